@@ -1,0 +1,135 @@
+# anli — a terminal reader for 《全国园区科协典型案例汇编》
+#
+#   make run     install missing Debian packages, build, open anli on the book
+#   make check   the same set-up, then every test
+#   make bench   benchmarks (side by side with less)
+#   make install PREFIX=/usr/local DESTDIR=
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/anli
+MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+B        := build
+
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null)
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -lunistring
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+	-D_XOPEN_SOURCE_EXTENDED -Iinclude \
+	-DANLI_VERSION='"$(VERSION)"' -DANLI_DATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
+	$(DEPS_CFLAGS) $(CFLAGS)
+
+# Modules: model (SQLite, no curses), layout (pure), view/term (curses), cli.
+CORE    = util source seed build model layout doc
+APP     = cli tui
+CORE_OBJ = $(CORE:%=$(B)/%.o)
+APP_OBJ  = $(APP:%=$(B)/%.o)
+
+UNIT_TESTS = test_layout test_source test_model
+SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
+	tmux mandoc gettext locales
+
+.PHONY: all deps run check test unit asan cli-test provenance man-lint tui-test bench install uninstall clean
+
+all: anli data/anli.db
+
+$(B):
+	@mkdir -p $(B) $(B)/asan
+
+$(B)/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h | $(B)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+anli: $(CORE_OBJ) $(APP_OBJ) $(B)/main.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+$(B)/anli-build: $(CORE_OBJ) $(B)/build_main.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+DATA_SRC = $(wildcard data/book/*.txt data/leaders/*.txt data/raw/*.txt)
+
+data/anli.db: $(B)/anli-build $(DATA_SRC)
+	$(B)/anli-build -o $@ data
+
+# --- set-up: install what is missing (root: apt-get; else sudo -n; else say how)
+deps:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	  done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "anli: installing missing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "anli: please run: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./anli
+
+# --- tests
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test
+
+test: unit provenance cli-test man-lint asan tui-test
+	@echo "make check: all tests passed"
+
+$(B)/test_%: tests/test_%.c $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
+
+unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
+	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
+
+# The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+$(B)/asan/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -c -o $@ $<
+
+$(B)/asan/test_%: tests/test_%.c $(CORE:%=$(B)/asan/%.o)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
+
+asan: $(UNIT_TESTS:%=$(B)/asan/%) data/anli.db
+	@for t in $(UNIT_TESTS); do echo "== $$t (ASan+UBSan)"; \
+	  ASAN_OPTIONS=detect_leaks=1 ANLI_DB=data/anli.db $(B)/asan/$$t || exit 1; done
+
+$(B)/provenance: tests/provenance.c $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+provenance: $(B)/provenance data/anli.db
+	$(B)/provenance data/anli.db data
+
+cli-test: anli data/anli.db $(B)/anli-build
+	@sh tests/cli.sh
+
+man-lint:
+	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -Wwarning man/anli.1 && echo "man/anli.1: mandoc -Tlint clean"; \
+	else echo "man-lint: mandoc not installed" >&2; exit 1; fi
+
+tui-test: anli data/anli.db
+	@if [ -x tests/tui.sh ] || [ -f tests/tui.sh ]; then sh tests/tui.sh; fi
+
+# --- install
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 anli $(DESTDIR)$(BINDIR)/anli
+	install -m 0644 data/anli.db $(DESTDIR)$(DATADIR)/anli.db
+	install -m 0644 man/anli.1 $(DESTDIR)$(MANDIR)/man1/anli.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/anli $(DESTDIR)$(DATADIR)/anli.db $(DESTDIR)$(MANDIR)/man1/anli.1
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf $(B) anli data/anli.db data/anli.db.tmp

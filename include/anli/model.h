@@ -1,0 +1,82 @@
+/* model.h — read-only access to the bundled database (no curses).
+ *
+ * model_open validates the file before anything is read: it exists, is an
+ * SQLite database, is complete (its size matches the page count in its
+ * header), carries anli's application_id and a schema version this program
+ * knows.  The item and chapter index is loaded at open (a few dozen rows);
+ * blocks are read per item on demand.  Errors follow util.h's convention; the
+ * message names the database path. */
+#ifndef ANLI_MODEL_H
+#define ANLI_MODEL_H
+
+#include "anli/util.h"
+
+struct model_chapter {
+	char *id;            /* "book/3" */
+	char *collection_id; /* "book", "leaders" */
+	int number;
+	char *label;         /* "第三篇", or NULL */
+	char *title;
+	int nitems;
+};
+
+struct model_item {
+	char *id;            /* "foreword", "c1".."c53", "a1".."a8" */
+	int ord;
+	char *collection_id;
+	int chapter;         /* index into model->chapters, -1 for a foreword */
+	char *kind;          /* "foreword", "case", "article" */
+	int number;          /* 0 for a foreword */
+	char *title;         /* NULL when the source lost it (title_missing) */
+	int title_missing;
+	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
+	char *seed;
+	int line_first, line_last, page_first, page_last; /* page 0: not established */
+};
+
+enum model_block_kind {
+	MODEL_HEADING = 'h',
+	MODEL_SUBHEAD = 's',
+	MODEL_PARA = 'p',
+	MODEL_CAPTION = 'c',
+};
+
+struct model_block {
+	char *id;      /* stable: "c1:p120" */
+	char kind;     /* enum model_block_kind */
+	int section;   /* section ordinal within the item (0 = untitled introduction if any) */
+	char *text;
+	char *lines;   /* "120-134,190" */
+	int page_first, page_last;
+};
+
+struct model {
+	void *db; /* sqlite3 * */
+	char *path;
+	struct model_chapter *chapters;
+	int nchapters;
+	struct model_item *items; /* in reading order */
+	int nitems;
+};
+
+/* Open and validate PATH read-only.  Returns NULL with err set on failure. */
+struct model *model_open(const char *path, struct anli_err *err);
+void model_close(struct model *m);
+
+/* Find an item by id ("c7", "a1", "foreword") or by case number ("7").
+ * Returns its index in m->items, or -1. */
+int model_find(const struct model *m, const char *key);
+
+/* Read the blocks of item index i in reading order.  On success *out is an
+ * array of *n blocks to release with model_blocks_free.  Returns -1 with err
+ * set on a database error. */
+int model_blocks(struct model *m, int i, struct model_block **out, int *n, struct anli_err *err);
+void model_blocks_free(struct model_block *b, int n);
+
+/* Human-readable byline: a case's organisation; an article's author and role. */
+void model_byline(const struct model_item *it, struct sbuf *out);
+
+/* The printed heading of a section (NULL for the introduction), by item and
+ * section ordinal, from a block array. */
+
+#endif

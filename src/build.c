@@ -1,0 +1,471 @@
+/* build.c — the builder: canonical sources → SQLite (see build.h) */
+#include "anli/build.h"
+
+#include "anli/seed.h"
+#include "anli/source.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char SCHEMA[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+	"CREATE TABLE collection(\n"
+	"  id TEXT PRIMARY KEY, ord INTEGER NOT NULL UNIQUE, title TEXT, publisher TEXT, date TEXT,\n"
+	"  seed TEXT NOT NULL);\n"
+	"CREATE TABLE chapter(\n"
+	"  id TEXT PRIMARY KEY, collection_id TEXT NOT NULL REFERENCES collection(id),\n"
+	"  ord INTEGER NOT NULL UNIQUE, number INTEGER NOT NULL, label TEXT, title TEXT NOT NULL,\n"
+	"  seed TEXT NOT NULL, lines TEXT NOT NULL);\n"
+	"CREATE TABLE item(\n"
+	"  id TEXT PRIMARY KEY, ord INTEGER NOT NULL UNIQUE,\n"
+	"  collection_id TEXT NOT NULL REFERENCES collection(id),\n"
+	"  chapter_id TEXT REFERENCES chapter(id),  -- NULL for a foreword\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('foreword','case','article')),\n"
+	"  number INTEGER,                         -- case 1-53, article 1-8\n"
+	"  title TEXT, title_missing INTEGER NOT NULL DEFAULT 0,\n"
+	"  subtitle TEXT, org TEXT, region TEXT, author TEXT, role TEXT,\n"
+	"  seed TEXT NOT NULL, line_first INTEGER NOT NULL, line_last INTEGER NOT NULL,\n"
+	"  page_first INTEGER, page_last INTEGER, source_file TEXT NOT NULL);\n"
+	"CREATE TABLE section(\n"
+	"  id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL,\n"
+	"  heading TEXT,                           -- NULL for the untitled introduction\n"
+	"  role TEXT CHECK (role IN ('背景','做法','成效','启示')),\n"
+	"  UNIQUE (item_id, ord));\n"
+	"CREATE TABLE block(\n"
+	"  id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES item(id),\n"
+	"  section_id TEXT NOT NULL REFERENCES section(id), ord INTEGER NOT NULL,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('heading','subheading','paragraph','caption')),\n"
+	"  text TEXT NOT NULL, seed TEXT NOT NULL, lines TEXT NOT NULL,\n"
+	"  line_first INTEGER, line_last INTEGER, page_first INTEGER, page_last INTEGER,\n"
+	"  source_file TEXT NOT NULL, source_line INTEGER NOT NULL,\n"
+	"  UNIQUE (item_id, ord));\n"
+	"CREATE TABLE duplicate(\n"
+	"  item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL, text TEXT NOT NULL,\n"
+	"  seed TEXT NOT NULL, lines TEXT NOT NULL);\n"
+	"CREATE INDEX block_item ON block(item_id, ord);\n"
+	"CREATE INDEX item_chapter ON item(chapter_id, ord);\n";
+
+struct builder {
+	sqlite3 *db;
+	struct anli_err *err;
+	const char *datadir;
+	struct seed seeds[8];
+	int nseeds;
+	int item_ord, chapter_ord;
+	sqlite3_stmt *ins_item, *ins_section, *ins_block, *ins_dup, *ins_chapter;
+	/* block ids in use within the current item, for collision suffixes */
+	char **ids;
+	int nids, capids;
+};
+
+static int db_fail(struct builder *b, const char *what)
+{
+	return anli_err_set(b->err, "%s: %s", what, sqlite3_errmsg(b->db));
+}
+
+static const struct seed *get_seed(struct builder *b, const char *id)
+{
+	for (int i = 0; i < b->nseeds; i++)
+		if (!strcmp(b->seeds[i].id, id))
+			return &b->seeds[i];
+	if (b->nseeds == (int)(sizeof b->seeds / sizeof *b->seeds)) {
+		anli_err_set(b->err, "too many seeds");
+		return NULL;
+	}
+	struct sbuf raw;
+	sbuf_init(&raw);
+	sbuf_printf(&raw, "%s/raw", b->datadir);
+	int rc = seed_load(raw.s, id, &b->seeds[b->nseeds], b->err);
+	sbuf_free(&raw);
+	if (rc)
+		return NULL;
+	return &b->seeds[b->nseeds++];
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_int_or_null(sqlite3_stmt *st, int i, int v)
+{
+	if (v)
+		sqlite3_bind_int(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int step_done(struct builder *b, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(b, what);
+	return 0;
+}
+
+static const char *section_role(const char *heading)
+{
+	static const char *const roles[] = {"背景", "做法", "成效", "启示"};
+	for (int i = 0; i < 4; i++)
+		if (strstr(heading, roles[i]))
+			return roles[i];
+	return NULL;
+}
+
+static int role_rank(const char *role)
+{
+	static const char *const roles[] = {"背景", "做法", "成效", "启示"};
+	for (int i = 0; role && i < 4; i++)
+		if (!strcmp(role, roles[i]))
+			return i + 1;
+	return 0;
+}
+
+/* Check refs against the seed; compute line/page extent. */
+static int refs_extent(struct builder *b, const struct seed *sd, const struct src_refs *refs,
+		       const char *file, int line, int *lf, int *ll, int *pf, int *pl)
+{
+	*lf = *ll = *pf = *pl = 0;
+	for (int i = 0; i < refs->n; i++) {
+		const struct src_range *r = &refs->r[i];
+		if (r->last > sd->nlines)
+			return anli_err_set(b->err, "%s:%d: line %d is past the end of seed %s (%d lines)", file,
+					    line, r->last, sd->id, sd->nlines);
+		if (!*lf || r->first < *lf)
+			*lf = r->first;
+		if (r->last > *ll)
+			*ll = r->last;
+	}
+	if (*lf) {
+		*pf = sd->page[*lf];
+		*pl = sd->page[*ll];
+	}
+	return 0;
+}
+
+static const char *unique_id(struct builder *b, const char *base, struct sbuf *out)
+{
+	out->len = 0;
+	sbuf_adds(out, base);
+	for (int n = 2;; n++) {
+		int clash = 0;
+		for (int i = 0; i < b->nids; i++)
+			if (!strcmp(b->ids[i], out->s)) {
+				clash = 1;
+				break;
+			}
+		if (!clash)
+			break;
+		out->len = 0;
+		sbuf_printf(out, "%s.%d", base, n);
+	}
+	if (b->nids == b->capids) {
+		b->capids = b->capids ? b->capids * 2 : 64;
+		b->ids = xrealloc(b->ids, sizeof *b->ids * (size_t)b->capids);
+	}
+	b->ids[b->nids++] = xstrdup(out->s);
+	return out->s;
+}
+
+static void clear_ids(struct builder *b)
+{
+	for (int i = 0; i < b->nids; i++)
+		free(b->ids[i]);
+	b->nids = 0;
+}
+
+static int insert_item(struct builder *b, const struct src_collection *c, const struct src_item *it,
+		       const char *item_id)
+{
+	const struct seed *sd = get_seed(b, it->seed);
+	if (!sd)
+		return -1;
+	if (it->source.last > sd->nlines)
+		return anli_err_set(b->err, "%s: @source %d-%d is past the end of seed %s (%d lines)", it->file,
+				    it->source.first, it->source.last, sd->id, sd->nlines);
+	struct sbuf s1, s2, lines;
+	sbuf_init(&s1);
+	sbuf_init(&s2);
+	sbuf_init(&lines);
+	int rc = -1;
+	sqlite3_stmt *st = b->ins_item;
+	sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, ++b->item_ord);
+	sqlite3_bind_text(st, 3, c->id, -1, SQLITE_TRANSIENT);
+	if (it->chapter) {
+		sbuf_printf(&s1, "%s/%d", c->id, it->chapter);
+		sqlite3_bind_text(st, 4, s1.s, -1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_null(st, 4);
+	}
+	sqlite3_bind_text(st, 5, it->kind, -1, SQLITE_TRANSIENT);
+	bind_int_or_null(st, 6, it->number);
+	bind_text_or_null(st, 7, it->title);
+	sqlite3_bind_int(st, 8, it->missing_title);
+	bind_text_or_null(st, 9, it->subtitle);
+	bind_text_or_null(st, 10, it->org);
+	bind_text_or_null(st, 11, it->region);
+	bind_text_or_null(st, 12, it->author);
+	bind_text_or_null(st, 13, it->role);
+	sqlite3_bind_text(st, 14, it->seed, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 15, it->source.first);
+	sqlite3_bind_int(st, 16, it->source.last);
+	bind_int_or_null(st, 17, sd->page[it->source.first]);
+	bind_int_or_null(st, 18, sd->page[it->source.last]);
+	sqlite3_bind_text(st, 19, it->file, -1, SQLITE_TRANSIENT);
+	if (step_done(b, st, it->file))
+		goto out;
+
+	/* Sections and blocks. */
+	int sec_ord = 0, blk_ord = 0, dup_ord = 0, last_rank = 0;
+	const char *last_role_file_heading = NULL;
+	char sec_id[128];
+	clear_ids(b);
+	for (int i = 0; i < it->nblocks; i++) {
+		const struct src_block *bl = &it->blocks[i];
+		int lf, ll, pf, pl;
+		if (refs_extent(b, sd, &bl->refs, it->file, bl->line, &lf, &ll, &pf, &pl))
+			goto out;
+		lines.len = 0;
+		src_format_refs(&bl->refs, &lines);
+		if (bl->kind == SRC_DUP) {
+			sqlite3_bind_text(b->ins_dup, 1, item_id, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(b->ins_dup, 2, ++dup_ord);
+			sqlite3_bind_text(b->ins_dup, 3, bl->text, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(b->ins_dup, 4, it->seed, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(b->ins_dup, 5, lines.s, -1, SQLITE_TRANSIENT);
+			if (step_done(b, b->ins_dup, it->file))
+				goto out;
+			continue;
+		}
+		int new_section = bl->kind == SRC_HEADING || sec_ord == 0;
+		if (new_section) {
+			const char *heading = bl->kind == SRC_HEADING ? bl->text : NULL;
+			const char *role = heading ? section_role(heading) : NULL;
+			int rank = role_rank(role);
+			if (rank) {
+				if (rank <= last_rank) {
+					anli_err_set(b->err,
+						     "%s:%d: section '%s' comes after '%s': the order must be "
+						     "背景, 做法, 成效, 启示",
+						     it->file, bl->line, heading, last_role_file_heading);
+					goto out;
+				}
+				last_rank = rank;
+				last_role_file_heading = heading;
+			}
+			snprintf(sec_id, sizeof sec_id, "%s/%d", item_id, sec_ord);
+			sqlite3_bind_text(b->ins_section, 1, sec_id, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(b->ins_section, 2, item_id, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(b->ins_section, 3, sec_ord++);
+			bind_text_or_null(b->ins_section, 4, heading);
+			bind_text_or_null(b->ins_section, 5, role);
+			if (step_done(b, b->ins_section, it->file))
+				goto out;
+		}
+		static const char *const kinds[] = {"heading", "subheading", "paragraph", "caption"};
+		const char *kind = bl->kind == SRC_HEADING   ? kinds[0]
+				   : bl->kind == SRC_SUBHEAD ? kinds[1]
+				   : bl->kind == SRC_PARA    ? kinds[2]
+							     : kinds[3];
+		s2.len = 0;
+		if (lf)
+			sbuf_printf(&s2, "%s:%c%d", item_id, bl->kind, lf);
+		else
+			sbuf_printf(&s2, "%s:%c", item_id, bl->kind);
+		const char *bid = unique_id(b, s2.s, &s1);
+		st = b->ins_block;
+		sqlite3_bind_text(st, 1, bid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, item_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, sec_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 4, ++blk_ord);
+		sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, bl->text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, it->seed, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, lines.s, -1, SQLITE_TRANSIENT);
+		bind_int_or_null(st, 9, lf);
+		bind_int_or_null(st, 10, ll);
+		bind_int_or_null(st, 11, pf);
+		bind_int_or_null(st, 12, pl);
+		sqlite3_bind_text(st, 13, it->file, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 14, bl->line);
+		if (step_done(b, st, it->file))
+			goto out;
+	}
+	rc = 0;
+out:
+	sbuf_free(&s1);
+	sbuf_free(&s2);
+	sbuf_free(&lines);
+	return rc;
+}
+
+static int build_collection(struct builder *b, const char *sub, int ord)
+{
+	struct sbuf dir, tmp;
+	sbuf_init(&dir);
+	sbuf_init(&tmp);
+	sbuf_printf(&dir, "%s/%s", b->datadir, sub);
+	struct src_collection c;
+	int rc = -1;
+	if (src_load(dir.s, &c, b->err)) {
+		sbuf_free(&dir);
+		return -1;
+	}
+	const struct seed *sd = get_seed(b, c.seed);
+	if (!sd)
+		goto out;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(b->db,
+			       "INSERT INTO collection(id, ord, title, publisher, date, seed) VALUES (?,?,?,?,?,?)",
+			       -1, &st, NULL) != SQLITE_OK) {
+		db_fail(b, "prepare");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, c.id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, ord);
+	bind_text_or_null(st, 3, c.title);
+	bind_text_or_null(st, 4, c.publisher);
+	bind_text_or_null(st, 5, c.date);
+	sqlite3_bind_text(st, 6, c.seed, -1, SQLITE_TRANSIENT);
+	int r = step_done(b, st, dir.s);
+	sqlite3_finalize(st);
+	if (r)
+		goto out;
+	for (int i = 0; i < c.nchapters; i++) {
+		const struct src_chapter *ch = &c.chapters[i];
+		const struct seed *csd = ch->seed ? get_seed(b, ch->seed) : sd;
+		if (!csd)
+			goto out;
+		for (int k = 0; k < ch->refs.n; k++)
+			if (ch->refs.r[k].last > csd->nlines) {
+				anli_err_set(b->err, "%s/collection.txt:%d: line %d is past the end of seed %s", dir.s,
+					     ch->line, ch->refs.r[k].last, csd->id);
+				goto out;
+			}
+		tmp.len = 0;
+		sbuf_printf(&tmp, "%s/%d", c.id, ch->number);
+		st = b->ins_chapter;
+		sqlite3_bind_text(st, 1, tmp.s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, c.id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 3, ++b->chapter_ord);
+		sqlite3_bind_int(st, 4, ch->number);
+		bind_text_or_null(st, 5, ch->label);
+		sqlite3_bind_text(st, 6, ch->title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, csd->id, -1, SQLITE_TRANSIENT);
+		tmp.len = 0;
+		src_format_refs(&ch->refs, &tmp);
+		sqlite3_bind_text(st, 8, tmp.s, -1, SQLITE_TRANSIENT);
+		if (step_done(b, st, dir.s))
+			goto out;
+	}
+	for (int i = 0; i < c.nitems; i++) {
+		const struct src_item *it = &c.items[i];
+		tmp.len = 0;
+		if (!strcmp(it->kind, "foreword"))
+			sbuf_printf(&tmp, "%s", c.id[0] == 'b' ? "foreword" : "foreword-");
+		else
+			sbuf_printf(&tmp, "%c%d", it->kind[0], it->number);
+		if (!strcmp(it->kind, "foreword") && strcmp(c.id, "book"))
+			sbuf_adds(&tmp, c.id);
+		if (insert_item(b, &c, it, tmp.s))
+			goto out;
+	}
+	rc = 0;
+out:
+	src_free(&c);
+	sbuf_free(&dir);
+	sbuf_free(&tmp);
+	return rc;
+}
+
+static int exec(struct builder *b, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		anli_err_set(b->err, "sqlite: %s", msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int build_database(const char *datadir, const char *out, struct anli_err *err)
+{
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	b.err = err;
+	b.datadir = datadir;
+	struct sbuf tmp;
+	sbuf_init(&tmp);
+	sbuf_printf(&tmp, "%s.tmp", out);
+	unlink(tmp.s);
+	int rc = -1;
+	if (sqlite3_open_v2(tmp.s, &b.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		anli_err_set(err, "%s: cannot create: %s", tmp.s, b.db ? sqlite3_errmsg(b.db) : "out of memory");
+		goto out;
+	}
+	char pragmas[256];
+	snprintf(pragmas, sizeof pragmas,
+		 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"
+		 "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+		 ANLI_APPLICATION_ID, ANLI_SCHEMA_VERSION);
+	if (exec(&b, pragmas) || exec(&b, "BEGIN") || exec(&b, SCHEMA))
+		goto out;
+	if (sqlite3_prepare_v2(b.db,
+			       "INSERT INTO item(id, ord, collection_id, chapter_id, kind, number, title,"
+			       " title_missing, subtitle, org, region, author, role, seed, line_first, line_last,"
+			       " page_first, page_last, source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       -1, &b.ins_item, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b.db, "INSERT INTO section(id, item_id, ord, heading, role) VALUES (?,?,?,?,?)", -1,
+			       &b.ins_section, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b.db,
+			       "INSERT INTO block(id, item_id, section_id, ord, kind, text, seed, lines,"
+			       " line_first, line_last, page_first, page_last, source_file, source_line)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       -1, &b.ins_block, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b.db, "INSERT INTO duplicate(item_id, ord, text, seed, lines) VALUES (?,?,?,?,?)",
+			       -1, &b.ins_dup, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b.db,
+			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines)"
+			       " VALUES (?,?,?,?,?,?,?,?)",
+			       -1, &b.ins_chapter, NULL) != SQLITE_OK) {
+		db_fail(&b, "prepare");
+		goto out;
+	}
+	if (build_collection(&b, "book", 1) || build_collection(&b, "leaders", 2))
+		goto out;
+	char meta[256];
+	snprintf(meta, sizeof meta,
+		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('generator', 'anli-build " ANLI_VERSION "');",
+		 ANLI_SCHEMA_VERSION);
+	if (exec(&b, meta) || exec(&b, "COMMIT"))
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(b.ins_item);
+	sqlite3_finalize(b.ins_section);
+	sqlite3_finalize(b.ins_block);
+	sqlite3_finalize(b.ins_dup);
+	sqlite3_finalize(b.ins_chapter);
+	if (b.db && sqlite3_close(b.db) != SQLITE_OK && rc == 0)
+		rc = anli_err_set(err, "%s: close failed", tmp.s);
+	clear_ids(&b);
+	free(b.ids);
+	for (int i = 0; i < b.nseeds; i++)
+		seed_free(&b.seeds[i]);
+	if (rc == 0 && rename(tmp.s, out) != 0)
+		rc = anli_err_set(err, "%s: cannot rename to %s", tmp.s, out);
+	if (rc)
+		unlink(tmp.s);
+	sbuf_free(&tmp);
+	return rc;
+}

@@ -1,0 +1,156 @@
+/* util.c — see util.h */
+#include "anli/util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int anli_err_set(struct anli_err *err, const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static void oom(void)
+{
+	fputs("anli: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void sbuf_init(struct sbuf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void sbuf_free(struct sbuf *b)
+{
+	free(b->s);
+	sbuf_init(b);
+}
+
+static void sbuf_grow(struct sbuf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void sbuf_addn(struct sbuf *b, const char *s, size_t n)
+{
+	sbuf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void sbuf_adds(struct sbuf *b, const char *s)
+{
+	sbuf_addn(b, s, strlen(s));
+}
+
+void sbuf_addc(struct sbuf *b, char c)
+{
+	sbuf_addn(b, &c, 1);
+}
+
+void sbuf_printf(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	sbuf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *sbuf_take(struct sbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+	sbuf_init(b);
+	return s;
+}
+
+char *util_read_file(const char *path, size_t *len, struct anli_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		anli_err_set(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct sbuf b;
+	sbuf_init(&b);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sbuf_addn(&b, chunk, n);
+	if (ferror(f)) {
+		anli_err_set(err, "%s: read error: %s", path, strerror(errno));
+		fclose(f);
+		sbuf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	if (len)
+		*len = b.len;
+	return sbuf_take(&b);
+}
+
+int util_is_han(unsigned int cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
