@@ -36,28 +36,36 @@ UNIT_TESTS = test_layout test_source test_model
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
-	tmux mandoc gettext locales
+	tmux mandoc gettext jq sqlite3
 
-.PHONY: all deps run check test unit asan cli-test provenance man-lint tui-test bench install uninstall clean
+.PHONY: FORCE all deps run check test unit asan cli-test provenance man-lint tui-test bench install uninstall clean
 
 all: anli data/anli.db
 
 $(B):
 	@mkdir -p $(B) $(B)/asan
 
-$(B)/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h | $(B)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# Rebuild when the flags change (e.g. a new PREFIX compiled into the binary).
+$(B)/flags: FORCE | $(B)
+	@echo '$(ALL_CFLAGS)' | cmp -s - $@ || echo '$(ALL_CFLAGS)' >$@
+
+$(B)/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h $(B)/flags | $(B)
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 anli: $(CORE_OBJ) $(APP_OBJ) $(B)/main.o
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
 
 $(B)/anli-build: $(CORE_OBJ) $(B)/build_main.o
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
 
 DATA_SRC = $(wildcard data/book/*.txt data/leaders/*.txt data/raw/*.txt)
 
 data/anli.db: $(B)/anli-build $(DATA_SRC)
-	$(B)/anli-build -o $@ data
+	@echo "  BUILD   $@"
+	@$(B)/anli-build -o $@ data
 
 # --- set-up: install what is missing (root: apt-get; else sudo -n; else say how)
 deps:
@@ -88,24 +96,28 @@ test: unit provenance cli-test man-lint asan tui-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/test_%.c $(CORE_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
 
 unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-$(B)/asan/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h | $(B)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -c -o $@ $<
+$(B)/asan/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h $(B)/flags | $(B)
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -c -o $@ $<
 
 $(B)/asan/test_%: tests/test_%.c $(CORE:%=$(B)/asan/%.o)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
 
 asan: $(UNIT_TESTS:%=$(B)/asan/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t (ASan+UBSan)"; \
 	  ASAN_OPTIONS=detect_leaks=1 ANLI_DB=data/anli.db $(B)/asan/$$t || exit 1; done
 
 $(B)/provenance: tests/provenance.c $(CORE_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
 
 provenance: $(B)/provenance data/anli.db
 	$(B)/provenance data/anli.db data

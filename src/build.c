@@ -45,6 +45,9 @@ static const char SCHEMA[] =
 	"CREATE TABLE duplicate(\n"
 	"  item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL, text TEXT NOT NULL,\n"
 	"  seed TEXT NOT NULL, lines TEXT NOT NULL);\n"
+	"CREATE TABLE erratum(\n"
+	"  item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL, printed TEXT NOT NULL,\n"
+	"  corrected TEXT NOT NULL);\n"
 	"CREATE INDEX block_item ON block(item_id, ord);\n"
 	"CREATE INDEX item_chapter ON item(chapter_id, ord);\n";
 
@@ -298,6 +301,21 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 		sqlite3_bind_text(st, 13, it->file, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 14, bl->line);
 		if (step_done(b, st, it->file))
+			goto out;
+	}
+	for (int i = 0; i < it->nerrata; i++) {
+		char sql[] = "INSERT INTO erratum(item_id, ord, printed, corrected) VALUES (?,?,?,?)";
+		if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK) {
+			db_fail(b, it->file);
+			goto out;
+		}
+		sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, i + 1);
+		sqlite3_bind_text(st, 3, it->err_printed[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, it->err_corrected[i], -1, SQLITE_TRANSIENT);
+		int r = step_done(b, st, it->file);
+		sqlite3_finalize(st);
+		if (r)
 			goto out;
 	}
 	rc = 0;

@@ -128,6 +128,7 @@ int lay_no_start(unsigned int cp)
 	case 0xFF09: case 0x3011: case 0x300B: case 0x300D: case 0x300F: case 0x3015: case 0x3009: /* ）】》」』〕〉 */
 	case 0x00B7: case 0x30FB: case 0xFF0E: case 0xFF3D: case 0xFF5D: case 0x3017: case 0x3019: /* · ・ ． ］ ｝ 〗 〙 */
 	case 0xFF05: case 0x2030: /* ％ ‰ */
+	case 0x2026: case 0x22EF: /* … ⋯ (UAX #14 IN: an ellipsis never starts a line) */
 	case ',': case '.': case ';': case ':': case '!': case '?': case ')': case ']': case '}': case '%':
 		return 1;
 	}

@@ -132,6 +132,12 @@ static void free_item(struct src_item *it)
 		free(it->blocks[i].refs.r);
 	}
 	free(it->blocks);
+	for (int i = 0; i < it->nerrata; i++) {
+		free(it->err_printed[i]);
+		free(it->err_corrected[i]);
+	}
+	free(it->err_printed);
+	free(it->err_corrected);
 }
 
 static int parse_source_range(const char *v, struct src_range *r)
@@ -224,6 +230,19 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 				rc = set_once(&it->role, v, path, ln, k, err);
 			} else if (!strcmp(k, "seed")) {
 				rc = set_once(&it->seed, v, path, ln, k, err);
+			} else if (!strcmp(k, "erratum")) {
+				char *arrow = strstr(v, " => ");
+				if (!arrow || arrow == v || !arrow[4]) {
+					anli_err_set(err, "%s:%d: @erratum wants 'PRINTED => CORRECTED'", path, ln);
+					goto fail;
+				}
+				*arrow = '\0';
+				if (check_text(path, ln, v, err) || check_text(path, ln, arrow + 4, err))
+					goto fail;
+				it->err_printed = xrealloc(it->err_printed, sizeof(char *) * (size_t)(it->nerrata + 1));
+				it->err_corrected = xrealloc(it->err_corrected, sizeof(char *) * (size_t)(it->nerrata + 1));
+				it->err_printed[it->nerrata] = xstrdup(v);
+				it->err_corrected[it->nerrata++] = xstrdup(arrow + 4);
 			} else if (!strcmp(k, "source")) {
 				if (have_src || parse_source_range(v, &it->source)) {
 					anli_err_set(err, "%s:%d: bad or repeated @source '%s' (want FIRST-LAST)", path, ln, v);

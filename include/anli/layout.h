@@ -8,7 +8,7 @@
  * measured or wrapped: then it holds no control characters.
  *
  * Line breaking: UAX #14 (libunistring) corrected by clreq's basic rules: no
- * line starts with 、，。；：！？”’）】》」』〕〉· (and other closing marks),
+ * line starts with 、，。；：！？”’）】》」』〕〉· (and other closing marks, and …),
  * none ends with “‘（【《「『〔〈, —— and …… are never split, and the breaks
  * UAX #14 forbids after ” and before “ between Chinese characters are allowed. */
 #ifndef ANLI_LAYOUT_H

@@ -44,6 +44,9 @@ struct src_item {
 	struct src_range source;
 	struct src_block *blocks;
 	int nblocks;
+	/* @erratum PRINTED => CORRECTED: deliberate corrections of the seed */
+	char **err_printed, **err_corrected;
+	int nerrata;
 };
 
 struct src_chapter {

@@ -1,0 +1,240 @@
+/* test_model.c — the model against the real bundled database ($ANLI_DB) and
+ * against damaged copies of it (real SQLite files in a temporary directory). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "anli/build.h"
+#include "anli/doc.h"
+#include "anli/layout.h"
+#include "anli/model.h"
+#include "anli/util.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *db_path;
+static char tmpdir[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	db_path = getenv("ANLI_DB");
+	if (!db_path)
+		db_path = "data/anli.db";
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/anli-model-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+static void test_index(void **state)
+{
+	(void)state;
+	struct anli_err err;
+	struct model *m = model_open(db_path, &err);
+	if (!m)
+		fail_msg("%s", err.msg);
+	int cases = 0, articles = 0, forewords = 0;
+	for (int i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		if (!strcmp(it->kind, "case")) {
+			cases++;
+			assert_int_equal(it->number, cases); /* book order */
+			assert_non_null(it->title);
+			assert_non_null(it->subtitle);
+			assert_non_null(it->org);
+			assert_non_null(it->region);
+			assert_true(it->chapter >= 0 && !strcmp(m->chapters[it->chapter].collection_id, "book"));
+		} else if (!strcmp(it->kind, "article")) {
+			articles++;
+			assert_int_equal(it->number, articles);
+			assert_non_null(it->author);
+			assert_true(it->title || it->title_missing);
+		} else {
+			forewords++;
+		}
+	}
+	assert_int_equal(cases, 53);
+	assert_int_equal(articles, 8);
+	assert_int_equal(forewords, 1);
+	/* chapter counts as printed: 6, 7, 14, 4, 8, 7, 7 */
+	static const int per[] = {6, 7, 14, 4, 8, 7, 7};
+	static const char *const titles[] = {"学术交流", "人才培养", "科经融合", "产业服务",
+					     "科学普及", "国际合作", "科技工作者之家建设"};
+	for (int c = 0; c < 7; c++) {
+		assert_string_equal(m->chapters[c].title, titles[c]);
+		assert_int_equal(m->chapters[c].nitems, per[c]);
+	}
+	assert_int_equal(model_find(m, "7"), model_find(m, "c7"));
+	assert_true(model_find(m, "c53") > 0);
+	assert_true(model_find(m, "a8") > 0);
+	assert_int_equal(model_find(m, "foreword"), 0);
+	assert_int_equal(model_find(m, "54"), -1);
+	assert_int_equal(model_find(m, "c0"), -1);
+	assert_int_equal(model_find(m, ""), -1);
+	assert_int_equal(model_find(m, "7x"), -1);
+	const struct model_item *c1 = &m->items[model_find(m, "1")];
+	assert_string_equal(c1->title, "加强“三期”管理");
+	assert_string_equal(c1->subtitle, "让学术之花结出产业硕果");
+	assert_string_equal(c1->org, "江苏扬州高新区科协");
+	model_close(m);
+}
+
+/* In every case the sections come in the order 背景, 做法, 成效, 启示. */
+static void test_section_order_and_blocks(void **state)
+{
+	(void)state;
+	struct anli_err err;
+	struct model *m = model_open(db_path, &err);
+	assert_non_null(m);
+	static const char *const roles[] = {"背景", "做法", "成效", "启示"};
+	for (int i = 0; i < m->nitems; i++) {
+		struct model_block *b;
+		int n;
+		assert_int_equal(model_blocks(m, i, &b, &n, &err), 0);
+		assert_true(n > 0);
+		int last = -1, captions = 0;
+		for (int k = 0; k < n; k++) {
+			assert_non_null(b[k].id);
+			assert_true(strlen(b[k].text) > 0);
+			assert_true(strncmp(b[k].id, m->items[i].id, strlen(m->items[i].id)) == 0);
+			captions += b[k].kind == MODEL_CAPTION;
+			if (b[k].kind != MODEL_HEADING)
+				continue;
+			for (int r = 0; r < 4; r++)
+				if (strstr(b[k].text, roles[r])) {
+					if (r <= last)
+						fail_msg("%s: %s after %s", m->items[i].id, b[k].text, roles[last]);
+					last = r;
+				}
+		}
+		(void)captions;
+		/* the text of a paragraph never holds a doubled lead */
+		model_blocks_free(b, n);
+	}
+	model_close(m);
+}
+
+static void copy_file(const char *from, const char *to, long limit)
+{
+	FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
+	assert_non_null(a);
+	assert_non_null(b);
+	char buf[4096];
+	size_t n;
+	long done = 0;
+	while ((n = fread(buf, 1, sizeof buf, a)) > 0) {
+		if (limit >= 0 && done + (long)n > limit)
+			n = (size_t)(limit - done);
+		fwrite(buf, 1, n, b);
+		done += (long)n;
+		if (limit >= 0 && done >= limit)
+			break;
+	}
+	fclose(a);
+	fclose(b);
+}
+
+static void expect_open_error(const char *path, const char *want)
+{
+	struct anli_err err = {{0}};
+	struct model *m = model_open(path, &err);
+	if (m) {
+		model_close(m);
+		fail_msg("%s opened", path);
+	}
+	if (!strstr(err.msg, path) || !strstr(err.msg, want))
+		fail_msg("message '%s' should name %s and say '%s'", err.msg, path, want);
+}
+
+static void test_bad_databases(void **state)
+{
+	(void)state;
+	char p[256];
+	snprintf(p, sizeof p, "%s/missing.db", tmpdir);
+	expect_open_error(p, "No such file or directory");
+
+	snprintf(p, sizeof p, "%s/text.db", tmpdir);
+	FILE *f = fopen(p, "w");
+	fputs("this is not a database\n", f);
+	fclose(f);
+	expect_open_error(p, "not an SQLite database");
+
+	snprintf(p, sizeof p, "%s/empty.db", tmpdir);
+	f = fopen(p, "w");
+	fclose(f);
+	expect_open_error(p, "not an SQLite database");
+
+	snprintf(p, sizeof p, "%s/truncated.db", tmpdir);
+	copy_file(db_path, p, 8192 + 100);
+	expect_open_error(p, "truncated database");
+
+	snprintf(p, sizeof p, "%s/other.db", tmpdir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	expect_open_error(p, "not an anli database");
+
+	snprintf(p, sizeof p, "%s/newer.db", tmpdir);
+	copy_file(db_path, p, -1);
+	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	expect_open_error(p, "schema version 99 is newer");
+
+	snprintf(p, sizeof p, "%s", tmpdir);
+	expect_open_error(p, "not a regular file");
+}
+
+/* The detail layout of every item at several widths keeps the rules. */
+static void test_doc_every_item(void **state)
+{
+	(void)state;
+	struct anli_err err;
+	struct model *m = model_open(db_path, &err);
+	assert_non_null(m);
+	for (int i = 0; i < m->nitems; i++) {
+		struct model_block *b;
+		int n;
+		assert_int_equal(model_blocks(m, i, &b, &n, &err), 0);
+		for (int w = 20; w <= 100; w += 20) {
+			struct doc d;
+			doc_build(&d, &m->items[i], b, n, w, "[missing]");
+			assert_true(d.nlines > n);
+			for (int k = 0; k < d.nlines; k++) {
+				const struct doc_line *l = &d.line[k];
+				assert_true(l->indent + l->width <= w);
+				assert_int_equal(l->width, lay_strwidth(d.text + l->off, l->len));
+			}
+			doc_free(&d);
+		}
+		model_blocks_free(b, n);
+	}
+	model_close(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_section_order_and_blocks),
+		cmocka_unit_test(test_bad_databases),
+		cmocka_unit_test(test_doc_every_item),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,284 @@
+/* test_source.c — the canonical-source parser and the builder, against real
+ * temporary directories and real SQLite files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "anli/build.h"
+#include "anli/source.h"
+#include "anli/seed.h"
+#include "anli/util.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char root[256];
+
+static void put(const char *rel, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A tiny seed and a valid pair of collections. */
+static const char SEED[] =
+	" 第一页开头。\n\n"                  /* 1: page start */
+	"标题一\n\n"                          /* 3 */
+	"副标题\n\n"                          /* 5 */
+	"某某园区科协\n\n"                    /* 7 */
+	"正文第一段落。\n\n"                  /* 9 */
+	"015|全国园区科协典型案例汇编\n\n"    /* 11: running head */
+	"工作背景\n\n"                        /* 13 */
+	" 一是做法。一是做法。具体内容。\n\n" /* 15: page start, doubled lead */
+	"图片说明文字\n";                     /* 17 */
+
+static void write_valid(void)
+{
+	char extra[512];
+	snprintf(extra, sizeof extra, "%s/book/02.txt", root);
+	unlink(extra);
+	put("raw/009_test.txt", SEED);
+	put("raw/008_test.txt", "x\n\n文章标题\n\n作者 职务\n\n文章正文。\n");
+	put("book/collection.txt", "@collection book\n@title 书名\n@seed 009\nch 1 1 第一篇 第一页\n");
+	put("book/00.txt", "@kind foreword\n@title 第一页\n@seed 009\n@source 1-1\n\np 1 开头。\n");
+	put("book/01.txt", "@kind case\n@case 1\n@chapter 1\n@title 标题一\n@subtitle 副标题\n@org 某某园区科协\n"
+			   "@region 江苏\n@seed 009\n@source 3-17\n\n"
+			   "h 13 工作背景\np 9 正文第一段落。\ns 15 一是做法。\np 15 具体内容。\nc 17 图片说明文字\n");
+	put("leaders/collection.txt", "@collection leaders\n@seed 008\nch 1 1 - x\n");
+	put("leaders/01.txt", "@kind article\n@article 1\n@part 1\n@title 文章标题\n@author 作者\n@role 职务\n"
+			      "@seed 008\n@source 3-7\n\np 7 文章正文。\n");
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof root, "/tmp/anli-test-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	char p[512];
+	snprintf(p, sizeof p, "%s/raw", root);
+	mkdir(p, 0755);
+	snprintf(p, sizeof p, "%s/book", root);
+	mkdir(p, 0755);
+	snprintf(p, sizeof p, "%s/leaders", root);
+	mkdir(p, 0755);
+	write_valid();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+static char *dbpath(void)
+{
+	static char p[512];
+	snprintf(p, sizeof p, "%s/anli.db", root);
+	return p;
+}
+
+static void test_build_valid(void **state)
+{
+	(void)state;
+	struct anli_err err = {{0}};
+	if (build_database(root, dbpath(), &err))
+		fail_msg("build failed: %s", err.msg);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(dbpath(), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal((unsigned)sqlite3_column_int(st, 0), ANLI_APPLICATION_ID);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), ANLI_SCHEMA_VERSION);
+	sqlite3_finalize(st);
+	/* blocks: stable ids from the first seed line, kinds, sections, pages */
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT b.id, b.kind, s.role, b.lines, b.page_first FROM block b"
+					    " JOIN section s ON s.id = b.section_id WHERE b.item_id = 'c1' ORDER BY b.ord",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	const char *want[][4] = {{"c1:h13", "heading", "背景", "13"},
+				 {"c1:p9", "paragraph", "背景", "9"},
+				 {"c1:s15", "subheading", "背景", "15"},
+				 {"c1:p15", "paragraph", "背景", "15"},
+				 {"c1:c17", "caption", "背景", "17"}};
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal(sqlite3_column_text(st, 0), want[i][0]);
+		assert_string_equal(sqlite3_column_text(st, 1), want[i][1]);
+		assert_string_equal(sqlite3_column_text(st, 2), want[i][2]);
+		assert_string_equal(sqlite3_column_text(st, 3), want[i][3]);
+	}
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	/* page 15 is established by the running head on the first page; the
+	 * second page (line 15 on) has no head of its own */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT page_first FROM block WHERE id = 'c1:p9'", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 15);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT page_first FROM block WHERE id = 'c1:c17'", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(st, 0), SQLITE_NULL);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	struct anli_err err;
+	char *s = util_read_file(path, n, &err);
+	assert_non_null(s);
+	return s;
+}
+
+static void test_build_deterministic(void **state)
+{
+	(void)state;
+	struct anli_err err;
+	char other[600];
+	snprintf(other, sizeof other, "%s/again.db", root);
+	assert_int_equal(build_database(root, dbpath(), &err), 0);
+	assert_int_equal(build_database(root, other, &err), 0);
+	size_t n1, n2;
+	char *a = slurp(dbpath(), &n1), *b = slurp(other, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(a, b, n1);
+	free(a);
+	free(b);
+}
+
+/* A malformed source: FILE:LINE: message, and the old database stays. */
+static void expect_failure(const char *rel, const char *text, const char *want_in_msg)
+{
+	struct anli_err err = {{0}};
+	write_valid();
+	if (build_database(root, dbpath(), &err))
+		fail_msg("valid build failed: %s", err.msg);
+	size_t n1, n2;
+	char *before = slurp(dbpath(), &n1);
+	put(rel, text);
+	assert_int_equal(build_database(root, dbpath(), &err), -1);
+	if (!strstr(err.msg, want_in_msg))
+		fail_msg("message '%s' lacks '%s'", err.msg, want_in_msg);
+	assert_null(strchr(err.msg, '\n'));
+	char *after = slurp(dbpath(), &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	char tmp[600];
+	snprintf(tmp, sizeof tmp, "%s.tmp", dbpath());
+	assert_int_equal(access(tmp, F_OK), -1); /* no temporary left behind */
+	free(before);
+	free(after);
+	write_valid();
+}
+
+static const char CASE_HEAD[] = "@kind case\n@case 1\n@chapter 1\n@title 标题一\n@subtitle 副标题\n"
+				"@org 某某园区科协\n@region 江苏\n@seed 009\n@source 3-17\n\n";
+
+static void test_build_errors(void **state)
+{
+	(void)state;
+	char buf[1024];
+	snprintf(buf, sizeof buf, "%sq 9 kind?\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: a block line is KIND REF TEXT");
+	snprintf(buf, sizeof buf, "%sp 9-x 正文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: bad source reference '9-x'");
+	snprintf(buf, sizeof buf, "%sp 90 正文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: line 90 is past the end of seed 009");
+	snprintf(buf, sizeof buf, "@bogus 1\n%sp 9 正文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:1: unknown key @bogus");
+	snprintf(buf, sizeof buf, "%sh 13 工作启示\np 9 a\nh 13 工作背景\np 9 b\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:13: section '工作背景' comes after '工作启示'");
+	expect_failure("book/01.txt", "@kind case\n@case 1\n@chapter 1\n@seed 009\n@source 3-17\np 9 x\n",
+		       "missing @title");
+	snprintf(buf, sizeof buf, "%sp 9 bad\xff utf8\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: invalid UTF-8");
+	snprintf(buf, sizeof buf, "%sp 9 tab\there\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: control character 0x09");
+	expect_failure("book/02.txt", "@kind case\n@case 3\n@chapter 1\n@title a\n@subtitle b\n@org c\n@region d\n"
+				      "@seed 009\n@source 3-17\np 9 x\n",
+		       "case number 3 out of sequence (expected 2)");
+	expect_failure("book/collection.txt", "@collection book\n@seed 009\nch 1 2 第一篇 x\n",
+		       "collection.txt:3: chapter number '2' out of sequence");
+}
+
+static void test_refs(void **state)
+{
+	(void)state;
+	struct src_refs r;
+	assert_int_equal(src_parse_refs("120-134,190", &r), 0);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.r[0].first, 120);
+	assert_int_equal(r.r[0].last, 134);
+	assert_int_equal(r.r[1].first, 190);
+	assert_int_equal(r.r[1].last, 190);
+	struct sbuf b;
+	sbuf_init(&b);
+	src_format_refs(&r, &b);
+	assert_string_equal(b.s, "120-134,190");
+	sbuf_free(&b);
+	free(r.r);
+	assert_int_equal(src_parse_refs("-", &r), 0);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(src_parse_refs("5-3", &r), -1);
+	assert_int_equal(src_parse_refs("0", &r), -1);
+	assert_int_equal(src_parse_refs("1,", &r), -1);
+	assert_int_equal(src_parse_refs("", &r), -1);
+}
+
+static void test_seed_artifacts(void **state)
+{
+	(void)state;
+	assert_int_equal(seed_running_head("015|全国园区科协典型案例汇编"), 15);
+	assert_int_equal(seed_running_head("全国园区科协典型案例汇编 |116"), 116);
+	assert_int_equal(seed_running_head(" 全国园区科协典型案例汇编"), 0);
+	assert_int_equal(seed_doubled_lead("一是做法。一是做法。具体"), strlen("一是做法。"));
+	assert_int_equal(seed_doubled_lead("一是做法。二是做法。"), 0);
+	struct seed s;
+	struct anli_err err;
+	char raw[600];
+	snprintf(raw, sizeof raw, "%s/raw", root);
+	assert_int_equal(seed_load(raw, "009", &s, &err), 0);
+	struct sbuf body;
+	sbuf_init(&body);
+	seed_body(&s, 9, 17, NULL, &body);
+	assert_string_equal(body.s, "正文第一段落。工作背景一是做法。具体内容。图片说明文字");
+	sbuf_free(&body);
+	assert_int_equal(s.page[1], 15);
+	assert_int_equal(s.page[15], 0);
+	seed_free(&s);
+	assert_int_equal(seed_load(raw, "777", &s, &err), -1);
+	assert_non_null(strstr(err.msg, "no seed file 777_*.txt"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_refs),
+		cmocka_unit_test(test_seed_artifacts),
+		cmocka_unit_test(test_build_valid),
+		cmocka_unit_test(test_build_deterministic),
+		cmocka_unit_test(test_build_errors),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
