@@ -64,13 +64,32 @@ static int load_index(struct model *m, struct anli_err *err)
 {
 	sqlite3 *db = m->db;
 	sqlite3_stmt *st;
+	int cap = 0, rc;
+	if (sqlite3_prepare_v2(db, "SELECT id, title FROM collection ORDER BY ord", -1, &st, NULL) != SQLITE_OK)
+		goto dberr;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (m->ncollections == cap) {
+			cap = cap ? cap * 2 : 4;
+			m->collections = xrealloc(m->collections, sizeof *m->collections * (size_t)cap);
+		}
+		struct model_collection *c = &m->collections[m->ncollections++];
+		c->id = col_dup(st, 0);
+		c->title = col_dup(st, 1);
+		if (!c->id) {
+			sqlite3_finalize(st);
+			return anli_err_set(err, "%s: corrupt collection table", m->path);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto dberr;
+	cap = 0;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, collection_id, number, label, title,"
 			       " (SELECT count(*) FROM item WHERE chapter_id = chapter.id)"
 			       " FROM chapter ORDER BY ord",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto dberr;
-	int cap = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (m->nchapters == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -207,6 +226,11 @@ void model_close(struct model *m)
 		free(it->role);
 		free(it->seed);
 	}
+	for (int i = 0; i < m->ncollections; i++) {
+		free(m->collections[i].id);
+		free(m->collections[i].title);
+	}
+	free(m->collections);
 	free(m->chapters);
 	free(m->items);
 	free(m->path);

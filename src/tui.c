@@ -1,15 +1,588 @@
-/* tui.c — placeholder until the three-pane reader lands (issue 3). */
+/* tui.c — the full-screen reader: panes, layout, the main loop. */
 #include "anli/tui.h"
 
 #include "anli/cli.h"
 #include "anli/i18n.h"
+#include "anli/layout.h"
+#include "anli/view.h"
 
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MIN_COLS 40
+#define MIN_ROWS 10
+#define TREE_W 26
+#define LIST_W 34
+
+const char *tui_collection_label(const struct app *a, int coll)
+{
+	const struct model_collection *c = &a->m->collections[coll];
+	if (c->title)
+		return c->title;
+	if (!strcmp(c->id, "leaders"))
+		return _("Leaders' articles");
+	return c->id;
+}
+
+int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width)
+{
+	if (width <= 0)
+		return 0;
+	int used;
+	size_t fit = lay_fit(s, n, width, &used);
+	if (fit < n && used + 1 > width && fit > 0) {
+		/* mark the cut with … when something was left out */
+		size_t f2 = lay_fit(s, n, width - 1, &used);
+		mvwaddnstr(w, y, x, s, (int)f2);
+		waddstr(w, "…");
+		return used + 1;
+	}
+	if (fit < n && fit > 0) {
+		mvwaddnstr(w, y, x, s, (int)fit);
+		waddstr(w, "…");
+		return used + 1;
+	}
+	if (fit)
+		mvwaddnstr(w, y, x, s, (int)fit);
+	return used;
+}
+
+void tui_rebuild_tree(struct app *a)
+{
+	const struct model *m = a->m;
+	free(a->rows_tree);
+	a->rows_tree = xcalloc((size_t)(m->ncollections + m->nchapters + m->nitems + 1), sizeof *a->rows_tree);
+	a->ntree = 0;
+	for (int c = 0; c < m->ncollections; c++) {
+		a->rows_tree[a->ntree++] = (struct tree_row){ROW_COLLECTION, c, -1, -1};
+		if (!a->expanded[c])
+			continue;
+		for (int i = 0; i < m->nitems; i++)
+			if (!strcmp(m->items[i].kind, "foreword") &&
+			    !strcmp(m->items[i].collection_id, m->collections[c].id))
+				a->rows_tree[a->ntree++] = (struct tree_row){ROW_FOREWORD, c, -1, i};
+		for (int k = 0; k < m->nchapters; k++)
+			if (!strcmp(m->chapters[k].collection_id, m->collections[c].id))
+				a->rows_tree[a->ntree++] = (struct tree_row){ROW_CHAPTER, c, k, -1};
+	}
+	if (a->tree_sel >= a->ntree)
+		a->tree_sel = a->ntree - 1;
+}
+
+void tui_select_row(struct app *a, int row)
+{
+	const struct model *m = a->m;
+	a->tree_sel = row;
+	const struct tree_row *r = &a->rows_tree[row];
+	free(a->list_items);
+	a->list_items = xcalloc((size_t)m->nitems, sizeof *a->list_items);
+	a->nlist = 0;
+	for (int i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		int in = r->kind == ROW_FOREWORD   ? i == r->item
+			 : r->kind == ROW_CHAPTER ? it->chapter == r->chapter
+						  : !strcmp(it->collection_id, m->collections[r->coll].id);
+		if (in)
+			a->list_items[a->nlist++] = i;
+	}
+	a->list_sel = 0;
+	for (int k = 0; k < a->nlist; k++)
+		if (a->list_items[k] == a->item)
+			a->list_sel = k;
+	a->view[PANE_LIST].top = 0;
+}
+
+/* Where the reader is: the block and offset of the top line. */
+static void anchor(const struct app *a, int *block, size_t *off)
+{
+	*block = -1;
+	*off = 0;
+	if (a->dtop < a->doc.nlines) {
+		/* the first line of a block at or below the top, or the top line itself */
+		const struct doc_line *l = &a->doc.line[a->dtop];
+		for (int k = a->dtop; k < a->doc.nlines && l->block < 0 && a->dtop > 0; k++)
+			l = &a->doc.line[k];
+		*block = l->block;
+		*off = l->block_off;
+	}
+}
+
+static int detail_width(const struct app *a)
+{
+	int w = a->view[PANE_DETAIL].w - 2;
+	return w < 4 ? 4 : w;
+}
+
+void tui_layout_doc(struct app *a)
+{
+	int w = detail_width(a);
+	if (a->doc.text && a->doc_width == w)
+		return;
+	int block;
+	size_t off;
+	anchor(a, &block, &off);
+	int had = a->doc.text != NULL, top = a->dtop;
+	doc_free(&a->doc);
+	doc_build(&a->doc, &a->m->items[a->item], a->blocks, a->nblocks, w, _("[title missing in the source]"));
+	a->doc_width = w;
+	if (had && top > 0) {
+		int line = block >= 0 ? doc_line_of(&a->doc, block, off) : -1;
+		a->dtop = line >= 0 ? line : 0;
+	}
+}
+
+static void sync_selection(struct app *a)
+{
+	const struct model_item *it = &a->m->items[a->item];
+	int want = -1;
+	for (int c = 0; c < a->m->ncollections; c++)
+		if (!strcmp(a->m->collections[c].id, it->collection_id) && !a->expanded[c]) {
+			a->expanded[c] = 1;
+			tui_rebuild_tree(a);
+		}
+	for (int r = 0; r < a->ntree; r++) {
+		const struct tree_row *row = &a->rows_tree[r];
+		if ((row->kind == ROW_CHAPTER && row->chapter == it->chapter && it->chapter >= 0) ||
+		    (row->kind == ROW_FOREWORD && row->item == a->item))
+			want = r;
+	}
+	if (want >= 0 && want != a->tree_sel)
+		tui_select_row(a, want);
+	for (int k = 0; k < a->nlist; k++)
+		if (a->list_items[k] == a->item)
+			a->list_sel = k;
+}
+
+void tui_open_item(struct app *a, int item)
+{
+	struct anli_err err;
+	struct model_block *b;
+	int n;
+	if (model_blocks(a->m, item, &b, &n, &err)) {
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+		return;
+	}
+	model_blocks_free(a->blocks, a->nblocks);
+	a->blocks = b;
+	a->nblocks = n;
+	a->item = item;
+	a->dtop = 0;
+	doc_free(&a->doc);
+	tui_layout_doc(a);
+	sync_selection(a);
+}
+
+/* --- layout of the screen ------------------------------------------------ */
+
+static void place(struct view *v, int y, int x, int h, int w)
+{
+	if (v->win && (v->y != y || v->x != x || v->h != h || v->w != w)) {
+		delwin(v->win);
+		v->win = NULL;
+	}
+	v->y = y;
+	v->x = x;
+	v->h = h;
+	v->w = w;
+	if (w > 0 && h > 0 && !v->win) {
+		v->win = newwin(h, w, y, x);
+		idlok(v->win, TRUE);
+	}
+}
+
+static int pane_shown(const struct app *a, enum pane p)
+{
+	return a->view[p].w > 0;
+}
+
+static int tree_visible(const struct app *a)
+{
+	return (a->cols >= 100) != (a->tree_toggle != 0);
+}
+
+static void layout(struct app *a)
+{
+	getmaxyx(stdscr, a->rows, a->cols);
+	a->too_small = a->cols < MIN_COLS || a->rows < MIN_ROWS;
+	int h = a->rows - 1; /* the status line is the last row */
+	int tw = 0, lw = 0, dx = 0, dw = 0;
+	a->sep[0] = a->sep[1] = -1;
+	if (a->too_small) {
+		/* nothing but the "too small" screen */
+	} else if (a->zoom) {
+		dw = a->cols;
+	} else if (a->cols < 60) {
+		if (a->focus == PANE_TREE)
+			tw = a->cols;
+		else if (a->focus == PANE_LIST)
+			lw = a->cols;
+		else
+			dw = a->cols;
+	} else {
+		int x = 0;
+		if (tree_visible(a)) {
+			tw = a->cols >= 100 ? TREE_W : 20;
+			a->sep[0] = tw;
+			x = tw + 1;
+		} else if (a->focus == PANE_TREE) {
+			a->focus = PANE_LIST;
+		}
+		lw = a->cols >= 100 ? LIST_W : tw ? 24 : 30;
+		place(&a->view[PANE_LIST], 0, x, h, lw);
+		x += lw;
+		a->sep[1] = x;
+		dx = x + 1;
+		dw = a->cols - dx;
+	}
+	place(&a->view[PANE_TREE], 0, 0, tw ? h : 0, tw);
+	if (a->cols < 60 || a->zoom || a->too_small)
+		place(&a->view[PANE_LIST], 0, 0, lw ? h : 0, lw);
+	place(&a->view[PANE_DETAIL], 0, dx, dw ? h : 0, dw);
+	if (!a->status)
+		a->status = newwin(1, a->cols, a->rows - 1, 0);
+	else {
+		wresize(a->status, 1, a->cols);
+		mvwin(a->status, a->rows - 1, 0);
+	}
+	if (dw)
+		tui_layout_doc(a);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static void draw_status(struct app *a)
+{
+	WINDOW *w = a->status;
+	werase(w);
+	wbkgdset(w, ' ' | term_attr(a, PAIR_STATUS));
+	werase(w);
+	wattrset(w, term_attr(a, PAIR_STATUS));
+	struct sbuf s;
+	sbuf_init(&s);
+	if (a->message[0]) {
+		sbuf_adds(&s, a->message);
+	} else {
+		const struct model_item *it = &a->m->items[a->item];
+		int n = 0, total = 0;
+		for (int i = 0; i < a->m->nitems; i++) {
+			const struct model_item *x = &a->m->items[i];
+			int same = it->chapter >= 0 ? x->chapter == it->chapter : i == a->item;
+			if (same) {
+				total++;
+				if (i <= a->item)
+					n++;
+			}
+		}
+		if (it->chapter >= 0) {
+			const struct model_chapter *c = &a->m->chapters[it->chapter];
+			if (c->label)
+				sbuf_printf(&s, "%s ", c->label);
+			sbuf_adds(&s, c->title);
+		} else {
+			sbuf_adds(&s, it->title ? it->title : _("Foreword"));
+		}
+		int vis = a->view[PANE_DETAIL].h;
+		int pct = a->doc.nlines <= vis || vis <= 0 ? 100 : (a->dtop + vis) * 100 / a->doc.nlines;
+		if (pct > 100)
+			pct = 100;
+		sbuf_printf(&s, " · %d/%d · %d%%", n, total, pct);
+	}
+	const char *hint = _("? help  q quit");
+	int hw = lay_strwidth(hint, strlen(hint));
+	size_t n;
+	char *clean = lay_sanitize(s.s, s.len, &n);
+	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
+	tui_put(w, 0, 1, clean, n, room);
+	if (a->cols > hw + 20)
+		tui_put(w, 0, a->cols - hw - 1, hint, strlen(hint), hw);
+	free(clean);
+	sbuf_free(&s);
+	wnoutrefresh(w);
+}
+
+static const char *const help_lines[] = {
+	N_("anli — keys"),
+	"",
+	N_("j k ↓ ↑        move / scroll one line"),
+	N_("h l ← →        focus the pane to the left / right"),
+	N_("Tab  S-Tab     next / previous pane"),
+	N_("Enter          open (chapter, item); fold a collection"),
+	N_("Space PgDn     page down"),
+	N_("b PgUp         page up"),
+	N_("g G Home End   first / last"),
+	N_("[ ]            previous / next item, from anywhere"),
+	N_("z              zoom the text to the full screen (again: back)"),
+	N_("t              show / hide the chapter tree"),
+	N_("?              this help (any key closes it)"),
+	N_("q              quit"),
+	"",
+	N_("Mouse: click selects or focuses; the wheel scrolls."),
+};
+
+static void draw_help(struct app *a)
+{
+	int n = (int)(sizeof help_lines / sizeof *help_lines);
+	int w = 0;
+	for (int i = 0; i < n; i++) {
+		const char *t = _(help_lines[i]);
+		int tw = lay_strwidth(t, strlen(t));
+		if (tw > w)
+			w = tw;
+	}
+	w += 4;
+	int h = n + 2;
+	if (w > a->cols)
+		w = a->cols;
+	if (h > a->rows - 1)
+		h = a->rows - 1;
+	WINDOW *win = newwin(h, w, (a->rows - 1 - h) / 2, (a->cols - w) / 2);
+	if (!win)
+		return;
+	werase(win);
+	box(win, 0, 0);
+	for (int i = 0; i < n && i + 1 < h - 1; i++) {
+		const char *t = _(help_lines[i]);
+		wattrset(win, i == 0 ? A_BOLD : A_NORMAL);
+		tui_put(win, i + 1, 2, t, strlen(t), w - 4);
+	}
+	wnoutrefresh(win);
+	delwin(win);
+}
+
+static void draw(struct app *a)
+{
+	werase(stdscr);
+	if (a->too_small) {
+		const char *t = _("terminal too small");
+		char size[64];
+		snprintf(size, sizeof size, _("%dx%d, needs %dx%d"), a->cols, a->rows, MIN_COLS, MIN_ROWS);
+		tui_put(stdscr, a->rows / 2 - 1, 0, t, strlen(t), a->cols);
+		tui_put(stdscr, a->rows / 2, 0, size, strlen(size), a->cols);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	wattrset(stdscr, term_attr(a, PAIR_BORDER));
+	for (int k = 0; k < 2; k++)
+		if (a->sep[k] >= 0)
+			mvwvline(stdscr, 0, a->sep[k], ACS_VLINE, a->rows - 1);
+	wattrset(stdscr, A_NORMAL);
+	wnoutrefresh(stdscr);
+	for (int p = 0; p < NPANES; p++) {
+		struct view *v = &a->view[p];
+		if (!pane_shown(a, p) || !v->win)
+			continue;
+		v->ops->draw(a, v);
+		wnoutrefresh(v->win);
+	}
+	draw_status(a);
+	if (a->help)
+		draw_help(a);
+	doupdate();
+}
+
+/* --- requests ------------------------------------------------------------ */
+
+static void cycle_focus(struct app *a, int dir)
+{
+	for (int k = 0; k < NPANES; k++) {
+		a->focus = (enum pane)((a->focus + NPANES + dir) % NPANES);
+		if (a->cols < 60 || pane_shown(a, a->focus) || (a->focus == PANE_TREE && tree_visible(a)))
+			break;
+	}
+}
+
+static void mouse(struct app *a, const MEVENT *e)
+{
+	for (int p = 0; p < NPANES; p++) {
+		struct view *v = &a->view[p];
+		if (!pane_shown(a, p) || e->y < v->y || e->y >= v->y + v->h || e->x < v->x || e->x >= v->x + v->w)
+			continue;
+		if (e->bstate & BUTTON4_PRESSED) {
+			v->ops->wheel(a, v, -1);
+		} else if (e->bstate & (BUTTON5_PRESSED)) {
+			v->ops->wheel(a, v, 1);
+		} else if (e->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+			a->focus = (enum pane)p;
+			v->ops->click(a, v, e->y - v->y, e->x - v->x);
+		}
+		return;
+	}
+}
+
+static int handle(struct app *a, enum request r, const MEVENT *mev)
+{
+	if (a->help && r != REQ_RESIZE && r != REQ_NONE) {
+		a->help = 0;
+		return 1;
+	}
+	a->message[0] = '\0';
+	switch (r) {
+	case REQ_QUIT:
+		return 0;
+	case REQ_HELP:
+		a->help = 1;
+		return 1;
+	case REQ_RESIZE:
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		return 1;
+	case REQ_ZOOM:
+		a->zoom = !a->zoom;
+		a->focus = PANE_DETAIL;
+		return 1;
+	case REQ_TOGGLE_TREE:
+		a->tree_toggle = !a->tree_toggle;
+		if (tree_visible(a) && a->cols >= 60)
+			a->focus = PANE_TREE;
+		return 1;
+	case REQ_NEXT_PANE:
+		if (!a->zoom)
+			cycle_focus(a, 1);
+		return 1;
+	case REQ_PREV_PANE:
+		if (!a->zoom)
+			cycle_focus(a, -1);
+		return 1;
+	case REQ_LEFT:
+		if (!a->zoom && a->focus > PANE_TREE)
+			cycle_focus(a, -1);
+		return 1;
+	case REQ_RIGHT:
+		if (!a->zoom && a->focus < PANE_DETAIL)
+			cycle_focus(a, 1);
+		return 1;
+	case REQ_PREV_ITEM:
+	case REQ_NEXT_ITEM: {
+		int i = a->item + (r == REQ_NEXT_ITEM ? 1 : -1);
+		if (i < 0 || i >= a->m->nitems)
+			snprintf(a->message, sizeof a->message, "%s",
+				 r == REQ_NEXT_ITEM ? _("already at the last item") : _("already at the first item"));
+		else
+			tui_open_item(a, i);
+		return 1;
+	}
+	case REQ_MOUSE:
+		mouse(a, mev);
+		return 1;
+	default: {
+		struct view *v = &a->view[a->focus];
+		v->ops->request(a, v, r);
+		return 1;
+	}
+	}
+}
+
+/* --- start-up ------------------------------------------------------------ */
+
+static int utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
+		return 1;
+	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8")) {
+		cs = nl_langinfo(CODESET);
+		return cs && !strcmp(cs, "UTF-8");
+	}
+	return 0;
+}
+
+static void start_colors(struct app *a)
+{
+	const char *nc = getenv("NO_COLOR");
+	a->use_color = !(nc && *nc) && has_colors();
+	if (!a->use_color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_TITLE, COLOR_YELLOW, -1);
+	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
+	init_pair(PAIR_CAPTION, COLOR_GREEN, -1);
+	init_pair(PAIR_BYLINE, COLOR_MAGENTA, -1);
+	init_pair(PAIR_BORDER, COLOR_BLUE, -1);
+}
 
 int tui_main(const char *db_path, int ambiwidth)
 {
-	(void)db_path;
-	(void)ambiwidth;
-	fprintf(stderr, "%s\n", _("anli: the full-screen reader is not available yet; use 'anli list' and 'anli show ID'"));
-	return CLI_ERROR;
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+		fprintf(stderr, "%s\n",
+			_("anli: not a terminal; use 'anli list' and 'anli show ID' to print the book"));
+		return CLI_ERROR;
+	}
+	if (!utf8_locale()) {
+		fprintf(stderr, "%s\n", _("anli: the reader needs a UTF-8 locale and C.UTF-8 is not available"));
+		return CLI_ERROR;
+	}
+	struct anli_err err;
+	struct model *m = model_open(db_path, &err);
+	if (!m) {
+		fprintf(stderr, "anli: %s\n", err.msg);
+		return CLI_ERROR;
+	}
+	const char *term = getenv("TERM");
+	lay_set_ambiwidth(ambiwidth ? ambiwidth : term_detect_ambiwidth());
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, _("anli: cannot use terminal type '%s'; try TERM=xterm-256color, or 'anli show ID'\n"),
+			term ? term : "");
+		model_close(m);
+		return CLI_ERROR;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+
+	struct app a;
+	memset(&a, 0, sizeof a);
+	a.m = m;
+	a.view[PANE_TREE].ops = &view_tree_ops;
+	a.view[PANE_LIST].ops = &view_list_ops;
+	a.view[PANE_DETAIL].ops = &view_detail_ops;
+	a.focus = PANE_LIST;
+	start_colors(&a);
+	for (int c = 0; c < m->ncollections && c < 8; c++)
+		a.expanded[c] = 1;
+	tui_rebuild_tree(&a);
+	getmaxyx(stdscr, a.rows, a.cols);
+	layout(&a);
+	/* nothing to resume yet: the first chapter and its first item */
+	int first = 0;
+	for (int i = 0; i < m->nitems; i++)
+		if (m->items[i].chapter == 0) {
+			first = i;
+			break;
+		}
+	a.item = first;
+	tui_open_item(&a, first);
+	MEVENT mev;
+	for (;;) {
+		layout(&a);
+		draw(&a);
+		enum request r = term_read(&a, &mev);
+		if (r == REQ_NONE)
+			continue;
+		if (!handle(&a, r, &mev))
+			break;
+	}
+	endwin();
+	delscreen(scr);
+	for (int p = 0; p < NPANES; p++)
+		if (a.view[p].win)
+			delwin(a.view[p].win);
+	doc_free(&a.doc);
+	model_blocks_free(a.blocks, a.nblocks);
+	free(a.rows_tree);
+	free(a.list_items);
+	model_close(m);
+	return CLI_OK;
 }

@@ -50,9 +50,16 @@ struct model_block {
 	int page_first, page_last;
 };
 
+struct model_collection {
+	char *id;    /* "book", "leaders" */
+	char *title; /* NULL when the source prints none */
+};
+
 struct model {
 	void *db; /* sqlite3 * */
 	char *path;
+	struct model_collection *collections;
+	int ncollections;
 	struct model_chapter *chapters;
 	int nchapters;
 	struct model_item *items; /* in reading order */
@@ -75,8 +82,5 @@ void model_blocks_free(struct model_block *b, int n);
 
 /* Human-readable byline: a case's organisation; an article's author and role. */
 void model_byline(const struct model_item *it, struct sbuf *out);
-
-/* The printed heading of a section (NULL for the introduction), by item and
- * section ordinal, from a block array. */
 
 #endif

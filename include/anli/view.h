@@ -1,0 +1,125 @@
+/* view.h — the TUI's internals: requests, the application state, and the
+ * pane ops table.  Keys and mouse events become requests (term.c) before a
+ * pane sees them; each pane (view_tree.c, view_list.c, view_detail.c) draws
+ * itself into its own curses window and handles requests through its ops. */
+#ifndef ANLI_VIEW_H
+#define ANLI_VIEW_H
+
+#include "anli/doc.h"
+#include "anli/model.h"
+
+#include <curses.h>
+
+enum request {
+	REQ_NONE,
+	REQ_UP,
+	REQ_DOWN,
+	REQ_PAGE_UP,
+	REQ_PAGE_DOWN,
+	REQ_HOME,
+	REQ_END,
+	REQ_LEFT,       /* focus the pane to the left */
+	REQ_RIGHT,      /* focus the pane to the right */
+	REQ_NEXT_PANE,  /* Tab */
+	REQ_PREV_PANE,  /* Shift-Tab */
+	REQ_ENTER,
+	REQ_PREV_ITEM,  /* [ */
+	REQ_NEXT_ITEM,  /* ] */
+	REQ_ZOOM,       /* z */
+	REQ_TOGGLE_TREE,/* t */
+	REQ_HELP,       /* ? */
+	REQ_QUIT,       /* q */
+	REQ_RESIZE,
+	REQ_MOUSE,
+	REQ_REDRAW,     /* Ctrl-L */
+};
+
+enum pane { PANE_TREE, PANE_LIST, PANE_DETAIL, NPANES };
+
+/* A row of the tree pane. */
+struct tree_row {
+	enum { ROW_COLLECTION, ROW_FOREWORD, ROW_CHAPTER } kind;
+	int coll;    /* collection index */
+	int chapter; /* chapter index (ROW_CHAPTER) */
+	int item;    /* item index (ROW_FOREWORD) */
+};
+
+struct app;
+struct view;
+
+struct view_ops {
+	const char *name;
+	/* Draw the pane into v->win (already sized), without refreshing. */
+	void (*draw)(struct app *a, struct view *v);
+	/* Handle a request; returns 1 if handled. */
+	int (*request)(struct app *a, struct view *v, enum request r);
+	/* A click at window-relative (y, x). */
+	void (*click)(struct app *a, struct view *v, int y, int x);
+	/* Mouse wheel: +1 down, -1 up. */
+	void (*wheel)(struct app *a, struct view *v, int dir);
+};
+
+struct view {
+	const struct view_ops *ops;
+	WINDOW *win;
+	int y, x, h, w; /* placement on the screen; w == 0: not shown */
+	int top;        /* first visible row (tree, list) */
+};
+
+struct app {
+	struct model *m;
+	struct view view[NPANES];
+	enum pane focus;
+	int zoom, tree_toggle, help, too_small;
+	int sep[2];        /* columns of the pane separators, -1 if none */
+	int rows, cols;
+	int use_color;
+	char message[1024]; /* one-line status message, shown once */
+
+	/* tree */
+	int expanded[8];
+	struct tree_row *rows_tree;
+	int ntree, tree_sel;
+	/* list: items of the selected tree row */
+	int *list_items;
+	int nlist, list_sel;
+	/* detail */
+	int item;                 /* open item */
+	struct model_block *blocks;
+	int nblocks;
+	struct doc doc;
+	int doc_width;            /* width the doc was laid out at */
+	int dtop;                 /* first visible doc line */
+	WINDOW *status;
+};
+
+/* Colour pairs / attributes (term.c decides colour or monochrome). */
+enum {
+	PAIR_TITLE = 1,
+	PAIR_HEADING,
+	PAIR_SUBHEAD,
+	PAIR_CAPTION,
+	PAIR_BYLINE,
+	PAIR_STATUS,
+	PAIR_BORDER,
+};
+int term_attr(const struct app *a, int what);
+
+extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops;
+
+/* tui.c helpers used by the views */
+void tui_rebuild_tree(struct app *a);
+void tui_select_row(struct app *a, int row);   /* select a tree row, refill the list */
+void tui_open_item(struct app *a, int item);   /* open item in the detail pane, sync selections */
+void tui_layout_doc(struct app *a);            /* (re)lay the doc out at the detail pane's width */
+/* Draw s clipped to `width` columns at (y, x) of w; never splits a character.
+ * Returns the columns drawn. */
+int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
+/* Label for a collection (its printed title, or a UI name). */
+const char *tui_collection_label(const struct app *a, int coll);
+
+/* term.c */
+int term_detect_ambiwidth(void);   /* ask the terminal; 1 or 2, 1 if no answer in 100 ms */
+enum request term_read(struct app *a, MEVENT *mev);
+
+#endif

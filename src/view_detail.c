@@ -1,0 +1,88 @@
+/* view_detail.c — the detail pane: the open item, laid out by doc.c. */
+#include "anli/view.h"
+
+#include "anli/layout.h"
+
+#include <string.h>
+
+#define PAD 1 /* blank columns left of the text */
+
+static int style_attr(struct app *a, int style)
+{
+	switch (style) {
+	case DOC_TITLE:
+	case DOC_SUBTITLE:
+		return term_attr(a, PAIR_TITLE);
+	case DOC_BYLINE:
+		return term_attr(a, PAIR_BYLINE);
+	case DOC_MISSING:
+		return term_attr(a, PAIR_CAPTION) | A_REVERSE;
+	case DOC_HEADING:
+		return term_attr(a, PAIR_HEADING);
+	case DOC_SUBHEAD:
+		return term_attr(a, PAIR_SUBHEAD);
+	case DOC_CAPTION:
+		return term_attr(a, PAIR_CAPTION);
+	}
+	return A_NORMAL;
+}
+
+static int max_top(struct app *a, struct view *v)
+{
+	int t = a->doc.nlines - v->h;
+	return t > 0 ? t : 0;
+}
+
+static void draw(struct app *a, struct view *v)
+{
+	werase(v->win);
+	if (a->dtop > max_top(a, v))
+		a->dtop = max_top(a, v);
+	if (a->dtop < 0)
+		a->dtop = 0;
+	for (int y = 0; y < v->h && a->dtop + y < a->doc.nlines; y++) {
+		const struct doc_line *l = &a->doc.line[a->dtop + y];
+		wattrset(v->win, style_attr(a, l->style));
+		tui_put(v->win, y, PAD + l->indent, a->doc.text + l->off, l->len, v->w - PAD - l->indent);
+	}
+	wattrset(v->win, A_NORMAL);
+}
+
+static void scroll_to(struct app *a, struct view *v, int top)
+{
+	if (top > max_top(a, v))
+		top = max_top(a, v);
+	if (top < 0)
+		top = 0;
+	a->dtop = top;
+}
+
+static int request(struct app *a, struct view *v, enum request r)
+{
+	int page = v->h > 2 ? v->h - 1 : 1;
+	switch (r) {
+	case REQ_UP: scroll_to(a, v, a->dtop - 1); return 1;
+	case REQ_DOWN: scroll_to(a, v, a->dtop + 1); return 1;
+	case REQ_PAGE_UP: scroll_to(a, v, a->dtop - page); return 1;
+	case REQ_PAGE_DOWN: scroll_to(a, v, a->dtop + page); return 1;
+	case REQ_HOME: scroll_to(a, v, 0); return 1;
+	case REQ_END: scroll_to(a, v, max_top(a, v)); return 1;
+	default:
+		return 0;
+	}
+}
+
+static void click(struct app *a, struct view *v, int y, int x)
+{
+	(void)a;
+	(void)v;
+	(void)y;
+	(void)x;
+}
+
+static void wheel(struct app *a, struct view *v, int dir)
+{
+	scroll_to(a, v, a->dtop + 3 * dir);
+}
+
+const struct view_ops view_detail_ops = {"detail", draw, request, click, wheel};
