@@ -140,7 +140,7 @@ enum request term_read(struct app *a, MEVENT *mev)
 				return REQ_MOUSE;
 			return REQ_NONE;
 		}
-		return REQ_NONE;
+		return REQ_OTHER;
 	}
 	(void)a;
 	switch (ch) {
@@ -162,5 +162,5 @@ enum request term_read(struct app *a, MEVENT *mev)
 	case 'q': return REQ_QUIT;
 	case 12: return REQ_REDRAW; /* Ctrl-L */
 	}
-	return REQ_NONE;
+	return REQ_OTHER;
 }

@@ -15,8 +15,9 @@
 
 #define MIN_COLS 40
 #define MIN_ROWS 10
-#define TREE_W 26
-#define LIST_W 34
+/* pane widths: from 120 columns, from 100 columns, from 60 columns (tree toggled on) */
+#define TREE_W(c) ((c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
+#define LIST_W(c, tree) ((c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
 
 const char *tui_collection_label(const struct app *a, int coll)
 {
@@ -96,18 +97,20 @@ void tui_select_row(struct app *a, int row)
 	a->view[PANE_LIST].top = 0;
 }
 
-/* Where the reader is: the block and offset of the top line. */
-static void anchor(const struct app *a, int *block, size_t *off)
+void tui_set_top(struct app *a, int top)
 {
-	*block = -1;
-	*off = 0;
-	if (a->dtop < a->doc.nlines) {
-		/* the first line of a block at or below the top, or the top line itself */
-		const struct doc_line *l = &a->doc.line[a->dtop];
-		for (int k = a->dtop; k < a->doc.nlines && l->block < 0 && a->dtop > 0; k++)
-			l = &a->doc.line[k];
-		*block = l->block;
-		*off = l->block_off;
+	a->dtop = top;
+	a->anchor_block = -1;
+	a->anchor_off = 0;
+	if (top > 0 && top < a->doc.nlines) {
+		a->anchor_block = a->doc.line[top].block;
+		a->anchor_off = a->doc.line[top].block_off;
+		/* on a blank line, the block below */
+		for (int k = top; a->anchor_block < 0 && k < a->doc.nlines; k++)
+			if (a->doc.line[k].block >= 0) {
+				a->anchor_block = a->doc.line[k].block;
+				a->anchor_off = 0;
+			}
 	}
 }
 
@@ -122,17 +125,11 @@ void tui_layout_doc(struct app *a)
 	int w = detail_width(a);
 	if (a->doc.text && a->doc_width == w)
 		return;
-	int block;
-	size_t off;
-	anchor(a, &block, &off);
-	int had = a->doc.text != NULL, top = a->dtop;
 	doc_free(&a->doc);
 	doc_build(&a->doc, &a->m->items[a->item], a->blocks, a->nblocks, w, _("[title missing in the source]"));
 	a->doc_width = w;
-	if (had && top > 0) {
-		int line = block >= 0 ? doc_line_of(&a->doc, block, off) : -1;
-		a->dtop = line >= 0 ? line : 0;
-	}
+	int line = a->anchor_block >= 0 ? doc_line_of(&a->doc, a->anchor_block, a->anchor_off) : 0;
+	a->dtop = line >= 0 ? line : 0;
 }
 
 static void sync_selection(struct app *a)
@@ -171,6 +168,8 @@ void tui_open_item(struct app *a, int item)
 	a->nblocks = n;
 	a->item = item;
 	a->dtop = 0;
+	a->anchor_block = -1;
+	a->anchor_off = 0;
 	doc_free(&a->doc);
 	tui_layout_doc(a);
 	sync_selection(a);
@@ -225,13 +224,13 @@ static void layout(struct app *a)
 	} else {
 		int x = 0;
 		if (tree_visible(a)) {
-			tw = a->cols >= 100 ? TREE_W : 20;
+			tw = TREE_W(a->cols);
 			a->sep[0] = tw;
 			x = tw + 1;
 		} else if (a->focus == PANE_TREE) {
 			a->focus = PANE_LIST;
 		}
-		lw = a->cols >= 100 ? LIST_W : tw ? 24 : 30;
+		lw = LIST_W(a->cols, tw);
 		place(&a->view[PANE_LIST], 0, x, h, lw);
 		x += lw;
 		a->sep[1] = x;
@@ -468,6 +467,8 @@ static int handle(struct app *a, enum request r, const MEVENT *mev)
 	}
 	case REQ_MOUSE:
 		mouse(a, mev);
+		return 1;
+	case REQ_OTHER:
 		return 1;
 	default: {
 		struct view *v = &a->view[a->focus];

@@ -54,7 +54,7 @@ static void scroll_to(struct app *a, struct view *v, int top)
 		top = max_top(a, v);
 	if (top < 0)
 		top = 0;
-	a->dtop = top;
+	tui_set_top(a, top);
 }
 
 static int request(struct app *a, struct view *v, enum request r)

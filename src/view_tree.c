@@ -16,12 +16,12 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out)
 		sbuf_adds(out, tui_collection_label(a, r->coll));
 		break;
 	case ROW_FOREWORD:
-		sbuf_adds(out, "  ");
+		sbuf_adds(out, " ");
 		sbuf_adds(out, m->items[r->item].title ? m->items[r->item].title : _("Foreword"));
 		break;
 	case ROW_CHAPTER: {
 		const struct model_chapter *c = &m->chapters[r->chapter];
-		sbuf_adds(out, "  ");
+		sbuf_adds(out, " ");
 		if (c->label)
 			sbuf_printf(out, "%s ", c->label);
 		sbuf_printf(out, "%s (%d)", c->title, c->nitems);

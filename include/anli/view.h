@@ -32,6 +32,7 @@ enum request {
 	REQ_RESIZE,
 	REQ_MOUSE,
 	REQ_REDRAW,     /* Ctrl-L */
+	REQ_OTHER,      /* a key with no binding */
 };
 
 enum pane { PANE_TREE, PANE_LIST, PANE_DETAIL, NPANES };
@@ -90,6 +91,8 @@ struct app {
 	struct doc doc;
 	int doc_width;            /* width the doc was laid out at */
 	int dtop;                 /* first visible doc line */
+	int anchor_block;         /* the reading position, kept across relayouts: */
+	size_t anchor_off;        /* block and byte offset of the top line */
 	WINDOW *status;
 };
 
@@ -112,6 +115,7 @@ void tui_rebuild_tree(struct app *a);
 void tui_select_row(struct app *a, int row);   /* select a tree row, refill the list */
 void tui_open_item(struct app *a, int item);   /* open item in the detail pane, sync selections */
 void tui_layout_doc(struct app *a);            /* (re)lay the doc out at the detail pane's width */
+void tui_set_top(struct app *a, int top);      /* scroll the detail pane; records the reading position */
 /* Draw s clipped to `width` columns at (y, x) of w; never splits a character.
  * Returns the columns drawn. */
 int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);

@@ -1,0 +1,158 @@
+#!/bin/sh
+# tui.sh — screen tests: the real binary in tmux, keys sent, the pane
+# captured and checked for what a user sees.  Run from the top of the tree.
+set -u
+LC_ALL=C.UTF-8
+export LC_ALL
+unset ANLI_DB NO_COLOR
+ANLI="$(pwd)/anli"
+SOCK="anli-test-$$"
+T=$(mktemp -d /tmp/anli-tui.XXXXXX)
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; echo "---- screen:"; cat "$T/screen"; echo "----"; }
+
+# start NAME COLS ROWS COMMAND: a detached session running COMMAND
+start() {
+	tm kill-session -t "$1" 2>/dev/null
+	tm new-session -d -s "$1" -x "$2" -y "$3" "$4; echo EXIT=\$?; sleep 30"
+	tm set-option -t "$1" -g status off >/dev/null
+}
+cap() { tm capture-pane -p -t "$1" >"$T/screen"; }
+# wait_for NAME PATTERN: poll the screen until PATTERN shows (up to 5 s)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		cap "$1"
+		grep -q -- "$2" "$T/screen" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+expect() { # expect NAME PATTERN DESCRIPTION
+	if wait_for "$1" "$2"; then ok; else bad "$3: '$2' not on screen"; fi
+}
+expect_not() { # expect_not NAME PATTERN DESCRIPTION (after the screen settled)
+	sleep 0.3
+	cap "$1"
+	if grep -q -- "$2" "$T/screen"; then bad "$3: '$2' still on screen"; else ok; fi
+}
+keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
+# the detail pane's top text line (after the last │ of the first row)
+top_line() { cap "$1"; sed -n "${2:-1}p" "$T/screen" | sed 's/.*│//'; }
+
+# --- 120x40: three panes; the first chapter and its first item at start
+start w 120 40 "$ANLI"
+expect w "第一篇 学术交流 (6)" "tree shows chapters with counts"
+expect w "第七篇 科技工作者之家建设" "tree shows the last chapter"
+expect w "江苏扬州高新区科协" "the first case's organisation"
+expect w "加强“三期”管理" "the first case is open"
+expect w "第一篇 学术交流 · 1/6" "status line: chapter and item n/N"
+# down two items in the list, Enter: case 3 opens, its organisation shows
+keys w j j Enter
+expect w "│ 重庆璧山高新区科协" "Enter opens the selected case"
+expect w "· 3/6 ·" "status follows"
+# ] and [ move between items from anywhere, across chapters
+keys w ']' ']' ']' ']'
+expect w "│ 赋能服务重庆卓越工程师学院" "] crosses into chapter 2"
+expect w "第二篇 人才培养 · 1/7" "status shows chapter 2"
+keys w '['
+expect w "│ 院士专家把脉问诊" "[ goes back"
+# help overlay lists the keys; any key closes it
+keys w '?'
+expect w "anli — keys" "help overlay"
+expect w "zoom the text to the full screen" "help lists z"
+keys w x
+expect_not w "anli — keys" "a key closes the help"
+# zoom: the text takes the whole screen, the tree is gone; z again returns
+keys w z
+expect_not w "第三篇 科经融合 (14)" "zoom hides the tree"
+expect w "^ 院士专家把脉问诊" "zoomed text starts at the left edge"
+keys w z
+expect w "第三篇 科经融合 (14)" "z again returns to three panes"
+# tree: h to it, move to chapter 3, Enter focuses the list of its cases
+keys w h h h
+keys w g j j j j Enter Enter
+expect w "构建产学研深度融合新模式" "chapter 3's first case from the tree"
+expect w "河北石家庄高新区科协" "its organisation"
+keys w q
+expect w "EXIT=0" "q quits with status 0"
+
+# --- resize keeps the reading position: 120x40 → 60x20 → 120x40
+start r 120 40 "$ANLI"
+expect r "加强“三期”管理" "start for the resize test"
+keys r l
+i=0; while [ $i -lt 25 ]; do keys r j; i=$((i + 1)); done
+sleep 0.3
+# stop on a line of text (blank lines separate blocks)
+i=0
+while [ $i -lt 5 ]; do
+	before=$(top_line r 1)
+	case "$before" in *[一-龥]*) break ;; esac
+	keys r j; sleep 0.2; i=$((i + 1))
+done
+case "$before" in *[一-龥]*) ok ;; *) bad "the detail's top line holds text after scrolling: '$before'" ;; esac
+tm resize-window -t r -x 60 -y 20
+sleep 0.5
+expect_not r "Contents" "at 60 columns the tree folds away"
+mid=$(top_line r 1)
+first=$(printf '%s' "$before" | sed 's/^ *//' | cut -c1-6)
+case "$mid" in *"$first"*) ok ;; *) bad "after 120x40→60x20 the top line '$mid' lost '$first'" ;; esac
+tm resize-window -t r -x 120 -y 40
+sleep 0.5
+after=$(top_line r 1)
+[ "$before" = "$after" ] && ok || bad "back at 120x40 the top line changed: '$before' → '$after'"
+keys r q
+
+# --- 80x24: the tree folds away, t shows it
+start n 80 24 "$ANLI"
+expect n "江苏扬州高新区科协" "80x24 shows the list and the text"
+expect_not n "第二篇 人才培养 (7)" "80x24 folds the tree"
+keys n t
+expect n "第二篇 人才培养" "t shows the tree"
+keys n q
+
+# --- 50x15: one pane at a time
+start s 50 15 "$ANLI"
+expect s "加强“三期”管理" "50x15 shows the list"
+expect_not s "│" "50x15 shows a single pane"
+keys s l
+expect s "江苏省扬州国家高新技术产业开发区" "l shows the text pane alone"
+keys s q
+
+# --- too small
+start tiny 30 8 "$ANLI"
+expect tiny "terminal too small" "under 40x10"
+tm resize-window -t tiny -x 80 -y 24
+expect tiny "加强“三期”管理" "growing again shows the reader"
+keys tiny q
+
+# --- terminals, monochrome
+for term in xterm xterm-256color screen tmux-256color linux; do
+	start "t$term" 100 30 "TERM=$term $ANLI"
+	expect "t$term" "江苏扬州高新区科协" "TERM=$term"
+	keys "t$term" q
+	expect "t$term" "EXIT=0" "TERM=$term quits cleanly"
+done
+start nc 100 30 "NO_COLOR=1 $ANLI"
+expect nc "江苏扬州高新区科协" "NO_COLOR"
+keys nc q
+# a non-UTF-8 locale switches to C.UTF-8
+start loc 100 30 "LC_ALL=C LANG=C $ANLI"
+expect loc "江苏扬州高新区科协" "LC_ALL=C falls back to C.UTF-8"
+keys loc q
+# an unusable TERM: a clear message that suggests anli show
+start bt 100 30 "TERM=no-such-terminal $ANLI"
+expect bt "anli show" "unknown TERM suggests anli show"
+expect bt "EXIT=2" "unknown TERM exits 2"
+
+# --- not a terminal
+"$ANLI" </dev/null >"$T/out" 2>"$T/err"; rc=$?
+[ "$rc" = 2 ] && grep -q "anli show" "$T/err" && [ ! -s "$T/out" ] && ok || { cp "$T/err" "$T/screen"; bad "no terminal: exit $rc"; }
+
+echo "tui: $pass passed, $fail failed"
+[ "$fail" = 0 ]
