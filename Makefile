@@ -27,7 +27,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-un
 	$(DEPS_CFLAGS) $(CFLAGS)
 
 # Modules: model (SQLite, no curses), layout (pure), view/term (curses), cli.
-CORE    = util source seed build model layout doc
+CORE    = util source seed build model search layout doc
 APP     = cli tui term view_tree view_list view_detail
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 APP_OBJ  = $(APP:%=$(B)/%.o)
@@ -145,3 +145,13 @@ uninstall:
 
 clean:
 	rm -rf $(B) anli data/anli.db data/anli.db.tmp
+
+# --- benchmarks (figures, never assertions)
+$(B)/bench: tests/bench.c | $(B)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -o $@ $< -lutil
+
+bench: anli data/anli.db $(B)/bench
+	@command -v less >/dev/null || { echo "bench: less is not installed" >&2; exit 1; }
+	@./anli show 1 >$(B)/bench-case.txt
+	$(B)/bench ./anli $(B)/bench-case.txt

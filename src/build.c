@@ -1,6 +1,7 @@
 /* build.c — the builder: canonical sources → SQLite (see build.h) */
 #include "anli/build.h"
 
+#include "anli/search.h"
 #include "anli/seed.h"
 #include "anli/source.h"
 
@@ -48,6 +49,13 @@ static const char SCHEMA[] =
 	"CREATE TABLE erratum(\n"
 	"  item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL, printed TEXT NOT NULL,\n"
 	"  corrected TEXT NOT NULL);\n"
+	"CREATE TABLE search_doc(\n"
+	"  rowid INTEGER PRIMARY KEY,               -- reading order\n"
+	"  item_id TEXT NOT NULL REFERENCES item(id), block_id TEXT, -- NULL for title, subtitle, byline\n"
+	"  field TEXT NOT NULL, section TEXT, orig TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL);                     -- orig folded: full-width to half-width, Latin lower case\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_doc', content_rowid='rowid',\n"
+	"  tokenize='trigram');\n"
 	"CREATE INDEX block_item ON block(item_id, ord);\n"
 	"CREATE INDEX item_chapter ON item(chapter_id, ord);\n";
 
@@ -58,7 +66,7 @@ struct builder {
 	struct seed seeds[8];
 	int nseeds;
 	int item_ord, chapter_ord;
-	sqlite3_stmt *ins_item, *ins_section, *ins_block, *ins_dup, *ins_chapter;
+	sqlite3_stmt *ins_item, *ins_section, *ins_block, *ins_dup, *ins_chapter, *ins_search;
 	/* block ids in use within the current item, for collision suffixes */
 	char **ids;
 	int nids, capids;
@@ -112,6 +120,24 @@ static int step_done(struct builder *b, sqlite3_stmt *st, const char *what)
 	if (rc != SQLITE_DONE)
 		return db_fail(b, what);
 	return 0;
+}
+
+static int add_search(struct builder *b, const char *item_id, const char *block_id, const char *field,
+		      const char *section, const char *text)
+{
+	if (!text)
+		return 0;
+	char *folded = search_fold(text, strlen(text));
+	sqlite3_stmt *st = b->ins_search;
+	sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
+	bind_text_or_null(st, 2, block_id);
+	sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 4, section);
+	sqlite3_bind_text(st, 5, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, folded, -1, SQLITE_TRANSIENT);
+	int rc = step_done(b, st, "search index");
+	free(folded);
+	return rc;
 }
 
 static const char *section_role(const char *heading)
@@ -226,10 +252,22 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	sqlite3_bind_text(st, 19, it->file, -1, SQLITE_TRANSIENT);
 	if (step_done(b, st, it->file))
 		goto out;
+	struct sbuf byline;
+	sbuf_init(&byline);
+	if (it->org)
+		sbuf_adds(&byline, it->org);
+	if (it->author)
+		sbuf_printf(&byline, "%s %s", it->author, it->role ? it->role : "");
+	int srch = add_search(b, item_id, NULL, "title", NULL, it->title) ||
+		   add_search(b, item_id, NULL, "subtitle", NULL, it->subtitle) ||
+		   add_search(b, item_id, NULL, "byline", NULL, byline.len ? byline.s : NULL);
+	sbuf_free(&byline);
+	if (srch)
+		goto out;
 
 	/* Sections and blocks. */
 	int sec_ord = 0, blk_ord = 0, dup_ord = 0, last_rank = 0;
-	const char *last_role_file_heading = NULL;
+	const char *last_role_file_heading = NULL, *cur_heading = NULL;
 	char sec_id[128];
 	clear_ids(b);
 	for (int i = 0; i < it->nblocks; i++) {
@@ -252,6 +290,7 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 		int new_section = bl->kind == SRC_HEADING || sec_ord == 0;
 		if (new_section) {
 			const char *heading = bl->kind == SRC_HEADING ? bl->text : NULL;
+			cur_heading = heading;
 			const char *role = heading ? section_role(heading) : NULL;
 			int rank = role_rank(role);
 			if (rank) {
@@ -301,6 +340,8 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 		sqlite3_bind_text(st, 13, it->file, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 14, bl->line);
 		if (step_done(b, st, it->file))
+			goto out;
+		if (add_search(b, item_id, bid, kind, cur_heading, bl->text))
 			goto out;
 	}
 	for (int i = 0; i < it->nerrata; i++) {
@@ -453,6 +494,9 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	    sqlite3_prepare_v2(b.db, "INSERT INTO duplicate(item_id, ord, text, seed, lines) VALUES (?,?,?,?,?)",
 			       -1, &b.ins_dup, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
+			       "INSERT INTO search_doc(item_id, block_id, field, section, orig, text) VALUES (?,?,?,?,?,?)",
+			       -1, &b.ins_search, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b.db,
 			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines)"
 			       " VALUES (?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_chapter, NULL) != SQLITE_OK) {
@@ -465,7 +509,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	snprintf(meta, sizeof meta,
 		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('generator', 'anli-build " ANLI_VERSION "');",
 		 ANLI_SCHEMA_VERSION);
-	if (exec(&b, meta) || exec(&b, "COMMIT"))
+	if (exec(&b, meta) || exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('rebuild')") ||
+	    exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('optimize')") || exec(&b, "COMMIT"))
 		goto out;
 	rc = 0;
 out:
@@ -474,6 +519,7 @@ out:
 	sqlite3_finalize(b.ins_block);
 	sqlite3_finalize(b.ins_dup);
 	sqlite3_finalize(b.ins_chapter);
+	sqlite3_finalize(b.ins_search);
 	if (b.db && sqlite3_close(b.db) != SQLITE_OK && rc == 0)
 		rc = anli_err_set(err, "%s: close failed", tmp.s);
 	clear_ids(&b);

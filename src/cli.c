@@ -5,6 +5,7 @@
 #include "anli/i18n.h"
 #include "anli/layout.h"
 #include "anli/model.h"
+#include "anli/search.h"
 #include "anli/tui.h"
 
 #include <errno.h>
@@ -45,6 +46,9 @@ static void usage(FILE *f)
 		  "                                 print an item; ID as `list` prints it (c1, a3,\n"
 		  "                                 foreword) or a case number 1-53\n"
 		  "  stats [--format=text|tsv|json] chapters, items, sections, paragraphs, characters\n"
+		  "  search QUERY [--format=tsv|json] [--limit=N]\n"
+		  "                                 every occurrence; several words: all must be in\n"
+		  "                                 the item; exit 1 when nothing is found\n"
 		  "\n"
 		  "Options:\n"
 		  "  --db PATH            the database (default: $ANLI_DB, data/anli.db beside the\n"
@@ -53,7 +57,7 @@ static void usage(FILE *f)
 		  "  -h, --help           show this help\n"
 		  "  -V, --version        show the version\n"
 		  "\n"
-		  "Exit status: 0 success, 1 unknown ID, 2 error.\n"));
+		  "Exit status: 0 success, 1 unknown ID or no search hit, 2 error.\n"));
 }
 
 static int err_usage(const char *fmt, const char *arg)
@@ -528,6 +532,96 @@ static int cmd_stats(const struct opts *o)
 	return flush_out(&out);
 }
 
+/* anli search QUERY: one row per occurrence; exit 0 with hits, 1 without. */
+static int cmd_search(const struct opts *o)
+{
+	const char *fmt = o->format ? o->format : "tsv";
+	if (strcmp(fmt, "tsv") && strcmp(fmt, "json"))
+		return err_usage(_("search: unknown format '%s' (tsv or json)"), fmt);
+	if (o->nargs < 1)
+		return err_usage("%s", _("search: expected a QUERY"));
+	struct sbuf q;
+	sbuf_init(&q);
+	for (int i = 0; i < o->nargs; i++) {
+		if (i)
+			sbuf_addc(&q, ' ');
+		sbuf_adds(&q, o->args[i]);
+	}
+	struct model *m = open_db(o);
+	if (!m) {
+		sbuf_free(&q);
+		return CLI_ERROR;
+	}
+	struct search_hit *h;
+	int n;
+	struct anli_err err;
+	if (search_run(m, q.s, &h, &n, &err)) {
+		fprintf(stderr, "anli: %s\n", err.msg);
+		sbuf_free(&q);
+		model_close(m);
+		return CLI_ERROR;
+	}
+	sbuf_free(&q);
+	int shown = o->limit && o->limit < n ? o->limit : n;
+	struct sbuf out;
+	sbuf_init(&out);
+	int json = !strcmp(fmt, "json");
+	if (json)
+		sbuf_adds(&out, "[");
+	else
+		sbuf_adds(&out, "id\tnumber\ttitle\tsection\tblock\tfield\toffset\tsnippet\n");
+	for (int i = 0; i < shown; i++) {
+		const struct model_item *it = &m->items[h[i].item];
+		size_t ho, hl;
+		char *snip = search_snippet(&h[i], 15, &ho, &hl);
+		/* offset in characters within the field */
+		char num[32], off[32];
+		snprintf(num, sizeof num, "%d", it->number);
+		snprintf(off, sizeof off, "%zu", u8_mbsnlen((const uint8_t *)h[i].text, h[i].off));
+		const char *block = h[i].block_id ? h[i].block_id : "";
+		if (json) {
+			sbuf_adds(&out, i ? ",\n {" : "\n {");
+			json_kv_str(&out, "id", it->id, 1);
+			json_kv_int(&out, "number", it->number, 1, 1);
+			json_kv_str(&out, "title", it->title, 1);
+			json_kv_str(&out, "section", h[i].section, 1);
+			json_kv_str(&out, "block", h[i].block_id, 1);
+			json_kv_str(&out, "field", h[i].field, 1);
+			sbuf_printf(&out, "\"offset\": %s, ", off);
+			json_kv_str(&out, "snippet", snip, 1);
+			char *hit = xstrndup(snip + ho, hl);
+			json_kv_str(&out, "match", hit, 0);
+			free(hit);
+			sbuf_adds(&out, "}");
+		} else {
+			tsv(&out, it->id, 0);
+			tsv(&out, it->number ? num : "", 0);
+			tsv(&out, it->title, 0);
+			tsv(&out, h[i].section, 0);
+			tsv(&out, block, 0);
+			tsv(&out, h[i].field, 0);
+			tsv(&out, off, 0);
+			/* the hit is marked ⟦…⟧ in the snippet */
+			struct sbuf sn;
+			sbuf_init(&sn);
+			sbuf_addn(&sn, snip, ho);
+			sbuf_adds(&sn, "⟦");
+			sbuf_addn(&sn, snip + ho, hl);
+			sbuf_adds(&sn, "⟧");
+			sbuf_adds(&sn, snip + ho + hl);
+			tsv(&out, sn.s, 1);
+			sbuf_free(&sn);
+		}
+		free(snip);
+	}
+	if (json)
+		sbuf_adds(&out, "\n]\n");
+	search_hits_free(h, n);
+	model_close(m);
+	int rc = flush_out(&out);
+	return rc ? rc : n ? CLI_OK : CLI_NOTFOUND;
+}
+
 static const char *opt_value(const char *arg, const char *name)
 {
 	size_t n = strlen(name);
@@ -601,5 +695,7 @@ int cli_main(int argc, char **argv)
 			return err_usage(_("stats: unexpected argument '%s'"), o.args[0]);
 		return cmd_stats(&o);
 	}
+	if (!strcmp(cmd, "search"))
+		return cmd_search(&o);
 	return err_usage(_("unknown command '%s'"), cmd);
 }

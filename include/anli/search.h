@@ -1,0 +1,44 @@
+/* search.h — whole-book search (model layer: SQLite, no curses).
+ *
+ * Text is folded before it is indexed and before it is searched: full-width
+ * forms become half-width (，→ ,  （→ (  Ａ→ a), the ideographic space a
+ * space, Latin letters lower case.  Folding maps one code point to one code
+ * point, so offsets in the folded text are offsets in the original.
+ *
+ * A query is split at spaces into terms; an item is a hit when every term
+ * occurs in it (in its title, subtitle, byline, headings, sub-headings,
+ * captions or paragraphs).  Each term is searched literally: nothing a user
+ * types is read as FTS5 syntax.  Terms of three or more characters go
+ * through the FTS5 trigram index; shorter ones (which the trigram index
+ * cannot answer) are found by scanning the folded text with instr(). */
+#ifndef ANLI_SEARCH_H
+#define ANLI_SEARCH_H
+
+#include "anli/model.h"
+
+/* Fold s[0..n) as described above; returns a new NUL-terminated string
+ * with exactly as many code points as s (invalid bytes become U+FFFD). */
+char *search_fold(const char *s, size_t n);
+
+struct search_hit {
+	int item;          /* index in m->items */
+	char *block_id;    /* NULL for the title, subtitle or byline */
+	char *field;       /* title, subtitle, byline, heading, subheading, paragraph, caption */
+	char *section;     /* the section heading, or NULL */
+	char *text;        /* the field's original text */
+	size_t off, len;   /* the occurrence, in bytes of text */
+	int term;          /* which term matched (0-based) */
+};
+
+/* Every occurrence of every term in the items that hold all the terms, in
+ * reading order; occurrences of one term do not overlap.  Returns 0 and sets
+ * *hits (free with search_hits_free) and *n; -1 with err set on an empty query
+ * or a database error. */
+int search_run(struct model *m, const char *query, struct search_hit **hits, int *n, struct anli_err *err);
+void search_hits_free(struct search_hit *h, int n);
+
+/* A snippet around a hit: up to `context` characters either side, on one
+ * line.  *hit_off / *hit_len give the hit's place in the snippet (bytes). */
+char *search_snippet(const struct search_hit *h, int context, size_t *hit_off, size_t *hit_len);
+
+#endif
