@@ -32,7 +32,7 @@ APP     = cli tui term view_tree view_list view_detail
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 APP_OBJ  = $(APP:%=$(B)/%.o)
 
-UNIT_TESTS = test_layout test_source test_model
+UNIT_TESTS = test_layout test_source test_model test_search
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
