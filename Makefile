@@ -28,7 +28,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-un
 
 # Modules: model (SQLite, no curses), layout (pure), view/term (curses), cli.
 CORE    = util source seed build model search layout doc
-APP     = cli tui term view_tree view_list view_detail
+APP     = cli tui term view_tree view_list view_detail view_results
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 APP_OBJ  = $(APP:%=$(B)/%.o)
 

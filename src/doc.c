@@ -52,8 +52,10 @@ static void add_text(struct builder *b, const char *pre, const char *s, const ch
 	sbuf_free(&raw);
 	size_t start = b->text.len;
 	sbuf_addn(&b->text, clean, n);
-	if (block >= 0)
+	if (block >= 0) {
 		b->d->block_start[block] = start;
+		b->d->block_prefix[block] = strlen(pre);
+	}
 	if (block >= 0)
 		b->d->block_first_line[block] = b->d->nlines;
 	struct lay_line *ll;
@@ -76,6 +78,7 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 	d->nblocks = nb;
 	d->block_start = xcalloc((size_t)nb + 1, sizeof *d->block_start);
 	d->block_first_line = xcalloc((size_t)nb + 1, sizeof *d->block_first_line);
+	d->block_prefix = xcalloc((size_t)nb + 1, sizeof *d->block_prefix);
 	int indent = width > 0 && width < 12 ? 0 : 4;
 
 	if (it->title)
@@ -118,6 +121,7 @@ void doc_free(struct doc *d)
 	free(d->line);
 	free(d->block_start);
 	free(d->block_first_line);
+	free(d->block_prefix);
 	memset(d, 0, sizeof *d);
 }
 

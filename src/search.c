@@ -46,9 +46,7 @@ char *search_fold(const char *s, size_t n)
 	return sbuf_take(&b);
 }
 
-/* Byte offset in `orig` of the code point at byte offset `foff` of its
- * folding (they have the same code points). */
-static size_t map_offset(const char *orig, const char *folded, size_t foff)
+size_t search_map_offset(const char *orig, const char *folded, size_t foff)
 {
 	size_t cps = u8_mbsnlen((const uint8_t *)folded, foff);
 	const uint8_t *p = (const uint8_t *)orig;
@@ -238,8 +236,8 @@ int search_run(struct model *m, const char *query, struct search_hit **hits, int
 			x->section = d->section ? xstrdup(d->section) : NULL;
 			x->text = xstrdup(d->orig);
 			size_t foff = (size_t)(p - d->text);
-			x->off = map_offset(d->orig, d->text, foff);
-			x->len = map_offset(d->orig, d->text, foff + tl) - x->off;
+			x->off = search_map_offset(d->orig, d->text, foff);
+			x->len = search_map_offset(d->orig, d->text, foff + tl) - x->off;
 			x->term = best;
 		}
 	}

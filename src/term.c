@@ -161,6 +161,11 @@ enum request term_read(struct app *a, MEVENT *mev)
 	case '?': return REQ_HELP;
 	case 'q': return REQ_QUIT;
 	case 12: return REQ_REDRAW; /* Ctrl-L */
+	case '/': return REQ_FIND;
+	case 's': return REQ_SEARCH;
+	case 'n': return REQ_NEXT_MATCH;
+	case 'N': return REQ_PREV_MATCH;
+	case 27: return REQ_ESCAPE;
 	}
 	return REQ_OTHER;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #define MIN_COLS 40
 #define MIN_ROWS 10
@@ -168,11 +169,154 @@ void tui_open_item(struct app *a, int item)
 	a->nblocks = n;
 	a->item = item;
 	a->dtop = 0;
+	free(a->matches);
+	a->matches = NULL;
+	a->nmatches = 0;
+	a->cur_match = -1;
+	a->from_results = 0;
 	a->anchor_block = -1;
 	a->anchor_off = 0;
 	doc_free(&a->doc);
 	tui_layout_doc(a);
 	sync_selection(a);
+}
+
+/* The view in a pane's place: the search results stand in for the list. */
+static struct view *pane(struct app *a, enum pane p)
+{
+	if (p == PANE_LIST && a->results_shown) {
+		struct view *l = &a->view[PANE_LIST], *r = &a->results;
+		r->win = l->win;
+		r->y = l->y;
+		r->x = l->x;
+		r->h = l->h;
+		r->w = l->w;
+		return r;
+	}
+	return &a->view[p];
+}
+
+/* --- highlights and search ----------------------------------------------- */
+
+static int cmp_match(const void *x, const void *y)
+{
+	const struct match *a = x, *b = y;
+	if (a->block != b->block)
+		return a->block - b->block;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+void tui_find_matches(struct app *a, const char *query, int split_terms)
+{
+	free(a->matches);
+	a->matches = NULL;
+	a->nmatches = 0;
+	a->cur_match = -1;
+	char *fq = search_fold(query, strlen(query));
+	char *terms[32];
+	int nt = 0;
+	if (split_terms) {
+		for (char *t = strtok(fq, " "); t && nt < 32; t = strtok(NULL, " "))
+			terms[nt++] = t;
+	} else if (*fq) {
+		terms[nt++] = fq;
+	}
+	int cap = 0;
+	for (int b = 0; b < a->nblocks; b++) {
+		const char *orig = a->blocks[b].text;
+		char *f = search_fold(orig, strlen(orig));
+		for (int t = 0; t < nt; t++) {
+			size_t tl = strlen(terms[t]);
+			for (const char *p = f; tl && (p = strstr(p, terms[t])); p += tl) {
+				if (a->nmatches == cap) {
+					cap = cap ? cap * 2 : 32;
+					a->matches = xrealloc(a->matches, sizeof *a->matches * (size_t)cap);
+				}
+				size_t off = (size_t)(p - f);
+				a->matches[a->nmatches].block = b;
+				a->matches[a->nmatches].start = search_map_offset(orig, f, off);
+				a->matches[a->nmatches].end = search_map_offset(orig, f, off + tl);
+				a->nmatches++;
+			}
+		}
+		free(f);
+	}
+	free(fq);
+	qsort(a->matches, (size_t)a->nmatches, sizeof *a->matches, cmp_match);
+}
+
+static int match_line(const struct app *a, int i)
+{
+	const struct match *mt = &a->matches[i];
+	return doc_line_of(&a->doc, mt->block, mt->start + a->doc.block_prefix[mt->block]);
+}
+
+void tui_show_match(struct app *a, int i)
+{
+	if (i < 0 || i >= a->nmatches)
+		return;
+	a->cur_match = i;
+	int line = match_line(a, i);
+	int h = a->view[PANE_DETAIL].h;
+	if (line >= 0 && (line < a->dtop || line >= a->dtop + h))
+		tui_set_top(a, line > 2 ? line - 2 : 0);
+}
+
+/* The first match at or below the top line. */
+static int match_from_top(const struct app *a)
+{
+	for (int i = 0; i < a->nmatches; i++)
+		if (match_line(a, i) >= a->dtop)
+			return i;
+	return a->nmatches ? 0 : -1;
+}
+
+void tui_open_hit(struct app *a, int i)
+{
+	const struct search_hit *h = &a->hits[i];
+	if (h->item != a->item || !a->doc.text)
+		tui_open_item(a, h->item);
+	tui_find_matches(a, a->squery, 1);
+	a->from_results = 1;
+	a->hit_sel = i;
+	int blk = -1;
+	for (int b = 0; h->block_id && b < a->nblocks; b++)
+		if (!strcmp(a->blocks[b].id, h->block_id))
+			blk = b;
+	for (int k = 0; k < a->nmatches; k++)
+		if (a->matches[k].block == blk && a->matches[k].start == h->off) {
+			tui_show_match(a, k);
+			return;
+		}
+	tui_set_top(a, 0);
+}
+
+static void run_search(struct app *a, const char *q)
+{
+	struct search_hit *h;
+	int n;
+	struct anli_err err;
+	if (search_run(a->m, q, &h, &n, &err)) {
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+		return;
+	}
+	search_hits_free(a->hits, a->nhits);
+	a->hits = h;
+	a->nhits = n;
+	a->hit_sel = 0;
+	a->results.top = 0;
+	free(a->squery);
+	a->squery = xstrdup(q);
+	free(a->chapter_hits);
+	a->chapter_hits = xcalloc((size_t)a->m->nchapters + 1, sizeof *a->chapter_hits);
+	for (int i = 0; i < n; i++)
+		if (a->m->items[h[i].item].chapter >= 0)
+			a->chapter_hits[a->m->items[h[i].item].chapter]++;
+	a->results_shown = 1;
+	a->zoom = 0;
+	a->focus = PANE_LIST;
+	if (n == 0)
+		snprintf(a->message, sizeof a->message, _("nothing found for “%s”"), q);
 }
 
 /* --- layout of the screen ------------------------------------------------ */
@@ -262,7 +406,11 @@ static void draw_status(struct app *a)
 	wattrset(w, term_attr(a, PAIR_STATUS));
 	struct sbuf s;
 	sbuf_init(&s);
-	if (a->message[0]) {
+	int cursor_x = -1;
+	if (a->prompt) {
+		sbuf_adds(&s, a->prompt == '/' ? "/" : _("search: "));
+		sbuf_addn(&s, a->input.s ? a->input.s : "", a->input.len);
+	} else if (a->message[0]) {
 		sbuf_adds(&s, a->message);
 	} else {
 		const struct model_item *it = &a->m->items[a->item];
@@ -295,9 +443,22 @@ static void draw_status(struct app *a)
 	size_t n;
 	char *clean = lay_sanitize(s.s, s.len, &n);
 	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
-	tui_put(w, 0, 1, clean, n, room);
-	if (a->cols > hw + 20)
+	if (a->prompt) {
+		/* show the end of a long input */
+		const char *p = clean;
+		while (lay_strwidth(p, strlen(p)) > room - 1 && *p) {
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+		}
+		cursor_x = 1 + tui_put(w, 0, 1, p, strlen(p), room - 1);
+	} else {
+		tui_put(w, 0, 1, clean, n, room);
+	}
+	if (a->cols > hw + 20 && !a->prompt)
 		tui_put(w, 0, a->cols - hw - 1, hint, strlen(hint), hw);
+	if (cursor_x >= 0)
+		wmove(w, 0, cursor_x);
 	free(clean);
 	sbuf_free(&s);
 	wnoutrefresh(w);
@@ -372,15 +533,15 @@ static void draw(struct app *a)
 	wattrset(stdscr, A_NORMAL);
 	wnoutrefresh(stdscr);
 	for (int p = 0; p < NPANES; p++) {
-		struct view *v = &a->view[p];
+		struct view *v = pane(a, (enum pane)p);
 		if (!pane_shown(a, p) || !v->win)
 			continue;
 		v->ops->draw(a, v);
 		wnoutrefresh(v->win);
 	}
-	draw_status(a);
 	if (a->help)
 		draw_help(a);
+	draw_status(a); /* last: the prompt's cursor is in it */
 	doupdate();
 }
 
@@ -398,7 +559,7 @@ static void cycle_focus(struct app *a, int dir)
 static void mouse(struct app *a, const MEVENT *e)
 {
 	for (int p = 0; p < NPANES; p++) {
-		struct view *v = &a->view[p];
+		struct view *v = pane(a, (enum pane)p);
 		if (!pane_shown(a, p) || e->y < v->y || e->y >= v->y + v->h || e->x < v->x || e->x >= v->x + v->w)
 			continue;
 		if (e->bstate & BUTTON4_PRESSED) {
@@ -470,11 +631,121 @@ static int handle(struct app *a, enum request r, const MEVENT *mev)
 		return 1;
 	case REQ_OTHER:
 		return 1;
+	case REQ_FIND:
+	case REQ_SEARCH:
+		a->prompt = r == REQ_FIND ? '/' : 's';
+		a->input.len = 0;
+		sbuf_addn(&a->input, "", 0);
+		a->saved_top = a->dtop;
+		curs_set(1);
+		return 1;
+	case REQ_NEXT_MATCH:
+	case REQ_PREV_MATCH: {
+		if (!a->nmatches) {
+			snprintf(a->message, sizeof a->message, "%s",
+				 a->find || a->squery ? _("no match in this item") : _("no search yet: / or s"));
+			return 1;
+		}
+		int i = a->cur_match < 0 ? match_from_top(a) : a->cur_match + (r == REQ_NEXT_MATCH ? 1 : -1);
+		if (i >= a->nmatches) {
+			i = 0;
+			snprintf(a->message, sizeof a->message, "%s", _("search hit the end, continuing at the top"));
+		} else if (i < 0) {
+			i = a->nmatches - 1;
+			snprintf(a->message, sizeof a->message, "%s", _("search hit the top, continuing at the end"));
+		}
+		tui_show_match(a, i);
+		return 1;
+	}
+	case REQ_ESCAPE:
+		if (a->focus == PANE_DETAIL && a->from_results && a->results_shown) {
+			a->zoom = 0;
+			a->focus = PANE_LIST;
+		} else if (a->focus == PANE_LIST && a->results_shown) {
+			a->results_shown = 0;
+		} else if (a->nmatches) {
+			a->nmatches = 0;
+			a->cur_match = -1;
+		}
+		return 1;
 	default: {
-		struct view *v = &a->view[a->focus];
+		struct view *v = pane(a, a->focus);
 		v->ops->request(a, v, r);
 		return 1;
 	}
+	}
+}
+
+/* A key while the prompt is open.  Returns 0 when the prompt closed. */
+static void prompt_key(struct app *a, int r, wint_t ch)
+{
+	if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+		return;
+	int done = 0, cancel = 0;
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_BACKSPACE)
+			goto backspace;
+		if (ch == KEY_ENTER)
+			done = 1;
+	} else if (ch == 27) {
+		cancel = 1;
+	} else if (ch == '\r' || ch == '\n') {
+		done = 1;
+	} else if (ch == 127 || ch == 8) {
+	backspace:
+		if (a->input.len) {
+			size_t k = a->input.len - 1;
+			while (k > 0 && (a->input.s[k] & 0xC0) == 0x80)
+				k--;
+			a->input.len = k;
+			a->input.s[k] = '\0';
+		} else {
+			cancel = 1;
+		}
+	} else if (ch == 21) { /* Ctrl-U */
+		a->input.len = 0;
+		a->input.s[0] = '\0';
+	} else if (ch >= 0x20 && ch != 0x7F) {
+		char mb[8];
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		size_t k = wcrtomb(mb, (wchar_t)ch, &st);
+		if (k != (size_t)-1)
+			sbuf_addn(&a->input, mb, k);
+	}
+	if (cancel) {
+		if (a->prompt == '/') {
+			tui_set_top(a, a->saved_top);
+			tui_find_matches(a, a->find ? a->find : "", 0);
+		}
+		a->prompt = 0;
+		curs_set(0);
+		return;
+	}
+	if (a->prompt == '/') {
+		/* incremental: every match highlighted, the first one below the
+		 * starting point shown */
+		tui_find_matches(a, a->input.s, 0);
+		int start = a->dtop;
+		a->dtop = a->saved_top;
+		int i = match_from_top(a);
+		a->dtop = start;
+		if (i >= 0)
+			tui_show_match(a, i);
+		else
+			tui_set_top(a, a->saved_top);
+		if (done) {
+			free(a->find);
+			a->find = xstrdup(a->input.s);
+			if (a->input.len && !a->nmatches)
+				snprintf(a->message, sizeof a->message, _("not found: %s"), a->input.s);
+		}
+	} else if (done && a->input.len) {
+		run_search(a, a->input.s);
+	}
+	if (done) {
+		a->prompt = 0;
+		curs_set(0);
 	}
 }
 
@@ -566,9 +837,21 @@ int tui_main(const char *db_path, int ambiwidth)
 	a.item = first;
 	tui_open_item(&a, first);
 	MEVENT mev;
+	sbuf_init(&a.input);
+	a.results.ops = &view_results_ops;
+	a.cur_match = -1;
 	for (;;) {
 		layout(&a);
 		draw(&a);
+		if (a.prompt) {
+			wint_t ch;
+			int kr = wget_wch(stdscr, &ch);
+			if (kr != ERR) {
+				a.message[0] = '\0';
+				prompt_key(&a, kr, ch);
+			}
+			continue;
+		}
 		enum request r = term_read(&a, &mev);
 		if (r == REQ_NONE)
 			continue;
@@ -582,6 +865,12 @@ int tui_main(const char *db_path, int ambiwidth)
 			delwin(a.view[p].win);
 	doc_free(&a.doc);
 	model_blocks_free(a.blocks, a.nblocks);
+	search_hits_free(a.hits, a.nhits);
+	free(a.matches);
+	free(a.find);
+	free(a.squery);
+	free(a.chapter_hits);
+	sbuf_free(&a.input);
 	free(a.rows_tree);
 	free(a.list_items);
 	model_close(m);

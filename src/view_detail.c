@@ -42,8 +42,36 @@ static void draw(struct app *a, struct view *v)
 		a->dtop = 0;
 	for (int y = 0; y < v->h && a->dtop + y < a->doc.nlines; y++) {
 		const struct doc_line *l = &a->doc.line[a->dtop + y];
-		wattrset(v->win, style_attr(a, l->style));
-		tui_put(v->win, y, PAD + l->indent, a->doc.text + l->off, l->len, v->w - PAD - l->indent);
+		int attr = style_attr(a, l->style);
+		wattrset(v->win, attr);
+		const char *text = a->doc.text + l->off;
+		int x = PAD + l->indent, room = v->w - PAD - l->indent;
+		size_t done = 0;
+		if (l->block >= 0) {
+			/* highlighted matches on this line, in order */
+			size_t pre = a->doc.block_prefix[l->block];
+			size_t lo = l->block_off, hi = l->block_off + l->len;
+			for (int k = 0; k < a->nmatches; k++) {
+				const struct match *mt = &a->matches[k];
+				if (mt->block != l->block)
+					continue;
+				size_t ms = mt->start + pre, me = mt->end + pre;
+				if (me <= lo || ms >= hi)
+					continue;
+				size_t s0 = (ms > lo ? ms : lo) - lo, e0 = (me < hi ? me : hi) - lo;
+				if (s0 < done)
+					s0 = done;
+				if (e0 <= s0)
+					continue;
+				wattrset(v->win, attr);
+				x += tui_put(v->win, y, x, text + done, s0 - done, room - (x - PAD - l->indent));
+				wattrset(v->win, attr | A_REVERSE | (k == a->cur_match ? A_BOLD | A_UNDERLINE : 0));
+				x += tui_put(v->win, y, x, text + s0, e0 - s0, room - (x - PAD - l->indent));
+				done = e0;
+			}
+		}
+		wattrset(v->win, attr);
+		tui_put(v->win, y, x, text + done, l->len - done, room - (x - PAD - l->indent));
 	}
 	wattrset(v->win, A_NORMAL);
 }

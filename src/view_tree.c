@@ -25,6 +25,8 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out)
 		if (c->label)
 			sbuf_printf(out, "%s ", c->label);
 		sbuf_printf(out, "%s (%d)", c->title, c->nitems);
+		if (a->results_shown && a->chapter_hits && a->chapter_hits[r->chapter])
+			sbuf_printf(out, ngettext(" [%d hit]", " [%d hits]", (unsigned long)a->chapter_hits[r->chapter]), a->chapter_hits[r->chapter]);
 		break;
 	}
 	}

@@ -36,6 +36,7 @@ struct doc {
 	size_t *block_start;   /* offset in .text of block i's text */
 	int nblocks;
 	int *block_first_line; /* first doc line of block i */
+	size_t *block_prefix;  /* bytes of decoration before block i's own text (【, ▲) */
 };
 
 /* Lay out item `it` with its blocks at `width` columns (width <= 0: no

@@ -20,6 +20,10 @@
  * with exactly as many code points as s (invalid bytes become U+FFFD). */
 char *search_fold(const char *s, size_t n);
 
+/* Byte offset in `orig` of the code point at byte offset `foff` of its
+ * folding `folded`. */
+size_t search_map_offset(const char *orig, const char *folded, size_t foff);
+
 struct search_hit {
 	int item;          /* index in m->items */
 	char *block_id;    /* NULL for the title, subtitle or byline */

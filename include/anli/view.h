@@ -7,6 +7,8 @@
 
 #include "anli/doc.h"
 #include "anli/model.h"
+#include "anli/search.h"
+#include "anli/util.h"
 
 #include <curses.h>
 
@@ -33,9 +35,20 @@ enum request {
 	REQ_MOUSE,
 	REQ_REDRAW,     /* Ctrl-L */
 	REQ_OTHER,      /* a key with no binding */
+	REQ_FIND,       /* / search in the item */
+	REQ_SEARCH,     /* s search everything */
+	REQ_NEXT_MATCH, /* n */
+	REQ_PREV_MATCH, /* N */
+	REQ_ESCAPE,     /* Esc */
 };
 
 enum pane { PANE_TREE, PANE_LIST, PANE_DETAIL, NPANES };
+
+/* A highlighted range of a block's text (bytes of the block's own text). */
+struct match {
+	int block;
+	size_t start, end;
+};
 
 /* A row of the tree pane. */
 struct tree_row {
@@ -94,6 +107,21 @@ struct app {
 	int anchor_block;         /* the reading position, kept across relayouts: */
 	size_t anchor_off;        /* block and byte offset of the top line */
 	WINDOW *status;
+
+	/* highlights in the open item: the / search, or the terms of a search */
+	struct match *matches;
+	int nmatches, cur_match;
+	char *find;               /* the / query */
+	/* whole-book search results (shown in the list pane's place) */
+	struct view results;
+	char *squery;
+	struct search_hit *hits;
+	int nhits, hit_sel, results_shown, from_results;
+	int *chapter_hits;        /* per chapter */
+	/* the one-line prompt (/ or s) in the status line */
+	int prompt;               /* 0, '/' or 's' */
+	struct sbuf input;
+	int saved_top;
 };
 
 /* Colour pairs / attributes (term.c decides colour or monochrome). */
@@ -108,7 +136,7 @@ enum {
 };
 int term_attr(const struct app *a, int what);
 
-extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops;
+extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops, view_results_ops;
 
 /* tui.c helpers used by the views */
 void tui_rebuild_tree(struct app *a);
@@ -121,6 +149,14 @@ void tui_set_top(struct app *a, int top);      /* scroll the detail pane; record
 int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
 /* Label for a collection (its printed title, or a UI name). */
 const char *tui_collection_label(const struct app *a, int coll);
+
+/* Find every occurrence of the terms of `query` (folded, split at spaces)
+ * in the open item's blocks; fills a->matches. */
+void tui_find_matches(struct app *a, const char *query, int split_terms);
+/* Scroll so that match i is visible, a few lines from the top. */
+void tui_show_match(struct app *a, int i);
+/* Open search hit i in the detail pane, scrolled to it. */
+void tui_open_hit(struct app *a, int i);
 
 /* term.c */
 int term_detect_ambiwidth(void);   /* ask the terminal; 1 or 2, 1 if no answer in 100 ms */

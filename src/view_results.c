@@ -1,0 +1,144 @@
+/* view_results.c — the results of a whole-book search, in the list pane's
+ * place: two rows per hit (number · title · section; the snippet with the
+ * hit highlighted). */
+#include "anli/view.h"
+
+#include "anli/i18n.h"
+#include "anli/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROWS 2
+
+static void draw(struct app *a, struct view *v)
+{
+	werase(v->win);
+	int focused = a->focus == PANE_LIST;
+	struct sbuf s;
+	sbuf_init(&s);
+	int items = 0;
+	for (int i = 0; i < a->nhits; i++)
+		if (i == 0 || a->hits[i].item != a->hits[i - 1].item)
+			items++;
+	sbuf_printf(&s, _("“%s”: %d hits in %d items"), a->squery ? a->squery : "", a->nhits, items);
+	size_t n;
+	char *clean = lay_sanitize(s.s, s.len, &n);
+	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
+	tui_put(v->win, 0, 0, clean, n, v->w);
+	free(clean);
+	wattrset(v->win, A_NORMAL);
+	int per_page = (v->h - 1) / ROWS;
+	if (per_page < 1)
+		per_page = 1;
+	if (a->hit_sel < v->top)
+		v->top = a->hit_sel;
+	if (a->hit_sel >= v->top + per_page)
+		v->top = a->hit_sel - per_page + 1;
+	if (v->top < 0)
+		v->top = 0;
+	for (int i = v->top; i < a->nhits && i - v->top < per_page; i++) {
+		const struct search_hit *h = &a->hits[i];
+		const struct model_item *it = &a->m->items[h->item];
+		int y = 1 + (i - v->top) * ROWS, sel = i == a->hit_sel;
+		s.len = 0;
+		if (it->number)
+			sbuf_printf(&s, "%2d ", it->number);
+		sbuf_adds(&s, it->title ? it->title : _("[title missing in the source]"));
+		if (h->section)
+			sbuf_printf(&s, " · %s", h->section);
+		clean = lay_sanitize(s.s, s.len, &n);
+		attr_t at = sel ? A_REVERSE | (focused ? A_BOLD : 0) : A_NORMAL;
+		wattrset(v->win, at);
+		if (sel)
+			mvwhline(v->win, y, 0, ' ', v->w);
+		tui_put(v->win, y, 0, clean, n, v->w);
+		free(clean);
+		if (y + 1 >= v->h)
+			break;
+		/* the snippet: context, the hit in reverse (bold when selected), context */
+		size_t ho, hl;
+		int ctx = v->w / 4 > 4 ? v->w / 4 : 4;
+		char *snip = search_snippet(h, ctx, &ho, &hl);
+		char *pre = lay_sanitize(snip, ho, NULL), *hit = lay_sanitize(snip + ho, hl, NULL),
+		     *post = lay_sanitize(snip + ho + hl, strlen(snip + ho + hl), NULL);
+		/* keep the hit in view: trim the context before it to a third of the row */
+		const char *p = pre;
+		int room = v->w - 3;
+		while (lay_strwidth(p, strlen(p)) > room / 3 && *p) {
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+		}
+		wattrset(v->win, sel ? A_REVERSE : A_NORMAL);
+		if (sel)
+			mvwhline(v->win, y + 1, 0, ' ', v->w);
+		int x = 3;
+		x += tui_put(v->win, y + 1, x, p, strlen(p), v->w - x);
+		wattrset(v->win, (sel ? A_NORMAL : A_REVERSE) | A_BOLD);
+		x += tui_put(v->win, y + 1, x, hit, strlen(hit), v->w - x);
+		wattrset(v->win, sel ? A_REVERSE : A_NORMAL);
+		tui_put(v->win, y + 1, x, post, strlen(post), v->w - x);
+		free(pre);
+		free(hit);
+		free(post);
+		free(snip);
+		wattrset(v->win, A_NORMAL);
+	}
+	if (a->nhits == 0)
+		mvwaddstr(v->win, 1, 1, _("nothing found"));
+	sbuf_free(&s);
+}
+
+static void move_to(struct app *a, int i)
+{
+	if (i >= a->nhits)
+		i = a->nhits - 1;
+	if (i < 0)
+		i = 0;
+	a->hit_sel = i;
+}
+
+static int request(struct app *a, struct view *v, enum request r)
+{
+	int page = (v->h - 1) / ROWS;
+	if (page < 1)
+		page = 1;
+	switch (r) {
+	case REQ_UP: move_to(a, a->hit_sel - 1); return 1;
+	case REQ_DOWN: move_to(a, a->hit_sel + 1); return 1;
+	case REQ_PAGE_UP: move_to(a, a->hit_sel - page); return 1;
+	case REQ_PAGE_DOWN: move_to(a, a->hit_sel + page); return 1;
+	case REQ_HOME: move_to(a, 0); return 1;
+	case REQ_END: move_to(a, a->nhits - 1); return 1;
+	case REQ_ENTER:
+		if (a->nhits) {
+			tui_open_hit(a, a->hit_sel);
+			a->focus = PANE_DETAIL;
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void click(struct app *a, struct view *v, int y, int x)
+{
+	(void)x;
+	if (y < 1)
+		return;
+	int i = v->top + (y - 1) / ROWS;
+	if (i < a->nhits) {
+		a->hit_sel = i;
+		tui_open_hit(a, i);
+	}
+}
+
+static void wheel(struct app *a, struct view *v, int dir)
+{
+	(void)v;
+	move_to(a, a->hit_sel + dir);
+}
+
+const struct view_ops view_results_ops = {"results", draw, request, click, wheel};
