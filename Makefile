@@ -130,7 +130,7 @@ man-lint:
 	else echo "man-lint: mandoc not installed" >&2; exit 1; fi
 
 tui-test: anli data/anli.db
-	@if [ -x tests/tui.sh ] || [ -f tests/tui.sh ]; then sh tests/tui.sh; fi
+	@bash tests/tui.sh
 
 # --- install
 install: all

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # tui.sh — screen tests: the real binary in tmux, keys sent, the pane
 # captured and checked for what a user sees.  Run from the top of the tree.
 set -u
@@ -149,6 +149,96 @@ keys loc q
 start bt 100 30 "TERM=no-such-terminal $ANLI"
 expect bt "anli show" "unknown TERM suggests anli show"
 expect bt "EXIT=2" "unknown TERM exits 2"
+
+# --- search in the item: / highlights every match, n/N move, wrap-around
+rev=$'\e\\[([0-9]+;)*7(;[0-9]+)*m'
+start f 120 40 "$ANLI"
+expect f "加强“三期”管理" "start for the search tests"
+keys f / 院 士
+expect f "^ /院士" "the / prompt echoes the query"
+tm capture-pane -e -p -t f >"$T/screen"
+[ "$(grep -cE "$rev" "$T/screen")" -ge 2 ] && ok || bad "/院士 highlights matches in reverse video"
+keys f Enter
+i=0; wrapped=0
+while [ $i -lt 40 ]; do
+	keys f n; sleep 0.05
+	cap f
+	if grep -q "continuing at the top" "$T/screen"; then wrapped=1; break; fi
+	i=$((i + 1))
+done
+[ $wrapped = 1 ] && ok || bad "n wraps around with a message"
+keys f N
+expect f "continuing at the end" "N wraps back with a message"
+keys f q
+
+# a match split across two wrapped lines is highlighted on both: find one
+# in the zoomed layout (detail width = 118 columns, as anli show --width=118)
+"$ANLI" show 1 --width=118 >"$T/c1.txt"
+split_q=""
+prev=""
+while IFS= read -r line; do
+	if [ ${#prev} -ge 20 ] && [ ${#line} -ge 4 ] && q="${prev: -2}${line:0:2}" && [[ "$q" != *[，。、；：！？“”‘’（）《》【】·—…\ a-zA-Z0-9]* ]]; then
+		split_q="${prev: -2}${line:0:2}"
+		break
+	fi
+	prev="$line"
+done <"$T/c1.txt"
+if [ -n "$split_q" ]; then
+	start h 120 40 "$ANLI"
+	expect h "加强“三期”管理" "start for the split-match test"
+	keys h z /
+	keys h -l "$split_q"
+	keys h Enter
+	sleep 0.5
+	tm capture-pane -e -p -t h >"$T/screen"
+	# two consecutive screen lines: one ends in reverse video, the next starts in it
+	n=$(grep -nE "$rev" "$T/screen" | cut -d: -f1 | tr '\n' ' ')
+	pair=0
+	for a in $n; do for b in $n; do [ $((a + 1)) = "$b" ] && pair=1; done; done
+	[ $pair = 1 ] && ok || bad "the match '$split_q' across two lines is highlighted on both (lines: $n)"
+	keys h q
+else
+	bad "no match split across two lines found in case 1 at width 118"
+fi
+
+# --- search everything: results pane, hit counts in the tree, Enter, Esc
+start g 120 40 "$ANLI"
+expect g "加强“三期”管理" "start for the whole-book search"
+keys g s
+keys g -l "一带一路"
+keys g Enter
+expect g "“一带一路”: [0-9]* hits in [0-9]* items" "the results pane lists the hits"
+expect g "第六篇 国际合作 (7) \[[0-9]* hits\]" "the tree shows hit counts per chapter"
+keys g Enter
+expect g "· 主要做法\|· 工作" "Enter opens the item at the hit"
+tm capture-pane -e -p -t g >"$T/screen"
+grep -E "$rev" "$T/screen" | grep -q "一带一路" && ok || bad "the hit is highlighted in the text"
+keys g Escape
+sleep 0.3
+keys g j Enter
+expect g "一带一路" "Esc returned to the results; the next hit opens"
+keys g s
+keys g -l "院士"
+keys g Enter
+expect g "“院士”: [0-9]* hits" "a new search replaces the results"
+expect_not g "“一带一路”: " "the old results are gone"
+keys g q
+
+# --- the mouse: a click in the list opens an item; the wheel scrolls the text
+start mo 120 40 "$ANLI"
+expect mo "加强“三期”管理" "start for the mouse test"
+# xterm mouse reports (X10 encoding): press and release of button 1 at the
+# third item's row in the list (column 41, row 6, 1-based)
+keys mo -l $'\e[M I&'
+keys mo -l $'\e[M#I&'
+expect mo "│ 重庆璧山高新区科协" "a click on a list entry opens it"
+top0=$(top_line mo 5)
+# wheel down (button 5: Cb = 32 + 65) over the text at column 80, row 10
+keys mo -l $'\e[Map*'
+sleep 0.3
+top1=$(top_line mo 5)
+[ "$top0" != "$top1" ] && ok || bad "the wheel scrolls the text"
+keys mo q
 
 # --- not a terminal
 "$ANLI" </dev/null >"$T/out" 2>"$T/err"; rc=$?
