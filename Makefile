@@ -147,11 +147,27 @@ clean:
 	rm -rf $(B) anli data/anli.db data/anli.db.tmp
 
 # --- benchmarks (figures, never assertions)
+BENCH_CASE ?= 1
 $(B)/bench: tests/bench.c | $(B)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -o $@ $< -lutil
 
-bench: anli data/anli.db $(B)/bench
+$(B)/gen_corpus: tests/gen_corpus.c | $(B)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(DEPS_LIBS)
+
+$(B)/bench_search: tests/bench_search.c $(CORE_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+# the generated corpus, 1,000 times the book (never committed)
+$(B)/corpus1000.db: data/anli.db $(B)/gen_corpus
+	@echo "  GEN     $@ (1,000 times the book; takes a while)"
+	@$(B)/gen_corpus data/anli.db $@ 1000
+
+bench: anli data/anli.db $(B)/bench $(B)/bench_search $(B)/corpus1000.db
 	@command -v less >/dev/null || { echo "bench: less is not installed" >&2; exit 1; }
-	@./anli show 1 >$(B)/bench-case.txt
-	$(B)/bench ./anli $(B)/bench-case.txt
+	@./anli show $(BENCH_CASE) >$(B)/bench-case.txt
+	$(B)/bench ./anli $(B)/bench-case.txt $(BENCH_CASE)
+	$(B)/bench_search data/anli.db "book" 101
+	$(B)/bench_search $(B)/corpus1000.db "1000x book" 7

@@ -51,7 +51,8 @@ static const char SCHEMA[] =
 	"  corrected TEXT NOT NULL);\n"
 	"CREATE TABLE search_doc(\n"
 	"  rowid INTEGER PRIMARY KEY,               -- reading order\n"
-	"  item_id TEXT NOT NULL REFERENCES item(id), block_id TEXT, -- NULL for title, subtitle, byline\n"
+	"  item_id TEXT NOT NULL REFERENCES item(id), item_ord INTEGER NOT NULL,\n"
+	"  block_id TEXT,                           -- NULL for title, subtitle, byline\n"
 	"  field TEXT NOT NULL, section TEXT, orig TEXT NOT NULL,\n"
 	"  text TEXT NOT NULL);                     -- orig folded: full-width to half-width, Latin lower case\n"
 	"CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_doc', content_rowid='rowid',\n"
@@ -130,11 +131,12 @@ static int add_search(struct builder *b, const char *item_id, const char *block_
 	char *folded = search_fold(text, strlen(text));
 	sqlite3_stmt *st = b->ins_search;
 	sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
-	bind_text_or_null(st, 2, block_id);
-	sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 4, section);
-	sqlite3_bind_text(st, 5, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, folded, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, b->item_ord);
+	bind_text_or_null(st, 3, block_id);
+	sqlite3_bind_text(st, 4, field, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 5, section);
+	sqlite3_bind_text(st, 6, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, folded, -1, SQLITE_TRANSIENT);
 	int rc = step_done(b, st, "search index");
 	free(folded);
 	return rc;
@@ -494,7 +496,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	    sqlite3_prepare_v2(b.db, "INSERT INTO duplicate(item_id, ord, text, seed, lines) VALUES (?,?,?,?,?)",
 			       -1, &b.ins_dup, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
-			       "INSERT INTO search_doc(item_id, block_id, field, section, orig, text) VALUES (?,?,?,?,?,?)",
+			       "INSERT INTO search_doc(item_id, item_ord, block_id, field, section, orig, text)"
+			       " VALUES (?,?,?,?,?,?,?)",
 			       -1, &b.ins_search, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
 			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines)"

@@ -552,16 +552,17 @@ static int cmd_search(const struct opts *o)
 		sbuf_free(&q);
 		return CLI_ERROR;
 	}
-	struct search_hit *h;
-	int n;
+	struct search_result res;
 	struct anli_err err;
-	if (search_run(m, q.s, &h, &n, &err)) {
+	if (search_run(m, q.s, &res, &err)) {
 		fprintf(stderr, "anli: %s\n", err.msg);
 		sbuf_free(&q);
 		model_close(m);
 		return CLI_ERROR;
 	}
 	sbuf_free(&q);
+	const struct search_hit *h = res.hit;
+	int n = res.n;
 	int shown = o->limit && o->limit < n ? o->limit : n;
 	struct sbuf out;
 	sbuf_init(&out);
@@ -616,7 +617,7 @@ static int cmd_search(const struct opts *o)
 	}
 	if (json)
 		sbuf_adds(&out, "\n]\n");
-	search_hits_free(h, n);
+	search_result_free(&res);
 	model_close(m);
 	int rc = flush_out(&out);
 	return rc ? rc : n ? CLI_OK : CLI_NOTFOUND;

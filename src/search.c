@@ -59,40 +59,48 @@ size_t search_map_offset(const char *orig, const char *folded, size_t foff)
 	return i;
 }
 
-struct doc {
-	sqlite3_int64 rowid;
-	char *item_id, *block_id, *field, *section, *orig, *text;
+/* Strings shared by the hits of one result. */
+struct pool {
+	char **s;
+	int n, cap;
 };
 
-static void free_doc(struct doc *d)
+static const char *keep(struct pool *p, const unsigned char *s)
 {
-	free(d->item_id);
-	free(d->block_id);
-	free(d->field);
-	free(d->section);
-	free(d->orig);
-	free(d->text);
+	if (!s)
+		return NULL;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 256;
+		p->s = xrealloc(p->s, sizeof *p->s * (size_t)p->cap);
+	}
+	return p->s[p->n++] = xstrdup((const char *)s);
 }
 
-static char *col(sqlite3_stmt *st, int i)
+/* Items are in reading order: find one by its ord. */
+static int item_index(const struct model *m, int ord)
 {
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? xstrdup((const char *)s) : NULL;
+	int lo = 0, hi = m->nitems;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (m->items[mid].ord < ord)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->nitems && m->items[lo].ord == ord ? lo : -1;
 }
 
-/* Candidate documents for a term, in rowid order. */
-static int candidates(struct model *m, const char *term, struct doc **out, int *n, struct anli_err *err)
+/* The SQL for a term: FTS5 trigram for 3+ characters, instr() below. */
+static sqlite3_stmt *term_query(struct model *m, const char *term, const char *cols, struct anli_err *err)
 {
 	size_t chars = u8_mbsnlen((const uint8_t *)term, strlen(term));
-	sqlite3_stmt *st;
-	const char *sql;
-	struct sbuf q;
+	struct sbuf sql, q;
+	sbuf_init(&sql);
 	sbuf_init(&q);
 	if (chars >= 3) {
 		/* a phrase in double quotes: FTS5 reads nothing inside as syntax */
-		sql = "SELECT d.rowid, d.item_id, d.block_id, d.field, d.section, d.orig, d.text"
-		      " FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid"
-		      " WHERE search_fts MATCH ?1 ORDER BY d.rowid";
+		sbuf_printf(&sql, "SELECT %s FROM search_doc WHERE rowid IN"
+				  " (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1) ORDER BY rowid", cols);
 		sbuf_addc(&q, '"');
 		for (const char *p = term; *p; p++) {
 			if (*p == '"')
@@ -103,169 +111,154 @@ static int candidates(struct model *m, const char *term, struct doc **out, int *
 	} else {
 		/* the trigram index cannot answer 1-2 characters (and LIKE/GLOB on
 		 * it are broken for non-ASCII in SQLite 3.40): scan */
-		sql = "SELECT rowid, item_id, block_id, field, section, orig, text FROM search_doc"
-		      " WHERE instr(text, ?1) > 0 ORDER BY rowid";
+		sbuf_printf(&sql, "SELECT %s FROM search_doc WHERE instr(text, ?1) > 0 ORDER BY rowid", cols);
 		sbuf_adds(&q, term);
 	}
-	if (sqlite3_prepare_v2(m->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		sbuf_free(&q);
-		return anli_err_set(err, "%s: search: %s", m->path, sqlite3_errmsg(m->db));
-	}
-	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(m->db, sql.s, -1, &st, NULL) != SQLITE_OK)
+		anli_err_set(err, "%s: search: %s", m->path, sqlite3_errmsg(m->db));
+	else
+		sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
+	sbuf_free(&sql);
 	sbuf_free(&q);
-	struct doc *d = NULL;
-	int cnt = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 64;
-			d = xrealloc(d, sizeof *d * (size_t)cap);
-		}
-		struct doc *x = &d[cnt++];
-		x->rowid = sqlite3_column_int64(st, 0);
-		x->item_id = col(st, 1);
-		x->block_id = col(st, 2);
-		x->field = col(st, 3);
-		x->section = col(st, 4);
-		x->orig = col(st, 5);
-		x->text = col(st, 6);
-		if (!x->item_id || !x->field || !x->orig || !x->text) {
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		for (int i = 0; i < cnt; i++)
-			free_doc(&d[i]);
-		free(d);
-		return anli_err_set(err, "%s: search: %s", m->path,
-				    rc == SQLITE_CORRUPT ? "corrupt search index" : sqlite3_errmsg(m->db));
-	}
-	*out = d;
-	*n = cnt;
-	return 0;
+	return st;
 }
 
-struct term_result {
-	char *term;
-	struct doc *docs;
-	int ndocs;
+struct rawhit {
+	sqlite3_int64 rowid;
+	struct search_hit h;
 };
 
-static int item_index(const struct model *m, const char *id)
+static int cmp_raw(const void *x, const void *y)
 {
-	for (int i = 0; i < m->nitems; i++)
-		if (!strcmp(m->items[i].id, id))
-			return i;
-	return -1;
+	const struct rawhit *a = x, *b = y;
+	if (a->rowid != b->rowid)
+		return a->rowid < b->rowid ? -1 : 1;
+	return a->h.off < b->h.off ? -1 : a->h.off > b->h.off;
 }
 
-int search_run(struct model *m, const char *query, struct search_hit **hits, int *n, struct anli_err *err)
+int search_run(struct model *m, const char *query, struct search_result *res, struct anli_err *err)
 {
-	*hits = NULL;
-	*n = 0;
+	memset(res, 0, sizeof *res);
 	char *folded = search_fold(query, strlen(query));
-	/* terms: split at spaces (the ideographic space was folded to one) */
-	struct term_result *t = NULL;
+	char *terms[64];
 	int nt = 0;
-	for (char *p = folded; *p;) {
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		char *e = p;
-		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-			e++;
-		t = xrealloc(t, sizeof *t * (size_t)(nt + 1));
-		t[nt].term = xstrndup(p, (size_t)(e - p));
-		t[nt].docs = NULL;
-		t[nt].ndocs = 0;
-		nt++;
-		p = e;
-	}
-	free(folded);
-	int rc = -1;
+	for (char *p = strtok(folded, " \t\n"); p && nt < 64; p = strtok(NULL, " \t\n"))
+		terms[nt++] = p;
 	if (nt == 0) {
-		anli_err_set(err, "empty search query");
-		goto out;
+		free(folded);
+		return anli_err_set(err, "empty search query");
 	}
-	for (int i = 0; i < nt; i++)
-		if (candidates(m, t[i].term, &t[i].docs, &t[i].ndocs, err))
-			goto out;
-	/* items holding every term */
-	char *ok = xcalloc((size_t)m->nitems, 1);
-	memset(ok, 1, (size_t)m->nitems);
-	char *has = xcalloc((size_t)m->nitems, 1);
-	for (int i = 0; i < nt; i++) {
-		memset(has, 0, (size_t)m->nitems);
-		for (int k = 0; k < t[i].ndocs; k++) {
-			int it = item_index(m, t[i].docs[k].item_id);
-			if (it >= 0 && strstr(t[i].docs[k].text, t[i].term))
-				has[it] = 1;
-		}
-		for (int k = 0; k < m->nitems; k++)
-			ok[k] &= has[k];
-	}
-	free(has);
-	/* occurrences, in reading order: merge the terms' documents by rowid */
-	struct search_hit *h = NULL;
-	int cnt = 0, cap = 0;
-	int *pos = xcalloc((size_t)nt, sizeof *pos);
-	for (;;) {
-		int best = -1;
-		for (int i = 0; i < nt; i++)
-			if (pos[i] < t[i].ndocs &&
-			    (best < 0 || t[i].docs[pos[i]].rowid < t[best].docs[pos[best]].rowid))
-				best = i;
-		if (best < 0)
-			break;
-		const struct doc *d = &t[best].docs[pos[best]++];
-		int it = item_index(m, d->item_id);
-		if (it < 0 || !ok[it])
-			continue;
-		size_t tl = strlen(t[best].term);
-		for (const char *p = d->text; (p = strstr(p, t[best].term)); p += tl) {
-			if (cnt == cap) {
-				cap = cap ? cap * 2 : 64;
-				h = xrealloc(h, sizeof *h * (size_t)cap);
+	int rc = -1;
+	char *ok = NULL;
+	/* with several terms, first the items that hold them all */
+	if (nt > 1) {
+		ok = xcalloc((size_t)m->nitems, 1);
+		memset(ok, 1, (size_t)m->nitems);
+		char *has = xcalloc((size_t)m->nitems, 1);
+		for (int t = 0; t < nt; t++) {
+			sqlite3_stmt *st = term_query(m, terms[t], "item_ord", err);
+			if (!st) {
+				free(has);
+				goto out;
 			}
-			struct search_hit *x = &h[cnt++];
-			x->item = it;
-			x->block_id = d->block_id ? xstrdup(d->block_id) : NULL;
-			x->field = xstrdup(d->field);
-			x->section = d->section ? xstrdup(d->section) : NULL;
-			x->text = xstrdup(d->orig);
-			size_t foff = (size_t)(p - d->text);
-			x->off = search_map_offset(d->orig, d->text, foff);
-			x->len = search_map_offset(d->orig, d->text, foff + tl) - x->off;
-			x->term = best;
+			memset(has, 0, (size_t)m->nitems);
+			int r;
+			while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+				int it = item_index(m, sqlite3_column_int(st, 0));
+				if (it >= 0)
+					has[it] = 1;
+			}
+			sqlite3_finalize(st);
+			if (r != SQLITE_DONE) {
+				free(has);
+				anli_err_set(err, "%s: search: %s", m->path, sqlite3_errmsg(m->db));
+				goto out;
+			}
+			for (int k = 0; k < m->nitems; k++)
+				ok[k] &= has[k];
+		}
+		free(has);
+	}
+	struct pool *pool = xcalloc(1, sizeof *pool);
+	res->pool = pool;
+	struct rawhit *raw = NULL;
+	int n = 0, cap = 0;
+	for (int t = 0; t < nt; t++) {
+		sqlite3_stmt *st = term_query(m, terms[t], "rowid, item_ord, block_id, field, section, orig, text", err);
+		if (!st) {
+			free(raw);
+			goto out;
+		}
+		size_t tl = strlen(terms[t]);
+		int r;
+		while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+			int it = item_index(m, sqlite3_column_int(st, 1));
+			if (it < 0 || (ok && !ok[it]))
+				continue;
+			const char *text = (const char *)sqlite3_column_text(st, 6);
+			const char *first = text ? strstr(text, terms[t]) : NULL;
+			if (!first)
+				continue;
+			const char *orig = (const char *)sqlite3_column_text(st, 5);
+			const char *o = keep(pool, (const unsigned char *)orig);
+			const char *bid = keep(pool, sqlite3_column_text(st, 2));
+			const char *field = keep(pool, sqlite3_column_text(st, 3));
+			const char *sec = keep(pool, sqlite3_column_text(st, 4));
+			if (!o || !field)
+				continue;
+			for (const char *p = first; p; p = strstr(p + tl, terms[t])) {
+				if (n == cap) {
+					cap = cap ? cap * 2 : 256;
+					raw = xrealloc(raw, sizeof *raw * (size_t)cap);
+				}
+				struct rawhit *x = &raw[n++];
+				x->rowid = sqlite3_column_int64(st, 0);
+				size_t foff = (size_t)(p - text);
+				x->h.item = it;
+				x->h.block_id = bid;
+				x->h.field = field;
+				x->h.section = sec;
+				x->h.text = o;
+				x->h.off = search_map_offset(o, text, foff);
+				x->h.len = search_map_offset(o, text, foff + tl) - x->h.off;
+				x->h.term = t;
+			}
+		}
+		sqlite3_finalize(st);
+		if (r != SQLITE_DONE) {
+			free(raw);
+			anli_err_set(err, "%s: search: %s", m->path, sqlite3_errmsg(m->db));
+			goto out;
 		}
 	}
-	free(pos);
-	free(ok);
-	*hits = h;
-	*n = cnt;
+	if (nt > 1)
+		qsort(raw, (size_t)n, sizeof *raw, cmp_raw);
+	res->hit = xmalloc(sizeof *res->hit * (size_t)(n ? n : 1));
+	for (int i = 0; i < n; i++)
+		res->hit[i] = raw[i].h;
+	res->n = n;
+	free(raw);
 	rc = 0;
 out:
-	for (int i = 0; i < nt; i++) {
-		free(t[i].term);
-		for (int k = 0; k < t[i].ndocs; k++)
-			free_doc(&t[i].docs[k]);
-		free(t[i].docs);
-	}
-	free(t);
+	if (rc)
+		search_result_free(res);
+	free(ok);
+	free(folded);
 	return rc;
 }
 
-void search_hits_free(struct search_hit *h, int n)
+void search_result_free(struct search_result *res)
 {
-	for (int i = 0; i < n; i++) {
-		free(h[i].block_id);
-		free(h[i].field);
-		free(h[i].section);
-		free(h[i].text);
+	struct pool *p = res->pool;
+	if (p) {
+		for (int i = 0; i < p->n; i++)
+			free(p->s[i]);
+		free(p->s);
+		free(p);
 	}
-	free(h);
+	free(res->hit);
+	memset(res, 0, sizeof *res);
 }
 
 char *search_snippet(const struct search_hit *h, int context, size_t *hit_off, size_t *hit_len)

@@ -293,16 +293,17 @@ void tui_open_hit(struct app *a, int i)
 
 static void run_search(struct app *a, const char *q)
 {
-	struct search_hit *h;
-	int n;
+	struct search_result res;
 	struct anli_err err;
-	if (search_run(a->m, q, &h, &n, &err)) {
+	if (search_run(a->m, q, &res, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err.msg);
 		return;
 	}
-	search_hits_free(a->hits, a->nhits);
-	a->hits = h;
-	a->nhits = n;
+	search_result_free(&a->res);
+	a->res = res;
+	a->hits = res.hit;
+	int n = a->nhits = res.n;
+	const struct search_hit *h = res.hit;
 	a->hit_sel = 0;
 	a->results.top = 0;
 	free(a->squery);
@@ -865,7 +866,7 @@ int tui_main(const char *db_path, int ambiwidth)
 			delwin(a.view[p].win);
 	doc_free(&a.doc);
 	model_blocks_free(a.blocks, a.nblocks);
-	search_hits_free(a.hits, a.nhits);
+	search_result_free(&a.res);
 	free(a.matches);
 	free(a.find);
 	free(a.squery);

@@ -152,11 +152,12 @@ static void same_as_brute(const char *query, int expect_some)
 {
 	struct key *want;
 	int nw = brute(query, &want);
-	struct search_hit *h;
-	int n;
+	struct search_result res;
 	struct anli_err err;
-	if (search_run(m, query, &h, &n, &err))
+	if (search_run(m, query, &res, &err))
 		fail_msg("query '%s': %s", query, err.msg);
+	const struct search_hit *h = res.hit;
+	int n = res.n;
 	struct key *got = xcalloc((size_t)n + 1, sizeof *got);
 	for (int i = 0; i < n; i++) {
 		got[i].item = h[i].item;
@@ -181,7 +182,7 @@ static void same_as_brute(const char *query, int expect_some)
 				 got[i].cp_off, want[i].where, want[i].cp_off);
 	if (expect_some && n == 0)
 		fail_msg("query '%s' found nothing", query);
-	search_hits_free(h, n);
+	search_result_free(&res);
 	free(want);
 	free(got);
 }
@@ -224,10 +225,10 @@ static void test_syntax_is_literal(void **state)
 					"科协 AND", "NOT 院士", "{院士}", "[院士]", "'"};
 	for (size_t i = 0; i < sizeof q / sizeof *q; i++)
 		same_as_brute(q[i], 0);
-	struct search_hit *h;
-	int n;
+	struct search_result res;
 	struct anli_err err;
-	assert_int_equal(search_run(m, "   ", &h, &n, &err), -1);
+	assert_int_equal(search_run(m, "   ", &res, &err), -1);
+	assert_int_equal(res.n, 0);
 	assert_non_null(strstr(err.msg, "empty"));
 }
 

@@ -25,21 +25,28 @@ char *search_fold(const char *s, size_t n);
 size_t search_map_offset(const char *orig, const char *folded, size_t foff);
 
 struct search_hit {
-	int item;          /* index in m->items */
-	char *block_id;    /* NULL for the title, subtitle or byline */
-	char *field;       /* title, subtitle, byline, heading, subheading, paragraph, caption */
-	char *section;     /* the section heading, or NULL */
-	char *text;        /* the field's original text */
-	size_t off, len;   /* the occurrence, in bytes of text */
-	int term;          /* which term matched (0-based) */
+	int item;            /* index in m->items */
+	const char *block_id;/* NULL for the title, subtitle or byline */
+	const char *field;   /* title, subtitle, byline, heading, subheading, paragraph, caption */
+	const char *section; /* the section heading, or NULL */
+	const char *text;    /* the field's original text */
+	size_t off, len;     /* the occurrence, in bytes of text */
+	int term;            /* which term matched (0-based) */
+};
+
+/* The hits of a query; the strings they point to belong to it. */
+struct search_result {
+	struct search_hit *hit;
+	int n;
+	void *pool; /* private */
 };
 
 /* Every occurrence of every term in the items that hold all the terms, in
- * reading order; occurrences of one term do not overlap.  Returns 0 and sets
- * *hits (free with search_hits_free) and *n; -1 with err set on an empty query
- * or a database error. */
-int search_run(struct model *m, const char *query, struct search_hit **hits, int *n, struct anli_err *err);
-void search_hits_free(struct search_hit *h, int n);
+ * reading order; occurrences of one term do not overlap.  Returns 0 and fills
+ * *res (free with search_result_free); -1 with err set on an empty query or
+ * a database error (*res is then empty). */
+int search_run(struct model *m, const char *query, struct search_result *res, struct anli_err *err);
+void search_result_free(struct search_result *res);
 
 /* A snippet around a hit: up to `context` characters either side, on one
  * line.  *hit_off / *hit_len give the hit's place in the snippet (bytes). */

@@ -115,7 +115,8 @@ struct app {
 	/* whole-book search results (shown in the list pane's place) */
 	struct view results;
 	char *squery;
-	struct search_hit *hits;
+	struct search_result res;
+	struct search_hit *hits;  /* res.hit, res.n */
 	int nhits, hit_sel, results_shown, from_results;
 	int *chapter_hits;        /* per chapter */
 	/* the one-line prompt (/ or s) in the status line */
