@@ -29,7 +29,8 @@ static const char SCHEMA[] =
 	"  title TEXT, title_missing INTEGER NOT NULL DEFAULT 0,\n"
 	"  subtitle TEXT, org TEXT, region TEXT, author TEXT, role TEXT,\n"
 	"  seed TEXT NOT NULL, line_first INTEGER NOT NULL, line_last INTEGER NOT NULL,\n"
-	"  page_first INTEGER, page_last INTEGER, source_file TEXT NOT NULL);\n"
+	"  page_first INTEGER, page_last INTEGER, source_file TEXT NOT NULL,\n"
+	"  lines TEXT NOT NULL);                    -- seed line ranges of the whole item\n"
 	"CREATE TABLE section(\n"
 	"  id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL,\n"
 	"  heading TEXT,                           -- NULL for the untitled introduction\n"
@@ -219,9 +220,9 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	const struct seed *sd = get_seed(b, it->seed);
 	if (!sd)
 		return -1;
-	if (it->source.last > sd->nlines)
-		return anli_err_set(b->err, "%s: @source %d-%d is past the end of seed %s (%d lines)", it->file,
-				    it->source.first, it->source.last, sd->id, sd->nlines);
+	int src_first, src_last, pf_unused, pl_unused;
+	if (refs_extent(b, sd, &it->source, it->file, 0, &src_first, &src_last, &pf_unused, &pl_unused))
+		return -1;
 	struct sbuf s1, s2, lines;
 	sbuf_init(&s1);
 	sbuf_init(&s2);
@@ -247,11 +248,13 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	bind_text_or_null(st, 12, it->author);
 	bind_text_or_null(st, 13, it->role);
 	sqlite3_bind_text(st, 14, it->seed, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 15, it->source.first);
-	sqlite3_bind_int(st, 16, it->source.last);
-	bind_int_or_null(st, 17, sd->page[it->source.first]);
-	bind_int_or_null(st, 18, sd->page[it->source.last]);
+	sqlite3_bind_int(st, 15, src_first);
+	sqlite3_bind_int(st, 16, src_last);
+	bind_int_or_null(st, 17, sd->page[src_first]);
+	bind_int_or_null(st, 18, sd->page[src_last]);
 	sqlite3_bind_text(st, 19, it->file, -1, SQLITE_TRANSIENT);
+	src_format_refs(&it->source, &lines);
+	sqlite3_bind_text(st, 20, lines.s, -1, SQLITE_TRANSIENT);
 	if (step_done(b, st, it->file))
 		goto out;
 	struct sbuf byline;
@@ -484,7 +487,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	if (sqlite3_prepare_v2(b.db,
 			       "INSERT INTO item(id, ord, collection_id, chapter_id, kind, number, title,"
 			       " title_missing, subtitle, org, region, author, role, seed, line_first, line_last,"
-			       " page_first, page_last, source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       " page_first, page_last, source_file, lines)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_item, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db, "INSERT INTO section(id, item_id, ord, heading, role) VALUES (?,?,?,?,?)", -1,
 			       &b.ins_section, NULL) != SQLITE_OK ||

@@ -64,8 +64,7 @@ static int err_usage(const char *fmt, const char *arg)
 {
 	fputs("anli: ", stderr);
 	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	fprintf(stderr, "%s\n", _("Try 'anli --help'."));
+	fprintf(stderr, " (%s)\n", _("see 'anli --help'"));
 	return CLI_ERROR;
 }
 

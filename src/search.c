@@ -232,7 +232,7 @@ int search_run(struct model *m, const char *query, struct search_result *res, st
 			goto out;
 		}
 	}
-	if (nt > 1)
+	if (nt > 1 && n > 1)
 		qsort(raw, (size_t)n, sizeof *raw, cmp_raw);
 	res->hit = xmalloc(sizeof *res->hit * (size_t)(n ? n : 1));
 	for (int i = 0; i < n; i++)

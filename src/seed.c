@@ -178,13 +178,13 @@ size_t seed_doubled_lead(const char *s)
 	/* Candidate ends: after each 。！？ within the first 60 characters. */
 	const uint8_t *p = (const uint8_t *)s;
 	size_t off = 0;
-	for (int chars = 0; chars < 60 && p[off]; chars++) {
+	for (int chars = 0; chars <= 60 && p[off]; chars++) {
 		ucs4_t c;
 		int l = u8_mbtouc(&c, p + off, strlen(s + off));
 		if (l <= 0)
 			return 0;
 		off += (size_t)l;
-		if ((c == 0x3002 || c == 0xFF01 || c == 0xFF1F) && chars >= 1 &&
+		if ((c == 0x3002 || c == 0xFF01 || c == 0xFF1F) && chars >= 4 &&
 		    strncmp(s, s + off, off) == 0)
 			return off;
 	}

@@ -127,6 +127,7 @@ static void free_item(struct src_item *it)
 	free(it->author);
 	free(it->role);
 	free(it->seed);
+	free(it->source.r);
 	for (int i = 0; i < it->nblocks; i++) {
 		free(it->blocks[i].text);
 		free(it->blocks[i].refs.r);
@@ -138,19 +139,6 @@ static void free_item(struct src_item *it)
 	}
 	free(it->err_printed);
 	free(it->err_corrected);
-}
-
-static int parse_source_range(const char *v, struct src_range *r)
-{
-	struct src_refs refs;
-	if (src_parse_refs(v, &refs) || refs.n != 1) {
-		if (refs.n > 1)
-			free(refs.r);
-		return -1;
-	}
-	*r = refs.r[0];
-	free(refs.r);
-	return 0;
 }
 
 /* Iterate over the lines of a file buffer: returns the next line (NUL-
@@ -244,8 +232,9 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 				it->err_printed[it->nerrata] = xstrdup(v);
 				it->err_corrected[it->nerrata++] = xstrdup(arrow + 4);
 			} else if (!strcmp(k, "source")) {
-				if (have_src || parse_source_range(v, &it->source)) {
-					anli_err_set(err, "%s:%d: bad or repeated @source '%s' (want FIRST-LAST)", path, ln, v);
+				if (have_src || src_parse_refs(v, &it->source) || it->source.n == 0) {
+					anli_err_set(err, "%s:%d: bad or repeated @source '%s' (want FIRST-LAST[,…])", path,
+						     ln, v);
 					goto fail;
 				}
 				have_src = 1;
@@ -463,7 +452,8 @@ int src_load(const char *dir, struct src_collection *out, struct anli_err *err)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, (size_t)n, sizeof *names, cmp_str);
+	if (n > 1)
+		qsort(names, (size_t)n, sizeof *names, cmp_str);
 	out->items = xcalloc((size_t)n, sizeof *out->items);
 	int rc = 0;
 	for (int i = 0; i < n; i++) {

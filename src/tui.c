@@ -242,7 +242,8 @@ void tui_find_matches(struct app *a, const char *query, int split_terms)
 		free(f);
 	}
 	free(fq);
-	qsort(a->matches, (size_t)a->nmatches, sizeof *a->matches, cmp_match);
+	if (a->nmatches > 1)
+		qsort(a->matches, (size_t)a->nmatches, sizeof *a->matches, cmp_match);
 }
 
 static int match_line(const struct app *a, int i)

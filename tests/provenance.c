@@ -14,6 +14,7 @@
  * in the seed, or when seed lines with text belong to no item or chapter.
  * Prints the coverage per seed and per item. */
 #include "anli/seed.h"
+#include "anli/source.h"
 #include "anli/util.h"
 
 #include <sqlite3.h>
@@ -161,7 +162,7 @@ int main(int argc, char **argv)
 	sqlite3_stmt *items, *blocks, *dups, *errata;
 	sqlite3_prepare_v2(db, "SELECT printed, corrected FROM erratum WHERE item_id = ?", -1, &errata, NULL);
 	sqlite3_prepare_v2(db,
-			   "SELECT id, kind, seed, line_first, line_last, coalesce(title,''), coalesce(subtitle,''),"
+			   "SELECT id, kind, seed, lines, 0, coalesce(title,''), coalesce(subtitle,''),"
 			   " coalesce(org,''), coalesce(author,''), coalesce(role,'') FROM item ORDER BY ord",
 			   -1, &items, NULL);
 	sqlite3_prepare_v2(db, "SELECT text FROM block WHERE item_id = ?", -1, &blocks, NULL);
@@ -170,19 +171,27 @@ int main(int argc, char **argv)
 	while (sqlite3_step(items) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(items, 0);
 		struct seedinfo *si = get_seed(rawdir.s, (const char *)sqlite3_column_text(items, 2));
-		int a = sqlite3_column_int(items, 3), b = sqlite3_column_int(items, 4);
-		for (int k = a; k <= b && k <= si->s.nlines; k++) {
-			if (si->covered[k] == 2) {
-				char line[32];
-				snprintf(line, sizeof line, "%d", k);
-				fail("%s: seed line %s belongs to two items", id, line);
-			}
-			si->covered[k] = 2;
+		struct src_refs ranges;
+		if (src_parse_refs((const char *)sqlite3_column_text(items, 3), &ranges)) {
+			fail("%s: bad line ranges '%s'", id, (const char *)sqlite3_column_text(items, 3));
+			continue;
 		}
 		struct sbuf body;
 		sbuf_init(&body);
 		sbuf_addn(&body, "", 0);
-		seed_body(&si->s, a, b, chapter_titles, &body);
+		for (int r = 0; r < ranges.n; r++) {
+			int a = ranges.r[r].first, b = ranges.r[r].last;
+			for (int k = a; k <= b && k <= si->s.nlines; k++) {
+				if (si->covered[k] == 2) {
+					char line[32];
+					snprintf(line, sizeof line, "%d", k);
+					fail("%s: seed line %s belongs to two items", id, line);
+				}
+				si->covered[k] = 2;
+			}
+			seed_body(&si->s, a, b, chapter_titles, &body);
+		}
+		free(ranges.r);
 		memset(seedtab, 0, MAXCP * sizeof *seedtab);
 		memset(dbtab, 0, MAXCP * sizeof *dbtab);
 		count(seedtab, body.s, 1);

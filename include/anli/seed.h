@@ -33,8 +33,10 @@ int seed_running_head(const char *line);
 void seed_body(const struct seed *s, int first, int last, const char *const *chapter_titles,
 	       struct sbuf *out);
 
-/* Length in bytes of a doubled lead at the start of s ("X。X。…" with X of 2
- * to 60 characters ending in 。！？), i.e. of the first copy; 0 if none. */
+/* Length in bytes of a doubled lead at the start of s ("X。X。…" where X is
+ * 4 to 60 characters followed by 。！？), i.e. of the first copy; 0 if none.
+ * (Leads the extraction doubled in other shapes — split over two lines, or
+ * ending in ，— are recorded as duplicate blocks in the sources.) */
 size_t seed_doubled_lead(const char *s);
 
 #endif

@@ -41,7 +41,7 @@ struct src_item {
 	int missing_title;
 	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
 	char *seed;
-	struct src_range source;
+	struct src_refs source; /* the seed lines of the whole item (one or more ranges) */
 	struct src_block *blocks;
 	int nblocks;
 	/* @erratum PRINTED => CORRECTED: deliberate corrections of the seed */
