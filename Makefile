@@ -38,6 +38,7 @@ SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
 	tmux mandoc gettext jq sqlite3
 
+.SECONDARY:
 .PHONY: FORCE all deps run check test unit asan cli-test provenance man-lint tui-test bench install uninstall clean
 
 all: anli data/anli.db
@@ -95,9 +96,9 @@ check: deps
 test: unit provenance cli-test man-lint asan tui-test
 	@echo "make check: all tests passed"
 
-$(B)/test_%: tests/test_%.c $(CORE_OBJ)
+$(B)/test_%: tests/test_%.c tests/breakcheck.h $(CORE_OBJ)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
+	@$(CC) $(ALL_CFLAGS) -o $@ $(filter %.c %.o,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
 
 unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
@@ -107,9 +108,9 @@ $(B)/asan/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h $(B)/flags |
 	@echo "  CC      $@"
 	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -c -o $@ $<
 
-$(B)/asan/test_%: tests/test_%.c $(CORE:%=$(B)/asan/%.o)
+$(B)/asan/test_%: tests/test_%.c tests/breakcheck.h $(CORE:%=$(B)/asan/%.o)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -o $@ $^ $(DEPS_LIBS) $(CMOCKA_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -o $@ $(filter %.c %.o,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
 
 asan: $(UNIT_TESTS:%=$(B)/asan/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t (ASan+UBSan)"; \

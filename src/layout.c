@@ -147,10 +147,12 @@ int lay_no_end(unsigned int cp)
 	return 0;
 }
 
-/* Characters that sit naturally next to a break in Chinese text. */
+/* Characters that sit naturally next to a break in Chinese text: the wide
+ * ones, and the dash and ellipsis (ambiguous width, but Chinese punctuation
+ * here). */
 static int cjkish(unsigned int cp)
 {
-	return uc_width(cp, "UTF-8") == 2;
+	return uc_width(cp, "UTF-8") == 2 || cp == 0x2014 || cp == 0x2026;
 }
 
 struct ch {
@@ -173,10 +175,12 @@ static void break_rules(const char *s, size_t n, struct ch *c, int nc)
 		unsigned int prev = c[k - 1].cp, cur = c[k].cp;
 		/* UAX #14 (LB19, before Unicode 15.1) forbids breaks around quotation
 		 * marks; in Chinese text ” ends and “ opens, like ）and （. */
-		if ((prev == 0x201D || prev == 0x2019) && (cjkish(cur) || lay_no_end(cur)))
-			c[k].brk = 1;
-		if ((cur == 0x201C || cur == 0x2018) && (cjkish(prev) || lay_no_start(prev)))
-			c[k].brk = 1;
+		if ((prev == 0x201D || prev == 0x2019) &&
+		    (cjkish(cur) || lay_no_end(cur) || (k >= 2 && cjkish(c[k - 2].cp))))
+			c[k].brk = 1; /* a Chinese closing quote: like ） */
+		if ((cur == 0x201C || cur == 0x2018) &&
+		    (cjkish(prev) || lay_no_start(prev) || (k + 1 < nc && cjkish(c[k + 1].cp))))
+			c[k].brk = 1; /* a Chinese opening quote: like （ */
 		if (lay_no_start(cur) || lay_no_end(prev))
 			c[k].brk = 0;
 		if (prev == cur && (cur == 0x2014 || cur == 0x2026 || cur == 0x2E3A || cur == 0x22EF))

@@ -9,6 +9,7 @@
 
 #include "anli/layout.h"
 #include "anli/util.h"
+#include "breakcheck.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -115,20 +116,6 @@ static void test_sanitize(void **state)
 	free(s);
 }
 
-/* Independent statement of where a break is allowed between a and b. */
-static int may_break(ucs4_t a, ucs4_t b)
-{
-	if (lay_no_start(b) || lay_no_end(a))
-		return 0;
-	if (a == b && (a == 0x2014 || a == 0x2026))
-		return 0;
-	if (a == ' ' || b == ' ')
-		return 1;
-	/* Chinese text breaks between any two characters; runs of Latin letters,
-	 * digits and narrow punctuation do not. */
-	return uc_width(a, "UTF-8") == 2 || uc_width(b, "UTF-8") == 2 || a == 0x201D || b == 0x201C;
-}
-
 static void check_wrap(const char *s, int width, int indent)
 {
 	size_t n = strlen(s);
@@ -156,22 +143,10 @@ static void check_wrap(const char *s, int width, int indent)
 				fail_msg("width %d: a doubled dash or ellipsis is split after line %d", width, i);
 			/* not needlessly short: the shortest unit that could move up
 			 * (up to the next allowed break in the next line) did not fit */
-			size_t o = l[i + 1].off, e = l[i + 1].off + l[i + 1].len;
-			/* the spaces at the break move up too */
-			int unit = (int)(l[i + 1].off - (l[i].off + l[i].len));
-			ucs4_t prev = 0;
-			while (o < e) {
-				ucs4_t c;
-				int len = u8_mbtouc(&c, (const uint8_t *)s + o, e - o);
-				if (prev && may_break(prev, c))
-					break;
-				unit += lay_cpwidth(c);
-				prev = c;
-				o += (size_t)len;
-			}
-			if (o < e && l[i].width + unit <= avail)
-				fail_msg("amb %d indent %d width %d: line %d (%d columns) could have taken %d more: %.*s", lay_ambiwidth(), indent, width, i,
-					 l[i].width, unit, (int)l[i].len, s + l[i].off);
+			int wn = bc_width_with_next_unit(s, l[i].off, l[i].len, l[i + 1].off, l[i + 1].off + l[i + 1].len);
+			if (wn >= 0 && wn <= avail)
+				fail_msg("amb %d indent %d width %d: line %d (%d columns) could have taken more: %.*s",
+					 lay_ambiwidth(), indent, width, i, l[i].width, (int)l[i].len, s + l[i].off);
 		}
 		sbuf_addn(&joined, s + l[i].off, l[i].len);
 	}

@@ -11,12 +11,14 @@
 #include "anli/layout.h"
 #include "anli/model.h"
 #include "anli/util.h"
+#include "breakcheck.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistr.h>
 
 static const char *db_path;
 static char tmpdir[64];
@@ -201,7 +203,9 @@ static void test_bad_databases(void **state)
 	expect_open_error(p, "not a regular file");
 }
 
-/* The detail layout of every item at several widths keeps the rules. */
+/* The layout of every item at every width from 20 to 100 (what anli show
+ * --width prints): no line over the width, the start/end rules, —— and ……
+ * whole, and no line needlessly short. */
 static void test_doc_every_item(void **state)
 {
 	(void)state;
@@ -212,7 +216,7 @@ static void test_doc_every_item(void **state)
 		struct model_block *b;
 		int n;
 		assert_int_equal(model_blocks(m, i, &b, &n, &err), 0);
-		for (int w = 20; w <= 100; w += 20) {
+		for (int w = 20; w <= 100; w++) {
 			struct doc d;
 			doc_build(&d, &m->items[i], b, n, w, "[missing]");
 			assert_true(d.nlines > n);
@@ -220,6 +224,26 @@ static void test_doc_every_item(void **state)
 				const struct doc_line *l = &d.line[k];
 				assert_true(l->indent + l->width <= w);
 				assert_int_equal(l->width, lay_strwidth(d.text + l->off, l->len));
+				if (k + 1 >= d.nlines || l->block < 0 || d.line[k + 1].block != l->block || l->len == 0 ||
+				    d.line[k + 1].len == 0)
+					continue;
+				/* within a block */
+				const struct doc_line *nx = &d.line[k + 1];
+				ucs4_t last = 0, first;
+				const uint8_t *p = (const uint8_t *)d.text + l->off, *e = p + l->len;
+				while (p < e) {
+					int len = u8_mbtouc(&last, p, (size_t)(e - p));
+					p += len > 0 ? len : 1;
+				}
+				u8_mbtouc(&first, (const uint8_t *)d.text + nx->off, nx->len);
+				if (lay_no_start(first) || lay_no_end(last) ||
+				    (first == last && (first == 0x2014 || first == 0x2026)))
+					fail_msg("%s width %d line %d: rule broken at '%.*s'", m->items[i].id, w, k,
+						 (int)l->len, d.text + l->off);
+				int wn = bc_width_with_next_unit(d.text, l->off, l->len, nx->off, nx->off + nx->len);
+				if (wn >= 0 && wn + l->indent <= w)
+					fail_msg("%s width %d line %d is needlessly short (%d with the next unit): '%.*s'", m->items[i].id, w, k, wn,
+						 (int)l->len, d.text + l->off);
 			}
 			doc_free(&d);
 		}
