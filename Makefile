@@ -148,7 +148,7 @@ clean:
 	rm -rf $(B) anli data/anli.db data/anli.db.tmp
 
 # --- benchmarks (figures, never assertions)
-BENCH_CASE ?= 1
+BENCH_CASE ?= 34
 $(B)/bench: tests/bench.c | $(B)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -o $@ $< -lutil

@@ -117,7 +117,7 @@ void tui_set_top(struct app *a, int top)
 
 static int detail_width(const struct app *a)
 {
-	int w = a->view[PANE_DETAIL].w - 2;
+	int w = a->view[PANE_DETAIL].w - (a->zoom ? 1 : 2);
 	return w < 4 ? 4 : w;
 }
 
@@ -336,6 +336,7 @@ static void place(struct view *v, int y, int x, int h, int w)
 	if (w > 0 && h > 0 && !v->win) {
 		v->win = newwin(h, w, y, x);
 		idlok(v->win, TRUE);
+		leaveok(v->win, TRUE);
 	}
 }
 
@@ -353,7 +354,11 @@ static void layout(struct app *a)
 {
 	getmaxyx(stdscr, a->rows, a->cols);
 	a->too_small = a->cols < MIN_COLS || a->rows < MIN_ROWS;
-	int h = a->rows - 1; /* the status line is the last row */
+	/* the status line is the last row; zoomed, the text has the whole
+	 * screen (and a one-line scroll is a plain scroll of the terminal)
+	 * unless there is a prompt or a message to show */
+	a->status_shown = !a->zoom || a->prompt || a->message[0];
+	int h = a->rows - (a->status_shown ? 1 : 0);
 	int tw = 0, lw = 0, dx = 0, dw = 0;
 	a->sep[0] = a->sep[1] = -1;
 	if (a->too_small) {
@@ -459,6 +464,8 @@ static void draw_status(struct app *a)
 	}
 	if (a->cols > hw + 20 && !a->prompt)
 		tui_put(w, 0, a->cols - hw - 1, hint, strlen(hint), hw);
+	/* the cursor is shown only at the prompt; elsewhere curses need not move it */
+	leaveok(w, cursor_x < 0);
 	if (cursor_x >= 0)
 		wmove(w, 0, cursor_x);
 	free(clean);
@@ -547,7 +554,8 @@ static void draw(struct app *a)
 	}
 	if (a->help)
 		draw_help(a);
-	draw_status(a); /* last: the prompt's cursor is in it */
+	if (a->status_shown)
+		draw_status(a); /* last: the prompt's cursor is in it */
 	doupdate();
 }
 
@@ -786,6 +794,7 @@ static void start_colors(struct app *a)
 
 int tui_main(const char *db_path, int ambiwidth)
 {
+
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
 		fprintf(stderr, "%s\n",
 			_("anli: not a terminal; use 'anli list' and 'anli show ID' to print the book"));
@@ -815,6 +824,7 @@ int tui_main(const char *db_path, int ambiwidth)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	leaveok(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);

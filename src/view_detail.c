@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#define PAD 1 /* blank columns left of the text */
 
 static int style_attr(struct app *a, int style)
 {
@@ -35,6 +34,9 @@ static int max_top(struct app *a, struct view *v)
 
 static void draw(struct app *a, struct view *v)
 {
+	/* a blank column after the pane separator; none when zoomed, where
+	 * column 0 lets a one-line scroll cost no cursor movement */
+	const int PAD = a->zoom ? 0 : 1;
 	werase(v->win);
 	if (a->dtop > max_top(a, v))
 		a->dtop = max_top(a, v);

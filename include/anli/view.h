@@ -84,7 +84,7 @@ struct app {
 	struct model *m;
 	struct view view[NPANES];
 	enum pane focus;
-	int zoom, tree_toggle, help, too_small;
+	int zoom, tree_toggle, help, too_small, status_shown;
 	int sep[2];        /* columns of the pane separators, -1 if none */
 	int rows, cols;
 	int use_color;
