@@ -27,6 +27,7 @@ static const char SCHEMA[] =
 	"  kind TEXT NOT NULL CHECK (kind IN ('foreword','case','article')),\n"
 	"  number INTEGER,                         -- case 1-53, article 1-8\n"
 	"  title TEXT, title_missing INTEGER NOT NULL DEFAULT 0,\n"
+	"  end_missing INTEGER NOT NULL DEFAULT 0,  -- the seed breaks off before the end\n"
 	"  subtitle TEXT, org TEXT, region TEXT, author TEXT, role TEXT,\n"
 	"  seed TEXT NOT NULL, line_first INTEGER NOT NULL, line_last INTEGER NOT NULL,\n"
 	"  page_first INTEGER, page_last INTEGER, source_file TEXT NOT NULL,\n"
@@ -255,6 +256,7 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	sqlite3_bind_text(st, 19, it->file, -1, SQLITE_TRANSIENT);
 	src_format_refs(&it->source, &lines);
 	sqlite3_bind_text(st, 20, lines.s, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 21, it->missing_end);
 	if (step_done(b, st, it->file))
 		goto out;
 	struct sbuf byline;
@@ -487,8 +489,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	if (sqlite3_prepare_v2(b.db,
 			       "INSERT INTO item(id, ord, collection_id, chapter_id, kind, number, title,"
 			       " title_missing, subtitle, org, region, author, role, seed, line_first, line_last,"
-			       " page_first, page_last, source_file, lines)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       " page_first, page_last, source_file, lines, end_missing)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_item, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db, "INSERT INTO section(id, item_id, ord, heading, role) VALUES (?,?,?,?,?)", -1,
 			       &b.ins_section, NULL) != SQLITE_OK ||

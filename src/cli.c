@@ -202,6 +202,7 @@ static void item_json_fields(struct sbuf *o, const struct model *m, const struct
 	json_kv_int(o, "number", it->number, 1, 1);
 	json_kv_str(o, "title", it->title, 1);
 	sbuf_printf(o, "\"title_missing\": %s, ", it->title_missing ? "true" : "false");
+	sbuf_printf(o, "\"end_missing\": %s, ", it->end_missing ? "true" : "false");
 	json_kv_str(o, "subtitle", it->subtitle, 1);
 	json_kv_str(o, "byline", by.len ? by.s : NULL, 1);
 	json_kv_str(o, "organisation", it->org, 1);
@@ -272,7 +273,8 @@ static void show_text(struct sbuf *out, const struct model_item *it, const struc
 		      int width)
 {
 	struct doc d;
-	doc_build(&d, it, b, nb, width, _("[title missing in the source]"));
+	doc_build(&d, it, b, nb, width, _("[title missing in the source]"),
+		  _("[the rest is missing in the source]"));
 	for (int i = 0; i < d.nlines; i++) {
 		const struct doc_line *l = &d.line[i];
 		for (int k = 0; k < l->indent / 2; k++)
@@ -336,6 +338,11 @@ static void show_markdown(struct sbuf *o, const struct model_item *it, const str
 			md_escape(o, b[i].text);
 		}
 		sbuf_adds(o, "\n\n");
+	}
+	if (it->end_missing) {
+		sbuf_adds(o, "*");
+		sbuf_adds(o, _("[the rest is missing in the source]"));
+		sbuf_adds(o, "*\n");
 	}
 }
 

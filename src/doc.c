@@ -69,7 +69,7 @@ static void add_text(struct builder *b, const char *pre, const char *s, const ch
 }
 
 void doc_build(struct doc *d, const struct model_item *it, const struct model_block *blk, int nb, int width,
-	       const char *missing_title)
+	       const char *missing_title, const char *missing_end)
 {
 	memset(d, 0, sizeof *d);
 	struct builder b = {.d = d, .width = width};
@@ -111,6 +111,10 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 			add_text(&b, "", x->text, "", DOC_PARA, i, indent);
 			break;
 		}
+	}
+	if (it->end_missing) {
+		blank(&b);
+		add_text(&b, "", missing_end ? missing_end : "[?]", "", DOC_MISSING, -1, 0);
 	}
 	d->text = sbuf_take(&b.text);
 }

@@ -113,7 +113,7 @@ static int load_index(struct model *m, struct anli_err *err)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, ord, collection_id, chapter_id, kind, number, title, title_missing,"
 			       " subtitle, org, region, author, role, seed, line_first, line_last,"
-			       " page_first, page_last FROM item ORDER BY ord",
+			       " page_first, page_last, end_missing FROM item ORDER BY ord",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto dberr;
 	cap = 0;
@@ -146,6 +146,7 @@ static int load_index(struct model *m, struct anli_err *err)
 		it->line_last = sqlite3_column_int(st, 15);
 		it->page_first = sqlite3_column_int(st, 16);
 		it->page_last = sqlite3_column_int(st, 17);
+		it->end_missing = sqlite3_column_int(st, 18);
 		if (!it->id || !it->kind || !it->collection_id || (ch && it->chapter < 0)) {
 			sqlite3_finalize(st);
 			return anli_err_set(err, "%s: corrupt item table", m->path);

@@ -201,11 +201,15 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 			} else if (!strcmp(k, "title")) {
 				rc = set_once(&it->title, v, path, ln, k, err);
 			} else if (!strcmp(k, "missing")) {
-				if (strcmp(v, "title")) {
-					anli_err_set(err, "%s:%d: only '@missing title' is supported", path, ln);
+				if (!strcmp(v, "title")) {
+					it->missing_title = 1;
+				} else if (!strcmp(v, "end")) {
+					it->missing_end = 1;
+				} else {
+					anli_err_set(err, "%s:%d: '@missing %s': only 'title' or 'end' can be missing", path,
+						     ln, v);
 					goto fail;
 				}
-				it->missing_title = 1;
 			} else if (!strcmp(k, "subtitle")) {
 				rc = set_once(&it->subtitle, v, path, ln, k, err);
 			} else if (!strcmp(k, "org")) {

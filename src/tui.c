@@ -127,7 +127,8 @@ void tui_layout_doc(struct app *a)
 	if (a->doc.text && a->doc_width == w)
 		return;
 	doc_free(&a->doc);
-	doc_build(&a->doc, &a->m->items[a->item], a->blocks, a->nblocks, w, _("[title missing in the source]"));
+	doc_build(&a->doc, &a->m->items[a->item], a->blocks, a->nblocks, w, _("[title missing in the source]"),
+		  _("[the rest is missing in the source]"));
 	a->doc_width = w;
 	int line = a->anchor_block >= 0 ? doc_line_of(&a->doc, a->anchor_block, a->anchor_off) : 0;
 	a->dtop = line >= 0 ? line : 0;

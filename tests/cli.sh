@@ -62,6 +62,13 @@ check "show a1 markdown" grep -q '^# 广州：提升创新联合体建设水平$
 run $ANLI show 53 --format=json
 check "show json is valid" jq -e '.blocks | length > 5' "$T/out" >/dev/null
 check "show json: block ids and source lines" jq -e 'all(.blocks[]; (.id | startswith("c53:")) and (.lines | test("^[0-9]")))' "$T/out" >/dev/null
+# what the seed lost shows as missing, never invented
+run $ANLI show a2
+check "a missing title is shown as missing" grep -q '^\[title missing in the source\]$' "$T/out"
+run $ANLI show a3 --format=json
+check "a missing end is recorded" jq -e '.end_missing == true and .title_missing == false' "$T/out" >/dev/null
+run $ANLI show a3
+check "a missing end is shown" sh -c "tail -n 1 '$T/out' | grep -q 'the rest is missing in the source'"
 run $ANLI show foreword
 check "show foreword" grep -q '中国科协企业创新服务中心' "$T/out"
 expect_error 1 "no item 'c99'" $ANLI show c99

@@ -218,7 +218,7 @@ static void test_doc_every_item(void **state)
 		assert_int_equal(model_blocks(m, i, &b, &n, &err), 0);
 		for (int w = 20; w <= 100; w++) {
 			struct doc d;
-			doc_build(&d, &m->items[i], b, n, w, "[missing]");
+			doc_build(&d, &m->items[i], b, n, w, "[missing]", "[missing end]");
 			assert_true(d.nlines > n);
 			for (int k = 0; k < d.nlines; k++) {
 				const struct doc_line *l = &d.line[k];

@@ -40,11 +40,12 @@ struct doc {
 };
 
 /* Lay out item `it` with its blocks at `width` columns (width <= 0: no
- * wrapping).  Paragraphs get a first-line indent of 4 columns (two
+ * wrapping).  What the source lost is shown with the given markers (a
+ * missing title in its place, a missing end after the last block).  Paragraphs get a first-line indent of 4 columns (two
  * ideographic spaces), captions a "▲ " mark, headings 【】.  Blank lines
  * separate blocks.  Never fails (allocation failure aborts). */
 void doc_build(struct doc *d, const struct model_item *it, const struct model_block *b, int nb, int width,
-	       const char *missing_title);
+	       const char *missing_title, const char *missing_end);
 void doc_free(struct doc *d);
 
 /* The doc line that shows byte `off` of block `block`'s text (or -1). */

@@ -29,6 +29,7 @@ struct model_item {
 	int number;          /* 0 for a foreword */
 	char *title;         /* NULL when the source lost it (title_missing) */
 	int title_missing;
+	int end_missing;     /* the source breaks off before the item's end */
 	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
 	char *seed;
 	int line_first, line_last, page_first, page_last; /* page 0: not established */

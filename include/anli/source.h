@@ -39,6 +39,7 @@ struct src_item {
 	int chapter;    /* chapter (part) number; 0 for the foreword */
 	char *title;    /* NULL when missing_title */
 	int missing_title;
+	int missing_end;  /* the seed breaks off before the item's end */
 	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
 	char *seed;
 	struct src_refs source; /* the seed lines of the whole item (one or more ranges) */
