@@ -53,6 +53,26 @@ int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width)
 	return used;
 }
 
+int tui_list_move(int *sel, int n, int page, enum request r)
+{
+	int i = *sel;
+	switch (r) {
+	case REQ_UP: i--; break;
+	case REQ_DOWN: i++; break;
+	case REQ_PAGE_UP: i -= page; break;
+	case REQ_PAGE_DOWN: i += page; break;
+	case REQ_HOME: i = 0; break;
+	case REQ_END: i = n - 1; break;
+	default: return 0;
+	}
+	if (i >= n)
+		i = n - 1;
+	if (i < 0)
+		i = 0;
+	*sel = i;
+	return 1;
+}
+
 void tui_rebuild_tree(struct app *a)
 {
 	const struct model *m = a->m;

@@ -70,27 +70,12 @@ static void draw(struct app *a, struct view *v)
 	sbuf_free(&s);
 }
 
-static void move_to(struct app *a, int i)
-{
-	if (i >= a->nlist)
-		i = a->nlist - 1;
-	if (i < 0)
-		i = 0;
-	a->list_sel = i;
-}
-
 static int request(struct app *a, struct view *v, enum request r)
 {
 	int page = (v->h - 1) / ROWS_PER_ITEM;
-	if (page < 1)
-		page = 1;
+	if (tui_list_move(&a->list_sel, a->nlist, page > 1 ? page : 1, r))
+		return 1;
 	switch (r) {
-	case REQ_UP: move_to(a, a->list_sel - 1); return 1;
-	case REQ_DOWN: move_to(a, a->list_sel + 1); return 1;
-	case REQ_PAGE_UP: move_to(a, a->list_sel - page); return 1;
-	case REQ_PAGE_DOWN: move_to(a, a->list_sel + page); return 1;
-	case REQ_HOME: move_to(a, 0); return 1;
-	case REQ_END: move_to(a, a->nlist - 1); return 1;
 	case REQ_ENTER:
 		if (a->nlist) {
 			tui_open_item(a, a->list_items[a->list_sel]);
@@ -117,7 +102,7 @@ static void click(struct app *a, struct view *v, int y, int x)
 static void wheel(struct app *a, struct view *v, int dir)
 {
 	(void)v;
-	move_to(a, a->list_sel + dir);
+	tui_list_move(&a->list_sel, a->nlist, 1, dir > 0 ? REQ_DOWN : REQ_UP);
 }
 
 const struct view_ops view_list_ops = {"list", draw, request, click, wheel};

@@ -70,25 +70,14 @@ static void draw(struct app *a, struct view *v)
 	sbuf_free(&s);
 }
 
-static void move_to(struct app *a, int row)
-{
-	if (row < 0)
-		row = 0;
-	if (row >= a->ntree)
-		row = a->ntree - 1;
-	tui_select_row(a, row);
-}
-
 static int request(struct app *a, struct view *v, enum request r)
 {
-	int page = v->h - 2 > 1 ? v->h - 2 : 1;
+	int sel = a->tree_sel, page = v->h - 2 > 1 ? v->h - 2 : 1;
+	if (tui_list_move(&sel, a->ntree, page, r)) {
+		tui_select_row(a, sel);
+		return 1;
+	}
 	switch (r) {
-	case REQ_UP: move_to(a, a->tree_sel - 1); return 1;
-	case REQ_DOWN: move_to(a, a->tree_sel + 1); return 1;
-	case REQ_PAGE_UP: move_to(a, a->tree_sel - page); return 1;
-	case REQ_PAGE_DOWN: move_to(a, a->tree_sel + page); return 1;
-	case REQ_HOME: move_to(a, 0); return 1;
-	case REQ_END: move_to(a, a->ntree - 1); return 1;
 	case REQ_ENTER: {
 		const struct tree_row *row = &a->rows_tree[a->tree_sel];
 		if (row->kind == ROW_COLLECTION) {
@@ -122,8 +111,7 @@ static void click(struct app *a, struct view *v, int y, int x)
 
 static void wheel(struct app *a, struct view *v, int dir)
 {
-	(void)v;
-	move_to(a, a->tree_sel + dir);
+	request(a, v, dir > 0 ? REQ_DOWN : REQ_UP);
 }
 
 const struct view_ops view_tree_ops = {"tree", draw, request, click, wheel};

@@ -148,6 +148,9 @@ void tui_set_top(struct app *a, int top);      /* scroll the detail pane; record
 /* Draw s clipped to `width` columns at (y, x) of w; never splits a character.
  * Returns the columns drawn. */
 int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
+/* The movement requests of a list (up, down, page, first, last): moves *sel
+ * within 0..n-1 by `page` rows for a page.  Returns 1 if r was one of them. */
+int tui_list_move(int *sel, int n, int page, enum request r);
 /* Label for a collection (its printed title, or a UI name). */
 const char *tui_collection_label(const struct app *a, int coll);
 
