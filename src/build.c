@@ -1,4 +1,5 @@
 /* build.c — the builder: canonical sources → SQLite (see build.h) */
+#include "anli/i18n.h"
 #include "anli/build.h"
 
 #include "anli/search.h"
@@ -77,7 +78,7 @@ struct builder {
 
 static int db_fail(struct builder *b, const char *what)
 {
-	return anli_err_set(b->err, "%s: %s", what, sqlite3_errmsg(b->db));
+	return anli_err_set(b->err, _("%s: %s"), what, sqlite3_errmsg(b->db));
 }
 
 static const struct seed *get_seed(struct builder *b, const char *id)
@@ -86,7 +87,7 @@ static const struct seed *get_seed(struct builder *b, const char *id)
 		if (!strcmp(b->seeds[i].id, id))
 			return &b->seeds[i];
 	if (b->nseeds == (int)(sizeof b->seeds / sizeof *b->seeds)) {
-		anli_err_set(b->err, "too many seeds");
+		anli_err_set(b->err, _("too many seeds"));
 		return NULL;
 	}
 	struct sbuf raw;
@@ -170,7 +171,7 @@ static int refs_extent(struct builder *b, const struct seed *sd, const struct sr
 	for (int i = 0; i < refs->n; i++) {
 		const struct src_range *r = &refs->r[i];
 		if (r->last > sd->nlines)
-			return anli_err_set(b->err, "%s:%d: line %d is past the end of seed %s (%d lines)", file,
+			return anli_err_set(b->err, _("%s:%d: line %d is past the end of seed %s (%d lines)"), file,
 					    line, r->last, sd->id, sd->nlines);
 		if (!*lf || r->first < *lf)
 			*lf = r->first;
@@ -303,8 +304,8 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 			if (rank) {
 				if (rank <= last_rank) {
 					anli_err_set(b->err,
-						     "%s:%d: section '%s' comes after '%s': the order must be "
-						     "背景, 做法, 成效, 启示",
+						     _("%s:%d: section '%s' comes after '%s': the order must be "
+						     "背景, 做法, 成效, 启示"),
 						     it->file, bl->line, heading, last_role_file_heading);
 					goto out;
 				}
@@ -413,7 +414,7 @@ static int build_collection(struct builder *b, const char *sub, int ord)
 			goto out;
 		for (int k = 0; k < ch->refs.n; k++)
 			if (ch->refs.r[k].last > csd->nlines) {
-				anli_err_set(b->err, "%s/collection.txt:%d: line %d is past the end of seed %s", dir.s,
+				anli_err_set(b->err, _("%s/collection.txt:%d: line %d is past the end of seed %s"), dir.s,
 					     ch->line, ch->refs.r[k].last, csd->id);
 				goto out;
 			}
@@ -457,7 +458,7 @@ static int exec(struct builder *b, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		anli_err_set(b->err, "sqlite: %s", msg ? msg : "error");
+		anli_err_set(b->err, _("sqlite: %s"), msg ? msg : "error");
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -476,7 +477,7 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	unlink(tmp.s);
 	int rc = -1;
 	if (sqlite3_open_v2(tmp.s, &b.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		anli_err_set(err, "%s: cannot create: %s", tmp.s, b.db ? sqlite3_errmsg(b.db) : "out of memory");
+		anli_err_set(err, _("%s: cannot create: %s"), tmp.s, b.db ? sqlite3_errmsg(b.db) : "out of memory");
 		goto out;
 	}
 	char pragmas[256];
@@ -530,13 +531,13 @@ out:
 	sqlite3_finalize(b.ins_chapter);
 	sqlite3_finalize(b.ins_search);
 	if (b.db && sqlite3_close(b.db) != SQLITE_OK && rc == 0)
-		rc = anli_err_set(err, "%s: close failed", tmp.s);
+		rc = anli_err_set(err, _("%s: close failed"), tmp.s);
 	clear_ids(&b);
 	free(b.ids);
 	for (int i = 0; i < b.nseeds; i++)
 		seed_free(&b.seeds[i]);
 	if (rc == 0 && rename(tmp.s, out) != 0)
-		rc = anli_err_set(err, "%s: cannot rename to %s", tmp.s, out);
+		rc = anli_err_set(err, _("%s: cannot rename to %s"), tmp.s, out);
 	if (rc)
 		unlink(tmp.s);
 	sbuf_free(&tmp);

@@ -41,14 +41,17 @@ static void usage(FILE *f)
 		  "With no command, on a terminal, opens the full-screen reader.\n"
 		  "\n"
 		  "Commands:\n"
-		  "  list [--format=tsv|json]       one row per item (case or article), in book order\n"
+		  "  list [--format=tsv|json] [--all]\n"
+		  "                                 one row per item (case or article), in book order;\n"
+		  "                                 --all adds the foreword\n"
 		  "  show ID [--format=text|markdown|json] [--width=N]\n"
 		  "                                 print an item; ID as `list` prints it (c1, a3,\n"
 		  "                                 foreword) or a case number 1-53\n"
 		  "  stats [--format=text|tsv|json] chapters, items, sections, paragraphs, characters\n"
 		  "  search QUERY [--format=tsv|json] [--limit=N]\n"
 		  "                                 every occurrence; several words: all must be in\n"
-		  "                                 the item; exit 1 when nothing is found\n"
+		  "                                 the item; exit 1 when nothing is found;\n"
+		  "                                 'anli search -- -WORD' for a word starting with -\n"
 		  "\n"
 		  "Options:\n"
 		  "  --db PATH            the database (default: $ANLI_DB, data/anli.db beside the\n"
@@ -132,11 +135,16 @@ static int flush_out(struct sbuf *out)
 	return rc;
 }
 
-/* TSV field: tabs and newlines never appear inside a field. */
+/* TSV field: valid UTF-8, no control characters (so no tab or newline
+ * inside a field, and no escape sequence reaches the terminal). */
 static void tsv(struct sbuf *o, const char *s, int last)
 {
-	for (; s && *s; s++)
-		sbuf_addc(o, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+	if (s) {
+		size_t n;
+		char *clean = lay_sanitize(s, strlen(s), &n);
+		sbuf_addn(o, clean, n);
+		free(clean);
+	}
 	sbuf_addc(o, last ? '\n' : '\t');
 }
 
@@ -146,8 +154,9 @@ static void json_str(struct sbuf *o, const char *s)
 		sbuf_adds(o, "null");
 		return;
 	}
+	char *clean = lay_sanitize(s, strlen(s), NULL); /* valid UTF-8, no controls */
 	sbuf_addc(o, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)clean; *p; p++) {
 		switch (*p) {
 		case '"': sbuf_adds(o, "\\\""); break;
 		case '\\': sbuf_adds(o, "\\\\"); break;
@@ -162,6 +171,7 @@ static void json_str(struct sbuf *o, const char *s)
 		}
 	}
 	sbuf_addc(o, '"');
+	free(clean);
 }
 
 static void json_kv_str(struct sbuf *o, const char *k, const char *v, int comma)
@@ -287,14 +297,17 @@ static void show_text(struct sbuf *out, const struct model_item *it, const struc
 	doc_free(&d);
 }
 
-static void md_escape(struct sbuf *o, const char *s)
+static void md_escape(struct sbuf *o, const char *raw)
 {
-	/* Only what would start markup at a line start or inside emphasis. */
-	for (; *s; s++) {
+	/* Only what would start markup at a line start or inside emphasis;
+	 * control characters and invalid UTF-8 become visible stand-ins. */
+	char *clean = lay_sanitize(raw, strlen(raw), NULL);
+	for (const char *s = clean; *s; s++) {
 		if (strchr("*_`[]<>#|\\", *s))
 			sbuf_addc(o, '\\');
 		sbuf_addc(o, *s);
 	}
+	free(clean);
 }
 
 static void show_markdown(struct sbuf *o, const struct model_item *it, const struct model_block *b, int nb)
@@ -499,8 +512,15 @@ static int cmd_stats(const struct opts *o)
 			sbuf_printf(&out, "\"items\": %d, \"sections\": %d, \"paragraphs\": %d, \"blocks\": %d, "
 					  "\"characters\": %ld, \"han\": %ld}",
 				    c[r].items, c[r].sections, c[r].paras, c[r].blocks, c[r].chars, c[r].han);
-			if (r == nrows)
-				sbuf_printf(&out, ", \"chapters_count\": %d}\n", m->nchapters);
+			if (r == nrows) {
+				int nc = 0, na = 0;
+				for (int i = 0; i < m->nitems; i++) {
+					nc += !strcmp(m->items[i].kind, "case");
+					na += !strcmp(m->items[i].kind, "article");
+				}
+				sbuf_printf(&out, ", \"chapters_count\": %d, \"total_kinds\": {\"cases\": %d, \"articles\": %d}}\n",
+					    m->nchapters, nc, na);
+			}
 		} else if (tsvf) {
 			char num[16];
 			snprintf(num, sizeof num, "%d", ch ? ch->number : 0);
@@ -531,8 +551,15 @@ static int cmd_stats(const struct opts *o)
 			sbuf_free(&label);
 		}
 	}
+	int ncases = 0, narticles = 0, nforewords = 0;
+	for (int i = 0; i < m->nitems; i++) {
+		ncases += !strcmp(m->items[i].kind, "case");
+		narticles += !strcmp(m->items[i].kind, "article");
+		nforewords += !strcmp(m->items[i].kind, "foreword");
+	}
 	if (!json && !tsvf)
-		sbuf_printf(&out, _("%d chapters, %d items\n"), m->nchapters, c[nrows].items);
+		sbuf_printf(&out, _("%d chapters, %d cases, %d articles, %d foreword\n"), m->nchapters, ncases,
+			    narticles, nforewords);
 	free(c);
 	model_close(m);
 	return flush_out(&out);
@@ -643,9 +670,20 @@ int cli_main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	const char *cmd = NULL;
 	const char *v;
+	int options_done = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+		if (options_done || (a[0] != '-' || !a[1])) {
+			/* an operand: the command, then its arguments */
+			if (!cmd)
+				cmd = a;
+			else if (o.nargs < (int)(sizeof o.args / sizeof *o.args))
+				o.args[o.nargs++] = a;
+			else
+				return err_usage(_("too many arguments ('%s')"), a);
+		} else if (!strcmp(a, "--")) {
+			options_done = 1; /* what follows is not an option: anli search -- -号 */
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			return CLI_OK;
 		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
@@ -672,16 +710,22 @@ int cli_main(int argc, char **argv)
 				return err_usage(_("--ambiwidth: '%s' is not auto, 1 or 2"), v);
 		} else if (!strcmp(a, "--all")) {
 			o.all = 1;
-		} else if (a[0] == '-' && a[1]) {
-			return err_usage(_("unknown option '%s'"), a);
-		} else if (!cmd) {
-			cmd = a;
-		} else if (o.nargs < (int)(sizeof o.args / sizeof *o.args)) {
-			o.args[o.nargs++] = a;
 		} else {
-			return err_usage(_("too many arguments ('%s')"), a);
+			return err_usage(_("unknown option '%s' (to search for it: anli search -- WORD)"), a);
 		}
 	}
+	/* options that do not apply to the command are errors, not ignored */
+	const char *c = cmd ? cmd : "";
+	if (o.width && strcmp(c, "show"))
+		return err_usage(_("--width applies to 'show' only, not '%s'"), c);
+	if (o.width && o.format && strcmp(o.format, "text"))
+		return err_usage(_("--width wraps text only, not --format=%s"), o.format);
+	if (o.limit && strcmp(c, "search"))
+		return err_usage(_("--limit applies to 'search' only, not '%s'"), c);
+	if (o.all && strcmp(c, "list"))
+		return err_usage(_("--all applies to 'list' only, not '%s'"), c);
+	if (o.format && !cmd)
+		return err_usage("%s", _("--format needs a command (list, show, search, stats)"));
 	/* Outside the TUI, auto means 1: nothing to ask. */
 	lay_set_ambiwidth(o.ambiwidth ? o.ambiwidth : 1);
 	if (!cmd) {

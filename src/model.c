@@ -1,4 +1,5 @@
 /* model.c — see model.h */
+#include "anli/i18n.h"
 #include "anli/model.h"
 
 #include "anli/build.h"
@@ -22,29 +23,29 @@ static int check_header(const char *path, struct anli_err *err)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0)
-		return anli_err_set(err, "%s: %s", path, strerror(errno));
+		return anli_err_set(err, _("%s: %s"), path, strerror(errno));
 	if (!S_ISREG(sb.st_mode))
-		return anli_err_set(err, "%s: not a regular file", path);
+		return anli_err_set(err, _("%s: not a regular file"), path);
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return anli_err_set(err, "%s: %s", path, strerror(errno));
+		return anli_err_set(err, _("%s: %s"), path, strerror(errno));
 	unsigned char h[100];
 	size_t got = fread(h, 1, sizeof h, f);
 	fclose(f);
 	if (got < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
-		return anli_err_set(err, "%s: not an SQLite database", path);
+		return anli_err_set(err, _("%s: not an SQLite database"), path);
 	unsigned page = (unsigned)h[16] << 8 | h[17];
 	if (page == 1)
 		page = 65536;
 	unsigned long pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 |
 			      (unsigned long)h[30] << 8 | h[31];
 	if (page < 512 || (page & (page - 1)))
-		return anli_err_set(err, "%s: corrupt SQLite header (page size %u)", path, page);
+		return anli_err_set(err, _("%s: corrupt SQLite header (page size %u)"), path, page);
 	if (pages && (unsigned long long)sb.st_size < (unsigned long long)pages * page)
-		return anli_err_set(err, "%s: truncated database (%lld of %llu bytes)", path,
+		return anli_err_set(err, _("%s: truncated database (%lld of %llu bytes)"), path,
 				    (long long)sb.st_size, (unsigned long long)pages * page);
 	if ((unsigned long long)sb.st_size % page)
-		return anli_err_set(err, "%s: truncated database (size is not a whole number of pages)", path);
+		return anli_err_set(err, _("%s: truncated database (size is not a whole number of pages)"), path);
 	return 0;
 }
 
@@ -77,7 +78,7 @@ static int load_index(struct model *m, struct anli_err *err)
 		c->title = col_dup(st, 1);
 		if (!c->id) {
 			sqlite3_finalize(st);
-			return anli_err_set(err, "%s: corrupt collection table", m->path);
+			return anli_err_set(err, _("%s: corrupt collection table"), m->path);
 		}
 	}
 	sqlite3_finalize(st);
@@ -104,7 +105,7 @@ static int load_index(struct model *m, struct anli_err *err)
 		c->nitems = sqlite3_column_int(st, 5);
 		if (!c->id || !c->collection_id || !c->title) {
 			sqlite3_finalize(st);
-			return anli_err_set(err, "%s: corrupt chapter table", m->path);
+			return anli_err_set(err, _("%s: corrupt chapter table"), m->path);
 		}
 	}
 	sqlite3_finalize(st);
@@ -149,17 +150,17 @@ static int load_index(struct model *m, struct anli_err *err)
 		it->end_missing = sqlite3_column_int(st, 18);
 		if (!it->id || !it->kind || !it->collection_id || (ch && it->chapter < 0)) {
 			sqlite3_finalize(st);
-			return anli_err_set(err, "%s: corrupt item table", m->path);
+			return anli_err_set(err, _("%s: corrupt item table"), m->path);
 		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto dberr;
 	if (m->nitems == 0)
-		return anli_err_set(err, "%s: the database holds no items", m->path);
+		return anli_err_set(err, _("%s: the database holds no items"), m->path);
 	return 0;
 dberr:
-	return anli_err_set(err, "%s: %s", m->path, sqlite3_errmsg(db));
+	return anli_err_set(err, _("%s: %s"), m->path, sqlite3_errmsg(db));
 }
 
 struct model *model_open(const char *path, struct anli_err *err)
@@ -170,7 +171,7 @@ struct model *model_open(const char *path, struct anli_err *err)
 	m->path = xstrdup(path);
 	sqlite3 *db = NULL;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		anli_err_set(err, "%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		anli_err_set(err, _("%s: %s"), path, db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
 		free(m->path);
 		free(m);
@@ -179,20 +180,20 @@ struct model *model_open(const char *path, struct anli_err *err)
 	m->db = db;
 	int appid = 0, ver = 0;
 	if (pragma_int(db, "PRAGMA application_id", &appid) || pragma_int(db, "PRAGMA user_version", &ver)) {
-		anli_err_set(err, "%s: %s", path, sqlite3_errmsg(db));
+		anli_err_set(err, _("%s: %s"), path, sqlite3_errmsg(db));
 		goto fail;
 	}
 	if ((unsigned)appid != ANLI_APPLICATION_ID) {
-		anli_err_set(err, "%s: not an anli database (application_id 0x%08x)", path, (unsigned)appid);
+		anli_err_set(err, _("%s: not an anli database (application_id 0x%08x)"), path, (unsigned)appid);
 		goto fail;
 	}
 	if (ver > ANLI_SCHEMA_VERSION) {
-		anli_err_set(err, "%s: schema version %d is newer than this anli supports (%d); upgrade anli", path,
+		anli_err_set(err, _("%s: schema version %d is newer than this anli supports (%d); upgrade anli"), path,
 			     ver, ANLI_SCHEMA_VERSION);
 		goto fail;
 	}
 	if (ver < 1) {
-		anli_err_set(err, "%s: no schema version: not a complete anli database", path);
+		anli_err_set(err, _("%s: no schema version: not a complete anli database"), path);
 		goto fail;
 	}
 	if (load_index(m, err))
@@ -263,7 +264,7 @@ int model_blocks(struct model *m, int i, struct model_block **out, int *n, struc
 			       " FROM block b JOIN section s ON s.id = b.section_id"
 			       " WHERE b.item_id = ? ORDER BY b.ord",
 			       -1, &st, NULL) != SQLITE_OK)
-		return anli_err_set(err, "%s: %s", m->path, sqlite3_errmsg(m->db));
+		return anli_err_set(err, _("%s: %s"), m->path, sqlite3_errmsg(m->db));
 	sqlite3_bind_text(st, 1, m->items[i].id, -1, SQLITE_STATIC);
 	struct model_block *b = NULL;
 	int cnt = 0, cap = 0, rc;
@@ -290,7 +291,7 @@ int model_blocks(struct model *m, int i, struct model_block **out, int *n, struc
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		model_blocks_free(b, cnt);
-		return anli_err_set(err, "%s: %s", m->path,
+		return anli_err_set(err, _("%s: %s"), m->path,
 				    rc == SQLITE_CORRUPT ? "corrupt block table" : sqlite3_errmsg(m->db));
 	}
 	*out = b;

@@ -1,4 +1,5 @@
 /* search.c — see search.h */
+#include "anli/i18n.h"
 #include "anli/search.h"
 
 #include <sqlite3.h>
@@ -116,7 +117,7 @@ static sqlite3_stmt *term_query(struct model *m, const char *term, const char *c
 	}
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(m->db, sql.s, -1, &st, NULL) != SQLITE_OK)
-		anli_err_set(err, "%s: search: %s", m->path, sqlite3_errmsg(m->db));
+		anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
 	else
 		sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
 	sbuf_free(&sql);
@@ -147,7 +148,7 @@ int search_run(struct model *m, const char *query, struct search_result *res, st
 		terms[nt++] = p;
 	if (nt == 0) {
 		free(folded);
-		return anli_err_set(err, "empty search query");
+		return anli_err_set(err, _("empty search query"));
 	}
 	int rc = -1;
 	char *ok = NULL;
@@ -172,7 +173,7 @@ int search_run(struct model *m, const char *query, struct search_result *res, st
 			sqlite3_finalize(st);
 			if (r != SQLITE_DONE) {
 				free(has);
-				anli_err_set(err, "%s: search: %s", m->path, sqlite3_errmsg(m->db));
+				anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
 				goto out;
 			}
 			for (int k = 0; k < m->nitems; k++)
@@ -228,7 +229,7 @@ int search_run(struct model *m, const char *query, struct search_result *res, st
 		sqlite3_finalize(st);
 		if (r != SQLITE_DONE) {
 			free(raw);
-			anli_err_set(err, "%s: search: %s", m->path, sqlite3_errmsg(m->db));
+			anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
 			goto out;
 		}
 	}

@@ -1,4 +1,5 @@
 /* seed.c — see seed.h */
+#include "anli/i18n.h"
 #include "anli/seed.h"
 
 #include <dirent.h>
@@ -87,7 +88,7 @@ int seed_load(const char *rawdir, const char *id, struct seed *s, struct anli_er
 	memset(s, 0, sizeof *s);
 	DIR *d = opendir(rawdir);
 	if (!d)
-		return anli_err_set(err, "%s: cannot open the seed directory", rawdir);
+		return anli_err_set(err, _("%s: cannot open the seed directory"), rawdir);
 	size_t idl = strlen(id);
 	char *found = NULL;
 	int count = 0;
@@ -102,7 +103,7 @@ int seed_load(const char *rawdir, const char *id, struct seed *s, struct anli_er
 	closedir(d);
 	if (count != 1) {
 		free(found);
-		return anli_err_set(err, "%s: %s seed file %s_*.txt", rawdir, count ? "more than one" : "no",
+		return anli_err_set(err, _("%s: %s seed file %s_*.txt"), rawdir, count ? "more than one" : "no",
 				    id);
 	}
 	struct sbuf p;
@@ -118,7 +119,7 @@ int seed_load(const char *rawdir, const char *id, struct seed *s, struct anli_er
 		return -1;
 	}
 	if (u8_check((const uint8_t *)s->buf, len) || strlen(s->buf) != len) {
-		anli_err_set(err, "%s: not valid UTF-8 text", s->path);
+		anli_err_set(err, _("%s: not valid UTF-8 text"), s->path);
 		seed_free(s);
 		return -1;
 	}

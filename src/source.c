@@ -1,4 +1,5 @@
 /* source.c — parser of the canonical sources (see source.h, data/README.md) */
+#include "anli/i18n.h"
 #include "anli/source.h"
 
 #include <dirent.h>
@@ -76,12 +77,12 @@ static int check_text(const char *file, int line, const char *s, struct anli_err
 {
 	size_t n = strlen(s);
 	if (u8_check((const uint8_t *)s, n))
-		return anli_err_set(err, "%s:%d: invalid UTF-8", file, line);
+		return anli_err_set(err, _("%s:%d: invalid UTF-8"), file, line);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return anli_err_set(err, "%s:%d: control character 0x%02x in text", file, line, *p);
+			return anli_err_set(err, _("%s:%d: control character 0x%02x in text"), file, line, *p);
 	if (n == 0)
-		return anli_err_set(err, "%s:%d: empty value", file, line);
+		return anli_err_set(err, _("%s:%d: empty value"), file, line);
 	return 0;
 }
 
@@ -99,7 +100,7 @@ static int set_once(char **slot, const char *v, const char *file, int line, cons
 		    struct anli_err *err)
 {
 	if (*slot)
-		return anli_err_set(err, "%s:%d: @%s given twice", file, line, key);
+		return anli_err_set(err, _("%s:%d: @%s given twice"), file, line, key);
 	if (check_text(file, line, v, err))
 		return -1;
 	*slot = xstrdup(v);
@@ -182,19 +183,21 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 			int rc = 0;
 			if (!strcmp(k, "kind")) {
 				if (strcmp(v, "foreword") && strcmp(v, "case") && strcmp(v, "article")) {
-					anli_err_set(err, "%s:%d: @kind must be foreword, case or article, not '%s'", path, ln, v);
+					anli_err_set(err, _("%s:%d: @kind must be foreword, case or article, not '%s'"), path, ln, v);
 					goto fail;
 				}
 				rc = set_once(&it->kind, v, path, ln, k, err);
 			} else if (!strcmp(k, "case") || !strcmp(k, "article")) {
+				it->line_number = ln;
 				if (have_num || parse_int(v, 1, 9999, &it->number)) {
-					anli_err_set(err, "%s:%d: bad or repeated @%s number '%s'", path, ln, k, v);
+					anli_err_set(err, _("%s:%d: bad or repeated @%s number '%s'"), path, ln, k, v);
 					goto fail;
 				}
 				have_num = 1;
 			} else if (!strcmp(k, "chapter") || !strcmp(k, "part")) {
+				it->line_chapter = ln;
 				if (have_ch || parse_int(v, 1, 999, &it->chapter)) {
-					anli_err_set(err, "%s:%d: bad or repeated @%s number '%s'", path, ln, k, v);
+					anli_err_set(err, _("%s:%d: bad or repeated @%s number '%s'"), path, ln, k, v);
 					goto fail;
 				}
 				have_ch = 1;
@@ -206,7 +209,7 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 				} else if (!strcmp(v, "end")) {
 					it->missing_end = 1;
 				} else {
-					anli_err_set(err, "%s:%d: '@missing %s': only 'title' or 'end' can be missing", path,
+					anli_err_set(err, _("%s:%d: '@missing %s': only 'title' or 'end' can be missing"), path,
 						     ln, v);
 					goto fail;
 				}
@@ -221,11 +224,12 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 			} else if (!strcmp(k, "role")) {
 				rc = set_once(&it->role, v, path, ln, k, err);
 			} else if (!strcmp(k, "seed")) {
+				it->line_seed = ln;
 				rc = set_once(&it->seed, v, path, ln, k, err);
 			} else if (!strcmp(k, "erratum")) {
 				char *arrow = strstr(v, " => ");
 				if (!arrow || arrow == v || !arrow[4]) {
-					anli_err_set(err, "%s:%d: @erratum wants 'PRINTED => CORRECTED'", path, ln);
+					anli_err_set(err, _("%s:%d: @erratum wants 'PRINTED => CORRECTED'"), path, ln);
 					goto fail;
 				}
 				*arrow = '\0';
@@ -237,13 +241,13 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 				it->err_corrected[it->nerrata++] = xstrdup(arrow + 4);
 			} else if (!strcmp(k, "source")) {
 				if (have_src || src_parse_refs(v, &it->source) || it->source.n == 0) {
-					anli_err_set(err, "%s:%d: bad or repeated @source '%s' (want FIRST-LAST[,…])", path,
+					anli_err_set(err, _("%s:%d: bad or repeated @source '%s' (want FIRST-LAST[,…])"), path,
 						     ln, v);
 					goto fail;
 				}
 				have_src = 1;
 			} else {
-				anli_err_set(err, "%s:%d: unknown key @%s", path, ln, k);
+				anli_err_set(err, _("%s:%d: unknown key @%s"), path, ln, k);
 				goto fail;
 			}
 			if (rc)
@@ -253,14 +257,14 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 		in_body = 1;
 		char kind = s[0];
 		if (!strchr("hspcd", kind) || s[1] != ' ') {
-			anli_err_set(err, "%s:%d: a block line is KIND REF TEXT with KIND one of h s p c d", path, ln);
+			anli_err_set(err, _("%s:%d: a block line is KIND REF TEXT with KIND one of h s p c d"), path, ln);
 			goto fail;
 		}
 		char *ref = s + 2;
 		char *text = split_word(ref);
 		struct src_refs refs;
 		if (src_parse_refs(ref, &refs)) {
-			anli_err_set(err, "%s:%d: bad source reference '%s'", path, ln, ref);
+			anli_err_set(err, _("%s:%d: bad source reference '%s'"), path, ln, ref);
 			goto fail;
 		}
 		if (check_text(path, ln, text, err)) {
@@ -278,44 +282,44 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 		b->line = ln;
 	}
 	if (!it->kind) {
-		anli_err_set(err, "%s: missing @kind", path);
+		anli_err_set(err, _("%s: missing @kind"), path);
 		goto fail;
 	}
 	if (!it->seed || !have_src) {
-		anli_err_set(err, "%s: missing @seed or @source", path);
+		anli_err_set(err, _("%s: missing @seed or @source"), path);
 		goto fail;
 	}
 	if (strcmp(it->kind, "foreword") != 0) {
 		if (!have_num || !have_ch) {
-			anli_err_set(err, "%s: a %s needs its number (@%s) and @%s", path, it->kind,
+			anli_err_set(err, _("%s: a %s needs its number (@%s) and @%s"), path, it->kind,
 				     it->kind, strcmp(it->kind, "case") ? "part" : "chapter");
 			goto fail;
 		}
 	}
 	if (!it->title && !it->missing_title) {
-		anli_err_set(err, "%s: missing @title (write '@missing title' if the source lost it)", path);
+		anli_err_set(err, _("%s: missing @title (write '@missing title' if the source lost it)"), path);
 		goto fail;
 	}
 	if (it->title && it->missing_title) {
-		anli_err_set(err, "%s: both @title and '@missing title'", path);
+		anli_err_set(err, _("%s: both @title and '@missing title'"), path);
 		goto fail;
 	}
 	if (!strcmp(it->kind, "case") && (!it->subtitle || !it->org || !it->region)) {
-		anli_err_set(err, "%s: a case needs @subtitle, @org and @region", path);
+		anli_err_set(err, _("%s: a case needs @subtitle, @org and @region"), path);
 		goto fail;
 	}
 	if (!strcmp(it->kind, "article") && (!it->author || !it->role)) {
-		anli_err_set(err, "%s: an article needs @author and @role", path);
+		anli_err_set(err, _("%s: an article needs @author and @role"), path);
 		goto fail;
 	}
 	if (it->nblocks == 0) {
-		anli_err_set(err, "%s: no text blocks", path);
+		anli_err_set(err, _("%s: no text blocks"), path);
 		goto fail;
 	}
 	free(buf);
 	return 0;
 fail_msg_hdr:
-	anli_err_set(err, "%s:%d: header line after the first block", path, ln);
+	anli_err_set(err, _("%s:%d: header line after the first block"), path, ln);
 fail:
 	free(buf);
 	free_item(it);
@@ -349,14 +353,14 @@ static int parse_collection_file(const char *path, struct src_collection *c, str
 			else if (!strcmp(k, "seed"))
 				rc = set_once(&c->seed, v, path, ln, k, err);
 			else
-				rc = anli_err_set(err, "%s:%d: unknown key @%s", path, ln, k);
+				rc = anli_err_set(err, _("%s:%d: unknown key @%s"), path, ln, k);
 			if (rc)
 				goto fail;
 			continue;
 		}
 		/* ch REF NUMBER LABEL TITLE */
 		if (strncmp(s, "ch ", 3) != 0) {
-			anli_err_set(err, "%s:%d: expected '@key value' or 'ch REF NUMBER LABEL TITLE'", path, ln);
+			anli_err_set(err, _("%s:%d: expected '@key value' or 'ch REF NUMBER LABEL TITLE'"), path, ln);
 			goto fail;
 		}
 		char *ref = s + 3, *num = split_word(ref), *label = split_word(num), *title = split_word(label);
@@ -372,13 +376,13 @@ static int parse_collection_file(const char *path, struct src_collection *c, str
 		}
 		if (src_parse_refs(ref, &ch.refs)) {
 			free(ch.seed);
-			anli_err_set(err, "%s:%d: bad source reference '%s'", path, ln, ref);
+			anli_err_set(err, _("%s:%d: bad source reference '%s'"), path, ln, ref);
 			goto fail;
 		}
 		if (parse_int(num, 1, 999, &ch.number) || ch.number != c->nchapters + 1) {
 			free(ch.refs.r);
 			free(ch.seed);
-			anli_err_set(err, "%s:%d: chapter number '%s' out of sequence (expected %d)", path, ln, num,
+			anli_err_set(err, _("%s:%d: chapter number '%s' out of sequence (expected %d)"), path, ln, num,
 				     c->nchapters + 1);
 			goto fail;
 		}
@@ -397,9 +401,9 @@ static int parse_collection_file(const char *path, struct src_collection *c, str
 	}
 	free(buf);
 	if (!c->id || !c->seed)
-		return anli_err_set(err, "%s: missing @collection or @seed", path);
+		return anli_err_set(err, _("%s: missing @collection or @seed"), path);
 	if (c->nchapters == 0)
-		return anli_err_set(err, "%s: no chapters ('ch' lines)", path);
+		return anli_err_set(err, _("%s: no chapters ('ch' lines)"), path);
 	return 0;
 fail:
 	free(buf);
@@ -439,7 +443,7 @@ int src_load(const char *dir, struct src_collection *out, struct anli_err *err)
 
 	DIR *d = opendir(dir);
 	if (!d) {
-		anli_err_set(err, "%s: cannot open directory", dir);
+		anli_err_set(err, _("%s: cannot open directory"), dir);
 		goto fail;
 	}
 	char **names = NULL;
@@ -474,7 +478,7 @@ int src_load(const char *dir, struct src_collection *out, struct anli_err *err)
 	if (rc)
 		goto fail;
 	if (out->nitems == 0) {
-		anli_err_set(err, "%s: no item files (NN.txt)", dir);
+		anli_err_set(err, _("%s: no item files (NN.txt)"), dir);
 		goto fail;
 	}
 	/* Cross-file checks: numbering, chapters, seeds. */
@@ -482,25 +486,26 @@ int src_load(const char *dir, struct src_collection *out, struct anli_err *err)
 	for (int i = 0; i < out->nitems; i++) {
 		struct src_item *it = &out->items[i];
 		if (strcmp(it->seed, out->seed) && strcmp(it->kind, "article")) {
-			anli_err_set(err, "%s: @seed %s differs from the collection's %s", it->file, it->seed, out->seed);
+			anli_err_set(err, _("%s:%d: @seed %s differs from the collection's %s"), it->file, it->line_seed,
+				     it->seed, out->seed);
 			goto fail;
 		}
 		if (!strcmp(it->kind, "foreword")) {
 			if (i != 0) {
-				anli_err_set(err, "%s: the foreword must be the first file", it->file);
+				anli_err_set(err, _("%s: the foreword must be the first file"), it->file);
 				goto fail;
 			}
 			continue;
 		}
 		if (it->number != last_num + 1) {
-			anli_err_set(err, "%s: %s number %d out of sequence (expected %d)", it->file, it->kind,
-				     it->number, last_num + 1);
+			anli_err_set(err, _("%s:%d: %s number %d out of sequence (expected %d)"), it->file,
+				     it->line_number, it->kind, it->number, last_num + 1);
 			goto fail;
 		}
 		last_num = it->number;
 		if (it->chapter < last_ch || it->chapter > out->nchapters) {
-			anli_err_set(err, "%s: chapter %d is out of order or not in collection.txt", it->file,
-				     it->chapter);
+			anli_err_set(err, _("%s:%d: chapter %d is out of order or not in collection.txt"), it->file,
+				     it->line_chapter, it->chapter);
 			goto fail;
 		}
 		last_ch = it->chapter;

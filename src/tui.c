@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <term.h>
 #include <wchar.h>
 
 #define MIN_COLS 40
@@ -30,10 +31,22 @@ const char *tui_collection_label(const struct app *a, int coll)
 	return c->id;
 }
 
-int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width)
+static int put_clean(WINDOW *w, int y, int x, const char *s, size_t n, int width);
+
+int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 {
 	if (width <= 0)
 		return 0;
+	/* nothing from the data reaches the terminal unsanitized */
+	size_t n;
+	char *s = lay_sanitize(raw, rawn, &n);
+	int used = put_clean(w, y, x, s, n, width);
+	free(s);
+	return used;
+}
+
+static int put_clean(WINDOW *w, int y, int x, const char *s, size_t n, int width)
+{
 	int used;
 	size_t fit = lay_fit(s, n, width, &used);
 	if (fit < n && used + 1 > width && fit > 0) {
@@ -460,8 +473,10 @@ static void draw_status(struct app *a)
 		} else {
 			sbuf_adds(&s, it->title ? it->title : _("Foreword"));
 		}
-		int vis = a->view[PANE_DETAIL].h;
-		int pct = a->doc.nlines <= vis || vis <= 0 ? 100 : (a->dtop + vis) * 100 / a->doc.nlines;
+		/* how far through: 0% with the top shown, 100% with the end shown */
+		int vis = a->view[PANE_DETAIL].h > 0 ? a->view[PANE_DETAIL].h : a->rows - 1;
+		int maxtop = a->doc.nlines - vis;
+		int pct = maxtop <= 0 ? 100 : a->dtop * 100 / maxtop;
 		if (pct > 100)
 			pct = 100;
 		sbuf_printf(&s, " · %d/%d · %d%%", n, total, pct);
@@ -841,6 +856,17 @@ int tui_main(const char *db_path, int ambiwidth)
 		return CLI_ERROR;
 	}
 	set_term(scr);
+	/* a terminal that cannot address the cursor cannot show panes */
+	char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr,
+			_("anli: terminal type '%s' cannot move the cursor; try TERM=xterm-256color, or 'anli show ID'\n"),
+			term ? term : "");
+		model_close(m);
+		return CLI_ERROR;
+	}
 	cbreak();
 	noecho();
 	nonl();

@@ -1,4 +1,5 @@
 /* util.c — see util.h */
+#include "anli/i18n.h"
 #include "anli/util.h"
 
 #include <errno.h>
@@ -128,7 +129,7 @@ char *util_read_file(const char *path, size_t *len, struct anli_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		anli_err_set(err, "%s: %s", path, strerror(errno));
+		anli_err_set(err, _("%s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	struct sbuf b;
@@ -138,7 +139,7 @@ char *util_read_file(const char *path, size_t *len, struct anli_err *err)
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		sbuf_addn(&b, chunk, n);
 	if (ferror(f)) {
-		anli_err_set(err, "%s: read error: %s", path, strerror(errno));
+		anli_err_set(err, _("%s: read error: %s"), path, strerror(errno));
 		fclose(f);
 		sbuf_free(&b);
 		return NULL;

@@ -22,7 +22,9 @@ static void draw(struct app *a, struct view *v)
 	for (int i = 0; i < a->nhits; i++)
 		if (i == 0 || a->hits[i].item != a->hits[i - 1].item)
 			items++;
-	sbuf_printf(&s, _("“%s”: %d hits in %d items"), a->squery ? a->squery : "", a->nhits, items);
+	sbuf_printf(&s, ngettext("“%s”: %d hit", "“%s”: %d hits", (unsigned long)a->nhits), a->squery ? a->squery : "",
+		    a->nhits);
+	sbuf_printf(&s, ngettext(" in %d item", " in %d items", (unsigned long)items), items);
 	size_t n;
 	char *clean = lay_sanitize(s.s, s.len, &n);
 	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out)
+/* A row as a label (cut at the pane edge if need be) and a suffix that is
+ * always shown whole: the item count and, during a search, the hits. */
+static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out, struct sbuf *suffix)
 {
 	const struct model *m = a->m;
 	switch (r->kind) {
@@ -24,9 +26,13 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out)
 		sbuf_adds(out, " ");
 		if (c->label)
 			sbuf_printf(out, "%s ", c->label);
-		sbuf_printf(out, "%s (%d)", c->title, c->nitems);
+		else
+			sbuf_printf(out, "%d ", c->number);
+		sbuf_adds(out, c->title);
+		sbuf_printf(suffix, " (%d)", c->nitems);
 		if (a->results_shown && a->chapter_hits && a->chapter_hits[r->chapter])
-			sbuf_printf(out, ngettext(" [%d hit]", " [%d hits]", (unsigned long)a->chapter_hits[r->chapter]), a->chapter_hits[r->chapter]);
+			sbuf_printf(suffix, ngettext(" [%d hit]", " [%d hits]", (unsigned long)a->chapter_hits[r->chapter]),
+				    a->chapter_hits[r->chapter]);
 		break;
 	}
 	}
@@ -52,11 +58,14 @@ static void draw(struct app *a, struct view *v)
 	wattrset(v->win, A_NORMAL);
 	int rows = v->h - 1;
 	keep_visible(v, a->tree_sel, rows);
-	struct sbuf s;
+	struct sbuf s, suf;
 	sbuf_init(&s);
+	sbuf_init(&suf);
 	for (int i = v->top; i < a->ntree && i - v->top < rows; i++) {
 		s.len = 0;
-		row_label(a, &a->rows_tree[i], &s);
+		suf.len = 0;
+		sbuf_addn(&suf, "", 0);
+		row_label(a, &a->rows_tree[i], &s, &suf);
 		int y = 1 + i - v->top;
 		attr_t at = a->rows_tree[i].kind == ROW_COLLECTION ? A_BOLD : A_NORMAL;
 		if (i == a->tree_sel)
@@ -64,10 +73,16 @@ static void draw(struct app *a, struct view *v)
 		wattrset(v->win, at);
 		if (i == a->tree_sel)
 			mvwhline(v->win, y, 0, ' ', v->w);
-		tui_put(v->win, y, 0, s.s, s.len, v->w);
+		int sw = lay_strwidth(suf.s, suf.len);
+		if (sw > v->w / 2)
+			sw = 0; /* too narrow for the counts */
+		int used = tui_put(v->win, y, 0, s.s, s.len, v->w - sw);
+		if (sw)
+			tui_put(v->win, y, used, suf.s, suf.len, sw);
 		wattrset(v->win, A_NORMAL);
 	}
 	sbuf_free(&s);
+	sbuf_free(&suf);
 }
 
 static int request(struct app *a, struct view *v, enum request r)

@@ -182,6 +182,7 @@ int main(int argc, char **argv)
 	       a.page_bytes / l.page_bytes, "-");
 	printf("%-34s %12ld %12ld %8.2f %8s\n", "peak RSS (KiB)", a.rss_kb, l.rss_kb,
 	       (double)a.rss_kb / (double)l.rss_kb, "<=3");
-	printf("(first-frame time includes 300 ms of quiet detection for both; ratios are of the raw times)\n");
+	printf("(first frame: from the start of the process to the last byte before 300 ms of quiet; "
+	       "anli zoomed, as for reading)\n");
 	return 0;
 }

@@ -89,12 +89,32 @@ check "wrapping keeps the text" sh -c "[ \"\$($ANLI show 5 | tr -d ' \n\343\200\
 expect_error 2 "--width" $ANLI show 1 --width=abc
 expect_error 2 "--width" $ANLI show 1 --width=2
 
+expect_error 2 "--width wraps text only" $ANLI show 1 --format=markdown --width=30
+expect_error 2 "--limit applies to 'search' only" $ANLI list --limit=3
+expect_error 2 "unknown option '-科技'" $ANLI search -科技
+run $ANLI search -- 院士
+check "-- ends the options" [ "$rc" = 0 ]
+
+# --- hostile text in a database never reaches the terminal raw
+cp data/anli.db "$T/hostile.db"
+sqlite3 "$T/hostile.db" "UPDATE item SET title = title || char(27) || ']0;pwned' || char(7) WHERE id = 'c1'; UPDATE block SET text = text || char(27) || '[31m' WHERE item_id = 'c1';"
+for f in tsv json; do
+	run $ANLI --db "$T/hostile.db" list --format=$f
+	! grep -q "$(printf '\033')" "$T/out" && ok || bad "list --format=$f lets ESC through"
+done
+for f in text markdown json; do
+	run $ANLI --db "$T/hostile.db" show 1 --format=$f
+	! grep -q "$(printf '\033')" "$T/out" && ok || bad "show --format=$f lets ESC through"
+done
+run $ANLI --db "$T/hostile.db" show 1
+check "ESC is shown as ␛" grep -q '␛' "$T/out"
+
 # --- stats
 run $ANLI stats
 check "stats exits 0" [ "$rc" = 0 ]
-check "stats: 9 chapters, 62 items" grep -q '9 chapters, 62 items' "$T/out"
+check "stats: 9 chapters, 53 cases, 8 articles" grep -q '9 chapters, 53 cases, 8 articles, 1 foreword' "$T/out"
 run $ANLI stats --format=json
-check "stats json" [ "$(jq '.total.items' "$T/out")" = 62 ]
+check "stats json" [ "$(jq '.total.items' "$T/out")" = 62 ] && [ "$(jq '.total_kinds.cases' "$T/out")" = 53 ]
 
 # --- help, version, usage errors
 run $ANLI --help
@@ -125,8 +145,14 @@ expect_error 2 "$T/newer.db: schema version 7 is newer" $ANLI --db "$T/newer.db"
 cp data/anli.db "$T/garbled.db"
 size=$(wc -c <"$T/garbled.db")
 dd if=/dev/urandom of="$T/garbled.db" bs=1 seek=4096 count=$((size - 8192)) conv=notrunc 2>/dev/null
-run $ANLI --db "$T/garbled.db" show 7
-[ "$rc" = 0 ] || [ "$rc" = 2 ] && ok || bad "garbled database: exit $rc (crash?)"
+for cmd in "list" "show 7" "stats" "search 院士"; do
+	run $ANLI --db "$T/garbled.db" $cmd
+	case "$rc" in
+	0) ok ;;
+	2) [ -s "$T/out" ] && bad "garbled database, $cmd: output despite the error" || ok ;;
+	*) bad "garbled database, $cmd: exit $rc (a crash?)" ;;
+	esac
+done
 
 # --- the builder: a malformed source names FILE:LINE; the old database stays
 mkdir -p "$T/data"
@@ -143,14 +169,18 @@ check "builder names file:line" grep -q "book/07.txt:[0-9]*: a block line is KIN
 check "a failed build leaves the old database" cmp -s "$T/built.db" "$T/before.db"
 check "no temporary file left" [ ! -e "$T/built.db.tmp" ]
 
-# --- install and uninstall under DESTDIR
-run make -s install DESTDIR="$T/root" PREFIX=/opt/anli
+# --- install and uninstall under DESTDIR (the default PREFIX, so that the
+# tree's build is not changed; another PREFIX is checked with make -n)
+run make -s install DESTDIR="$T/root"
 check "make install" [ "$rc" = 0 ]
-check "binary 0755" [ "$(stat -c %a "$T/root/opt/anli/bin/anli")" = 755 ]
-check "database 0644" [ "$(stat -c %a "$T/root/opt/anli/share/anli/anli.db")" = 644 ]
-check "man page 0644" [ "$(stat -c %a "$T/root/opt/anli/share/man/man1/anli.1")" = 644 ]
-run make -s uninstall DESTDIR="$T/root" PREFIX=/opt/anli
-check "make uninstall removes the files" [ ! -e "$T/root/opt/anli/bin/anli" ] && [ ! -e "$T/root/opt/anli/share/anli/anli.db" ]
+check "binary 0755" [ "$(stat -c %a "$T/root/usr/local/bin/anli")" = 755 ]
+check "database 0644" [ "$(stat -c %a "$T/root/usr/local/share/anli/anli.db")" = 644 ]
+check "man page 0644" [ "$(stat -c %a "$T/root/usr/local/share/man/man1/anli.1")" = 644 ]
+check "the installed binary finds its database" sh -c "cd / && '$T/root/usr/local/bin/anli' --db '$T/root/usr/local/share/anli/anli.db' show 1 >/dev/null"
+run make -s uninstall DESTDIR="$T/root"
+check "make uninstall removes the files" [ ! -e "$T/root/usr/local/bin/anli" ] && [ ! -e "$T/root/usr/local/share/anli/anli.db" ]
+run make -n install DESTDIR=/dest PREFIX=/opt/anli
+check "PREFIX and DESTDIR on every install path" sh -c "grep -q '/dest/opt/anli/bin/anli' '$T/out' && grep -q '/dest/opt/anli/share/anli/anli.db' '$T/out' && grep -q '/dest/opt/anli/share/man/man1/anli.1' '$T/out'"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -217,7 +217,7 @@ static void test_build_errors(void **state)
 	expect_failure("book/01.txt", buf, "book/01.txt:11: control character 0x09");
 	expect_failure("book/02.txt", "@kind case\n@case 3\n@chapter 1\n@title a\n@subtitle b\n@org c\n@region d\n"
 				      "@seed 009\n@source 3-17\np 9 x\n",
-		       "case number 3 out of sequence (expected 2)");
+		       "book/02.txt:2: case number 3 out of sequence (expected 2)");
 	expect_failure("book/collection.txt", "@collection book\n@seed 009\nch 1 2 第一篇 x\n",
 		       "collection.txt:3: chapter number '2' out of sequence");
 }

@@ -241,6 +241,11 @@ top1=$(top_line mo 5)
 [ "$top0" != "$top1" ] && ok || bad "the wheel scrolls the text"
 keys mo q
 
+# a terminal that cannot move the cursor is refused the same way
+start dumb 100 30 "TERM=dumb $ANLI"
+expect dumb "cannot move the cursor" "TERM=dumb is refused"
+expect dumb "EXIT=2" "TERM=dumb exits 2"
+
 # --- not a terminal
 "$ANLI" </dev/null >"$T/out" 2>"$T/err"; rc=$?
 [ "$rc" = 2 ] && grep -q "anli show" "$T/err" && [ ! -s "$T/out" ] && ok || { cp "$T/err" "$T/screen"; bad "no terminal: exit $rc"; }
