@@ -32,7 +32,8 @@ static const char SCHEMA[] =
 	"  subtitle TEXT, org TEXT, region TEXT, author TEXT, role TEXT,\n"
 	"  seed TEXT NOT NULL, line_first INTEGER NOT NULL, line_last INTEGER NOT NULL,\n"
 	"  page_first INTEGER, page_last INTEGER, source_file TEXT NOT NULL,\n"
-	"  lines TEXT NOT NULL);                    -- seed line ranges of the whole item\n"
+	"  lines TEXT NOT NULL,                     -- seed line ranges of the whole item\n"
+	"  search_first INTEGER NOT NULL);          -- rowid of its first search_doc (they follow in order)\n"
 	"CREATE TABLE section(\n"
 	"  id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL,\n"
 	"  heading TEXT,                           -- NULL for the untitled introduction\n"
@@ -71,6 +72,7 @@ struct builder {
 	int nseeds;
 	int item_ord, chapter_ord;
 	sqlite3_stmt *ins_item, *ins_section, *ins_block, *ins_dup, *ins_chapter, *ins_search;
+	sqlite3_int64 search_rowid; /* search documents get rowids 1, 2, … in reading order */
 	/* block ids in use within the current item, for collision suffixes */
 	char **ids;
 	int nids, capids;
@@ -133,13 +135,14 @@ static int add_search(struct builder *b, const char *item_id, const char *block_
 		return 0;
 	char *folded = search_fold(text, strlen(text));
 	sqlite3_stmt *st = b->ins_search;
-	sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, b->item_ord);
-	bind_text_or_null(st, 3, block_id);
-	sqlite3_bind_text(st, 4, field, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 5, section);
-	sqlite3_bind_text(st, 6, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, folded, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 1, ++b->search_rowid);
+	sqlite3_bind_text(st, 2, item_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, b->item_ord);
+	bind_text_or_null(st, 4, block_id);
+	sqlite3_bind_text(st, 5, field, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 6, section);
+	sqlite3_bind_text(st, 7, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, folded, -1, SQLITE_TRANSIENT);
 	int rc = step_done(b, st, "search index");
 	free(folded);
 	return rc;
@@ -258,6 +261,7 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	src_format_refs(&it->source, &lines);
 	sqlite3_bind_text(st, 20, lines.s, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 21, it->missing_end);
+	sqlite3_bind_int64(st, 22, b->search_rowid + 1);
 	if (step_done(b, st, it->file))
 		goto out;
 	struct sbuf byline;
@@ -490,8 +494,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	if (sqlite3_prepare_v2(b.db,
 			       "INSERT INTO item(id, ord, collection_id, chapter_id, kind, number, title,"
 			       " title_missing, subtitle, org, region, author, role, seed, line_first, line_last,"
-			       " page_first, page_last, source_file, lines, end_missing)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       " page_first, page_last, source_file, lines, end_missing, search_first)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_item, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db, "INSERT INTO section(id, item_id, ord, heading, role) VALUES (?,?,?,?,?)", -1,
 			       &b.ins_section, NULL) != SQLITE_OK ||
@@ -503,8 +507,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 	    sqlite3_prepare_v2(b.db, "INSERT INTO duplicate(item_id, ord, text, seed, lines) VALUES (?,?,?,?,?)",
 			       -1, &b.ins_dup, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
-			       "INSERT INTO search_doc(item_id, item_ord, block_id, field, section, orig, text)"
-			       " VALUES (?,?,?,?,?,?,?)",
+			       "INSERT INTO search_doc(rowid, item_id, item_ord, block_id, field, section, orig, text)"
+			       " VALUES (?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_search, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
 			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines)"

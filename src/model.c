@@ -114,7 +114,7 @@ static int load_index(struct model *m, struct anli_err *err)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, ord, collection_id, chapter_id, kind, number, title, title_missing,"
 			       " subtitle, org, region, author, role, seed, line_first, line_last,"
-			       " page_first, page_last, end_missing FROM item ORDER BY ord",
+			       " page_first, page_last, end_missing, search_first FROM item ORDER BY ord",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto dberr;
 	cap = 0;
@@ -148,6 +148,7 @@ static int load_index(struct model *m, struct anli_err *err)
 		it->page_first = sqlite3_column_int(st, 16);
 		it->page_last = sqlite3_column_int(st, 17);
 		it->end_missing = sqlite3_column_int(st, 18);
+		it->search_first = sqlite3_column_int64(st, 19);
 		if (!it->id || !it->kind || !it->collection_id || (ch && it->chapter < 0)) {
 			sqlite3_finalize(st);
 			return anli_err_set(err, _("%s: corrupt item table"), m->path);
@@ -170,7 +171,21 @@ struct model *model_open(const char *path, struct anli_err *err)
 	struct model *m = xcalloc(1, sizeof *m);
 	m->path = xstrdup(path);
 	sqlite3 *db = NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	/* The book's database is read-only and replaced by rename, never written
+	 * in place: opened immutable, SQLite takes no file locks (otherwise every
+	 * statement is a transaction with fcntl locks and a change check). */
+	struct sbuf uri;
+	sbuf_init(&uri);
+	sbuf_adds(&uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
+			sbuf_printf(&uri, "%%%02X", *p);
+		else
+			sbuf_addc(&uri, (char)*p);
+	sbuf_adds(&uri, "?immutable=1");
+	int orc = sqlite3_open_v2(uri.s, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	sbuf_free(&uri);
+	if (orc != SQLITE_OK) {
 		anli_err_set(err, _("%s: %s"), path, db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
 		free(m->path);

@@ -77,31 +77,128 @@ static const char *keep(struct pool *p, const unsigned char *s)
 	return p->s[p->n++] = xstrdup((const char *)s);
 }
 
-/* Items are in reading order: find one by its ord. */
-static int item_index(const struct model *m, int ord)
+/* The item holding search document `rowid`: items are in reading order and
+ * so are their documents (item.search_first is the first one's rowid). */
+static int item_of_rowid(const struct model *m, sqlite3_int64 rowid)
 {
 	int lo = 0, hi = m->nitems;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
-		if (m->items[mid].ord < ord)
+		if (m->items[mid].search_first <= rowid)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < m->nitems && m->items[lo].ord == ord ? lo : -1;
+	return lo - 1;
 }
 
-/* The SQL for a term: FTS5 trigram for 3+ characters, instr() below. */
-static sqlite3_stmt *term_query(struct model *m, const char *term, const char *cols, struct anli_err *err)
+/* anli_offsets(search_fts): the character offsets of the phrase's matches in
+ * the current row, from the index's position lists (the trigram tokenizer
+ * gives one token per character), as a blob of ints.  No content is read. */
+static void offsets_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+		       sqlite3_value **val)
 {
-	size_t chars = u8_mbsnlen((const uint8_t *)term, strlen(term));
-	struct sbuf sql, q;
-	sbuf_init(&sql);
-	sbuf_init(&q);
-	if (chars >= 3) {
-		/* a phrase in double quotes: FTS5 reads nothing inside as syntax */
-		sbuf_printf(&sql, "SELECT %s FROM search_doc WHERE rowid IN"
-				  " (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1) ORDER BY rowid", cols);
+	(void)nval;
+	(void)val;
+	int n = 0;
+	if (api->xInstCount(fts, &n) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "anli_offsets: no instances", -1);
+		return;
+	}
+	int *off = sqlite3_malloc64(sizeof *off * (sqlite3_uint64)(n ? n : 1));
+	if (!off) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		int phrase, column, o;
+		if (api->xInst(fts, i, &phrase, &column, &o) != SQLITE_OK) {
+			sqlite3_free(off);
+			sqlite3_result_error(ctx, "anli_offsets: bad instance", -1);
+			return;
+		}
+		off[i] = o;
+	}
+	sqlite3_result_blob(ctx, off, (int)(sizeof *off * (size_t)n), sqlite3_free);
+}
+
+static int register_offsets(struct model *m, struct anli_err *err)
+{
+	if (m->search_ready)
+		return 0;
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(m->db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (!api || api->xCreateFunction(api, "anli_offsets", NULL, offsets_fn, NULL) != SQLITE_OK)
+		return anli_err_set(err, _("%s: search: FTS5 is not available"), m->path);
+	m->search_ready = 1;
+	return 0;
+}
+
+/* Raw hits: document, character offset and length, term. */
+struct rawhit {
+	sqlite3_int64 rowid;
+	int item, cp_off, cp_len, term;
+};
+
+struct rawvec {
+	struct rawhit *h;
+	int n, cap;
+};
+
+static void push(struct rawvec *v, sqlite3_int64 rowid, int item, int off, int len, int term)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 256;
+		v->h = xrealloc(v->h, sizeof *v->h * (size_t)v->cap);
+	}
+	v->h[v->n++] = (struct rawhit){rowid, item, off, len, term};
+}
+
+/* Byte offset of code point `cp` in s (texts in the database are valid
+ * UTF-8: a code point starts at every byte that is not 10xxxxxx). */
+static size_t cp_to_byte(const char *s, int cp)
+{
+	size_t i = 0;
+	while (s[i] && cp > 0) {
+		i++;
+		while ((s[i] & 0xC0) == 0x80)
+			i++;
+		cp--;
+	}
+	return i;
+}
+
+/* Code points in s[0..n). */
+static int count_cp(const char *s, size_t n)
+{
+	int c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += (s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+/* Every non-overlapping occurrence of one term, in document order. */
+static int find_term(struct model *m, const char *term, int t, struct rawvec *out, struct anli_err *err)
+{
+	int len = (int)u8_mbsnlen((const uint8_t *)term, strlen(term));
+	sqlite3_stmt *st;
+	int rc;
+	if (len >= 3) {
+		/* FTS5 trigram: the term as one quoted phrase (nothing inside is
+		 * syntax); positions come from the index */
+		struct sbuf q;
+		sbuf_init(&q);
 		sbuf_addc(&q, '"');
 		for (const char *p = term; *p; p++) {
 			if (*p == '"')
@@ -109,36 +206,77 @@ static sqlite3_stmt *term_query(struct model *m, const char *term, const char *c
 			sbuf_addc(&q, *p);
 		}
 		sbuf_addc(&q, '"');
+		rc = sqlite3_prepare_v2(m->db,
+					"SELECT rowid, anli_offsets(search_fts) FROM search_fts WHERE search_fts MATCH ?1"
+					" ORDER BY rowid",
+					-1, &st, NULL);
+		if (rc == SQLITE_OK)
+			sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
+		sbuf_free(&q);
 	} else {
 		/* the trigram index cannot answer 1-2 characters (and LIKE/GLOB on
-		 * it are broken for non-ASCII in SQLite 3.40): scan */
-		sbuf_printf(&sql, "SELECT %s FROM search_doc WHERE instr(text, ?1) > 0 ORDER BY rowid", cols);
-		sbuf_adds(&q, term);
+		 * it are broken for non-ASCII in SQLite 3.40): scan the folded
+		 * text, with the C library's strstr (SQLite's instr() decodes
+		 * every character and is several times slower) */
+		rc = sqlite3_prepare_v2(m->db, "SELECT rowid, text FROM search_doc ORDER BY rowid", -1, &st, NULL);
 	}
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(m->db, sql.s, -1, &st, NULL) != SQLITE_OK)
-		anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
-	else
-		sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
-	sbuf_free(&sql);
-	sbuf_free(&q);
-	return st;
+	if (rc != SQLITE_OK)
+		return anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
+	size_t tl = strlen(term);
+	int *offs = NULL, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 rowid = sqlite3_column_int64(st, 0);
+		int item = item_of_rowid(m, rowid);
+		if (item < 0)
+			continue;
+		int n = 0;
+		if (len >= 3) {
+			n = sqlite3_column_bytes(st, 1) / (int)sizeof(int);
+			if (n > cap) {
+				cap = n;
+				offs = xrealloc(offs, sizeof *offs * (size_t)cap);
+			}
+			if (n)
+				memcpy(offs, sqlite3_column_blob(st, 1), sizeof *offs * (size_t)n);
+			if (n > 1)
+				qsort(offs, (size_t)n, sizeof *offs, cmp_int);
+		} else {
+			const char *text = (const char *)sqlite3_column_text(st, 1), *from = text;
+			int cp = 0;
+			for (const char *p = text ? strstr(text, term) : NULL; p; p = strstr(p + tl, term)) {
+				if (n == cap) {
+					cap = cap ? cap * 2 : 16;
+					offs = xrealloc(offs, sizeof *offs * (size_t)cap);
+				}
+				cp += count_cp(from, (size_t)(p - from)); /* counted on from the last hit */
+				from = p;
+				offs[n++] = cp;
+			}
+		}
+		/* occurrences of one term do not overlap */
+		int end = -1;
+		for (int i = 0; i < n; i++)
+			if (offs[i] >= end) {
+				push(out, rowid, item, offs[i], len, t);
+				end = offs[i] + len;
+			}
+	}
+	sqlite3_finalize(st);
+	free(offs);
+	if (rc != SQLITE_DONE)
+		return anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
+	return 0;
 }
-
-struct rawhit {
-	sqlite3_int64 rowid;
-	struct search_hit h;
-};
 
 static int cmp_raw(const void *x, const void *y)
 {
 	const struct rawhit *a = x, *b = y;
 	if (a->rowid != b->rowid)
 		return a->rowid < b->rowid ? -1 : 1;
-	return a->h.off < b->h.off ? -1 : a->h.off > b->h.off;
+	return (a->cp_off > b->cp_off) - (a->cp_off < b->cp_off);
 }
 
-int search_run(struct model *m, const char *query, struct search_result *res, struct anli_err *err)
+int search_find(struct model *m, const char *query, struct search_result *res, struct anli_err *err)
 {
 	memset(res, 0, sizeof *res);
 	char *folded = search_fold(query, strlen(query));
@@ -148,105 +286,149 @@ int search_run(struct model *m, const char *query, struct search_result *res, st
 		terms[nt++] = p;
 	if (nt == 0) {
 		free(folded);
-		return anli_err_set(err, _("empty search query"));
+		return anli_err_set(err, "%s", _("empty search query"));
 	}
 	int rc = -1;
-	char *ok = NULL;
-	/* with several terms, first the items that hold them all */
-	if (nt > 1) {
-		ok = xcalloc((size_t)m->nitems, 1);
-		memset(ok, 1, (size_t)m->nitems);
-		char *has = xcalloc((size_t)m->nitems, 1);
-		for (int t = 0; t < nt; t++) {
-			sqlite3_stmt *st = term_query(m, terms[t], "item_ord", err);
-			if (!st) {
-				free(has);
-				goto out;
-			}
-			memset(has, 0, (size_t)m->nitems);
-			int r;
-			while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-				int it = item_index(m, sqlite3_column_int(st, 0));
-				if (it >= 0)
-					has[it] = 1;
-			}
-			sqlite3_finalize(st);
-			if (r != SQLITE_DONE) {
-				free(has);
-				anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
-				goto out;
-			}
-			for (int k = 0; k < m->nitems; k++)
-				ok[k] &= has[k];
-		}
-		free(has);
-	}
-	struct pool *pool = xcalloc(1, sizeof *pool);
-	res->pool = pool;
-	struct rawhit *raw = NULL;
-	int n = 0, cap = 0;
+	char *ok = NULL, *has = NULL;
+	struct rawvec raw = {0};
+	if (register_offsets(m, err))
+		goto out;
+	ok = xmalloc((size_t)m->nitems + 1);
+	has = xmalloc((size_t)m->nitems + 1);
+	memset(ok, 1, (size_t)m->nitems);
 	for (int t = 0; t < nt; t++) {
-		sqlite3_stmt *st = term_query(m, terms[t], "rowid, item_ord, block_id, field, section, orig, text", err);
-		if (!st) {
-			free(raw);
+		int from = raw.n;
+		if (find_term(m, terms[t], t, &raw, err))
 			goto out;
-		}
-		size_t tl = strlen(terms[t]);
-		int r;
-		while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-			int it = item_index(m, sqlite3_column_int(st, 1));
-			if (it < 0 || (ok && !ok[it]))
-				continue;
-			const char *text = (const char *)sqlite3_column_text(st, 6);
-			const char *first = text ? strstr(text, terms[t]) : NULL;
-			if (!first)
-				continue;
-			const char *orig = (const char *)sqlite3_column_text(st, 5);
-			const char *o = keep(pool, (const unsigned char *)orig);
-			const char *bid = keep(pool, sqlite3_column_text(st, 2));
-			const char *field = keep(pool, sqlite3_column_text(st, 3));
-			const char *sec = keep(pool, sqlite3_column_text(st, 4));
-			if (!o || !field)
-				continue;
-			for (const char *p = first; p; p = strstr(p + tl, terms[t])) {
-				if (n == cap) {
-					cap = cap ? cap * 2 : 256;
-					raw = xrealloc(raw, sizeof *raw * (size_t)cap);
-				}
-				struct rawhit *x = &raw[n++];
-				x->rowid = sqlite3_column_int64(st, 0);
-				size_t foff = (size_t)(p - text);
-				x->h.item = it;
-				x->h.block_id = bid;
-				x->h.field = field;
-				x->h.section = sec;
-				x->h.text = o;
-				x->h.off = search_map_offset(o, text, foff);
-				x->h.len = search_map_offset(o, text, foff + tl) - x->h.off;
-				x->h.term = t;
-			}
-		}
-		sqlite3_finalize(st);
-		if (r != SQLITE_DONE) {
-			free(raw);
-			anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
-			goto out;
-		}
+		/* the items that hold this term */
+		memset(has, 0, (size_t)m->nitems);
+		for (int i = from; i < raw.n; i++)
+			has[raw.h[i].item] = 1;
+		for (int k = 0; k < m->nitems; k++)
+			ok[k] &= has[k];
 	}
+	/* keep the hits in items that hold every term, in reading order */
+	int n = 0;
+	for (int i = 0; i < raw.n; i++)
+		if (ok[raw.h[i].item])
+			raw.h[n++] = raw.h[i];
 	if (nt > 1 && n > 1)
-		qsort(raw, (size_t)n, sizeof *raw, cmp_raw);
-	res->hit = xmalloc(sizeof *res->hit * (size_t)(n ? n : 1));
-	for (int i = 0; i < n; i++)
-		res->hit[i] = raw[i].h;
+		qsort(raw.h, (size_t)n, sizeof *raw.h, cmp_raw);
+	res->hit = xcalloc((size_t)(n ? n : 1), sizeof *res->hit);
+	for (int i = 0; i < n; i++) {
+		struct search_hit *h = &res->hit[i];
+		h->item = raw.h[i].item;
+		h->rowid = raw.h[i].rowid;
+		h->cp_off = raw.h[i].cp_off;
+		h->cp_len = raw.h[i].cp_len;
+		h->term = raw.h[i].term;
+	}
 	res->n = n;
-	free(raw);
+	res->pool = xcalloc(1, sizeof(struct pool));
 	rc = 0;
 out:
 	if (rc)
 		search_result_free(res);
+	free(raw.h);
 	free(ok);
+	free(has);
 	free(folded);
 	return rc;
+}
+
+/* Fill hit h from the current row of st (block_id, field, section, orig). */
+static int fill(struct pool *pool, struct search_hit *h, sqlite3_stmt *st, int c0)
+{
+	if (!sqlite3_column_text(st, c0 + 1) || !sqlite3_column_text(st, c0 + 3))
+		return -1;
+	h->block_id = keep(pool, sqlite3_column_text(st, c0));
+	h->field = keep(pool, sqlite3_column_text(st, c0 + 1));
+	h->section = keep(pool, sqlite3_column_text(st, c0 + 2));
+	h->text = keep(pool, sqlite3_column_text(st, c0 + 3));
+	return 0;
+}
+
+int search_load(struct model *m, struct search_result *res, int first, int count, struct anli_err *err)
+{
+	if (first < 0)
+		first = 0;
+	int last = first + count < res->n ? first + count : res->n; /* exclusive */
+	struct pool *pool = res->pool;
+	/* the documents to read: dense runs are read with one range scan,
+	 * scattered ones by rowid */
+	int need = 0;
+	sqlite3_int64 lo = 0, hi = 0;
+	for (int i = first; i < last; i++)
+		if (!res->hit[i].text && (i == first || res->hit[i].rowid != res->hit[i - 1].rowid)) {
+			if (!need || res->hit[i].rowid < lo)
+				lo = res->hit[i].rowid;
+			if (!need || res->hit[i].rowid > hi)
+				hi = res->hit[i].rowid;
+			need++;
+		}
+	if (!need)
+		return 0;
+	int range = hi - lo + 1 <= (sqlite3_int64)need * 2;
+	sqlite3_stmt *st;
+	const char *sql = range ? "SELECT rowid, block_id, field, section, orig FROM search_doc"
+				  " WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid"
+				: "SELECT rowid, block_id, field, section, orig FROM search_doc WHERE rowid = ?1";
+	if (sqlite3_prepare_v2(m->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
+	int rc = 0, have_row = 0;
+	if (range) {
+		sqlite3_bind_int64(st, 1, lo);
+		sqlite3_bind_int64(st, 2, hi);
+		have_row = sqlite3_step(st) == SQLITE_ROW;
+	}
+	for (int i = first; i < last && !rc; i++) {
+		struct search_hit *h = &res->hit[i];
+		if (h->text)
+			continue;
+		const struct search_hit *p = i > first ? &res->hit[i - 1] : NULL;
+		if (p && p->rowid == h->rowid && p->text) {
+			/* hits of one document are adjacent: share its strings, and
+			 * count characters on from the previous hit */
+			h->block_id = p->block_id;
+			h->field = p->field;
+			h->section = p->section;
+			h->text = p->text;
+			if (h->cp_off >= p->cp_off) {
+				h->off = p->off + cp_to_byte(p->text + p->off, h->cp_off - p->cp_off);
+				h->len = cp_to_byte(h->text + h->off, h->cp_len);
+				continue;
+			}
+		} else if (range) {
+			while (have_row && sqlite3_column_int64(st, 0) < h->rowid)
+				have_row = sqlite3_step(st) == SQLITE_ROW;
+			if (!have_row || sqlite3_column_int64(st, 0) != h->rowid || fill(pool, h, st, 1))
+				rc = -1;
+		} else {
+			sqlite3_bind_int64(st, 1, h->rowid);
+			if (sqlite3_step(st) != SQLITE_ROW || fill(pool, h, st, 1))
+				rc = -1;
+			sqlite3_reset(st);
+		}
+		if (!rc) {
+			h->off = cp_to_byte(h->text, h->cp_off);
+			h->len = cp_to_byte(h->text + h->off, h->cp_len);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc)
+		return anli_err_set(err, _("%s: search: corrupt search index"), m->path);
+	return 0;
+}
+
+int search_run(struct model *m, const char *query, struct search_result *res, struct anli_err *err)
+{
+	if (search_find(m, query, res, err))
+		return -1;
+	if (search_load(m, res, 0, res->n, err)) {
+		search_result_free(res);
+		return -1;
+	}
+	return 0;
 }
 
 void search_result_free(struct search_result *res)

@@ -308,6 +308,11 @@ static int match_from_top(const struct app *a)
 
 void tui_open_hit(struct app *a, int i)
 {
+	struct anli_err err;
+	if (search_load(a->m, &a->res, i, 1, &err)) {
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+		return;
+	}
 	const struct search_hit *h = &a->hits[i];
 	if (h->item != a->item || !a->doc.text)
 		tui_open_item(a, h->item);
@@ -330,7 +335,7 @@ static void run_search(struct app *a, const char *q)
 {
 	struct search_result res;
 	struct anli_err err;
-	if (search_run(a->m, q, &res, &err)) {
+	if (search_find(a->m, q, &res, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err.msg);
 		return;
 	}

@@ -40,6 +40,12 @@ static void draw(struct app *a, struct view *v)
 		v->top = a->hit_sel - per_page + 1;
 	if (v->top < 0)
 		v->top = 0;
+	struct anli_err err;
+	if (search_load(a->m, &a->res, v->top, per_page, &err)) {
+		mvwaddstr(v->win, 1, 1, err.msg);
+		sbuf_free(&s);
+		return;
+	}
 	for (int i = v->top; i < a->nhits && i - v->top < per_page; i++) {
 		const struct search_hit *h = &a->hits[i];
 		const struct model_item *it = &a->m->items[h->item];

@@ -33,6 +33,7 @@ struct model_item {
 	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
 	char *seed;
 	int line_first, line_last, page_first, page_last; /* page 0: not established */
+	long long search_first; /* rowid of the item's first search document */
 };
 
 enum model_block_kind {
@@ -65,6 +66,7 @@ struct model {
 	int nchapters;
 	struct model_item *items; /* in reading order */
 	int nitems;
+	int search_ready; /* search.c's SQL function is registered */
 };
 
 /* Open and validate PATH read-only.  Returns NULL with err set on failure. */

@@ -26,6 +26,9 @@ size_t search_map_offset(const char *orig, const char *folded, size_t foff);
 
 struct search_hit {
 	int item;            /* index in m->items */
+	long long rowid;     /* the search document */
+	int cp_off, cp_len;  /* the occurrence, in characters */
+	/* filled by search_load (search_run loads every hit): */
 	const char *block_id;/* NULL for the title, subtitle or byline */
 	const char *field;   /* title, subtitle, byline, heading, subheading, paragraph, caption */
 	const char *section; /* the section heading, or NULL */
@@ -46,6 +49,13 @@ struct search_result {
  * *res (free with search_result_free); -1 with err set on an empty query or
  * a database error (*res is then empty). */
 int search_run(struct model *m, const char *query, struct search_result *res, struct anli_err *err);
+
+/* The same hits without their text: item, document and character offsets
+ * only, read from the index (what a screen of results and the counts per
+ * chapter need).  search_load fills hits first..first+count-1 with their
+ * strings and byte offsets; hits already loaded are left alone. */
+int search_find(struct model *m, const char *query, struct search_result *res, struct anli_err *err);
+int search_load(struct model *m, struct search_result *res, int first, int count, struct anli_err *err);
 void search_result_free(struct search_result *res);
 
 /* A snippet around a hit: up to `context` characters either side, on one
