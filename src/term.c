@@ -33,53 +33,72 @@ static long elapsed_ms(const struct timespec *t0)
 	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-int term_detect_ambiwidth(void)
+/* The probe runs in two halves so that the answer's round trip (long over
+ * SSH) overlaps the rest of start-up: term_probe_start prints “ at column 1
+ * and asks for the cursor position; term_probe_finish reads the answer,
+ * waiting until 100 ms after the start at most. */
+static struct {
+	int fd;
+	struct termios old;
+	struct timespec t0;
+} probe = {.fd = -1};
+
+void term_probe_start(void)
 {
-	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return 1;
-	struct termios old, raw;
-	if (tcgetattr(fd, &old) != 0) {
-		close(fd);
-		return 1;
+	probe.fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (probe.fd < 0)
+		return;
+	struct termios raw;
+	if (tcgetattr(probe.fd, &probe.old) != 0) {
+		close(probe.fd);
+		probe.fd = -1;
+		return;
 	}
-	raw = old;
+	raw = probe.old;
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 	raw.c_cc[VMIN] = 0;
 	raw.c_cc[VTIME] = 0;
-	tcsetattr(fd, TCSANOW, &raw);
-	/* print “ at column 1, then ask where the cursor is */
+	tcsetattr(probe.fd, TCSANOW, &raw);
+	clock_gettime(CLOCK_MONOTONIC, &probe.t0);
 	static const char ask[] = "\r\xe2\x80\x9c\x1b[6n";
+	if (write(probe.fd, ask, sizeof ask - 1) != (ssize_t)(sizeof ask - 1)) {
+		tcsetattr(probe.fd, TCSANOW, &probe.old);
+		close(probe.fd);
+		probe.fd = -1;
+	}
+}
+
+int term_probe_finish(void)
+{
+	if (probe.fd < 0)
+		return 1;
 	int width = 1;
-	if (write(fd, ask, sizeof ask - 1) == (ssize_t)(sizeof ask - 1)) {
-		char buf[64];
-		size_t n = 0;
-		struct timespec t0;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		long left;
-		while (n < sizeof buf - 1 && (left = 100 - elapsed_ms(&t0)) > 0) {
-			struct pollfd p = {.fd = fd, .events = POLLIN};
-			if (poll(&p, 1, (int)left) <= 0)
-				break;
-			ssize_t r = read(fd, buf + n, sizeof buf - 1 - n);
-			if (r <= 0)
-				break;
-			n += (size_t)r;
-			buf[n] = '\0';
-			char *esc = strstr(buf, "\x1b[");
-			int row, col;
-			if (esc && strchr(esc, 'R') && sscanf(esc, "\x1b[%d;%dR", &row, &col) == 2) {
-				width = col - 1 == 2 ? 2 : 1;
-				break;
-			}
+	char buf[64];
+	size_t n = 0;
+	long left;
+	while (n < sizeof buf - 1 && (left = 100 - elapsed_ms(&probe.t0)) > 0) {
+		struct pollfd p = {.fd = probe.fd, .events = POLLIN};
+		if (poll(&p, 1, (int)left) <= 0)
+			break;
+		ssize_t r = read(probe.fd, buf + n, sizeof buf - 1 - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+		buf[n] = '\0';
+		char *esc = strstr(buf, "\x1b[");
+		int row, col;
+		if (esc && strchr(esc, 'R') && sscanf(esc, "\x1b[%d;%dR", &row, &col) == 2) {
+			width = col - 1 == 2 ? 2 : 1;
+			break;
 		}
 	}
 	static const char clear[] = "\r\x1b[K";
-	if (write(fd, clear, sizeof clear - 1) < 0) {
-		/* nothing to do: the screen is cleared by curses anyway */
+	if (write(probe.fd, clear, sizeof clear - 1) < 0) {
+		/* nothing to do: curses clears the screen anyway */
 	}
-	tcsetattr(fd, TCSANOW, &old);
-	close(fd);
+	tcsetattr(probe.fd, TCSANOW, &probe.old);
+	close(probe.fd);
+	probe.fd = -1;
 	return width;
 }
 

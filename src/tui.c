@@ -845,14 +845,17 @@ int tui_main(const char *db_path, int ambiwidth)
 		fprintf(stderr, "%s\n", _("anli: the reader needs a UTF-8 locale and C.UTF-8 is not available"));
 		return CLI_ERROR;
 	}
+	if (!ambiwidth)
+		term_probe_start(); /* the answer comes while the database opens */
 	struct anli_err err;
 	struct model *m = model_open(db_path, &err);
+	int probed = ambiwidth ? ambiwidth : term_probe_finish();
 	if (!m) {
 		fprintf(stderr, "anli: %s\n", err.msg);
 		return CLI_ERROR;
 	}
 	const char *term = getenv("TERM");
-	lay_set_ambiwidth(ambiwidth ? ambiwidth : term_detect_ambiwidth());
+	lay_set_ambiwidth(probed);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr, _("anli: cannot use terminal type '%s'; try TERM=xterm-256color, or 'anli show ID'\n"),

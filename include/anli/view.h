@@ -163,7 +163,10 @@ void tui_show_match(struct app *a, int i);
 void tui_open_hit(struct app *a, int i);
 
 /* term.c */
-int term_detect_ambiwidth(void);   /* ask the terminal; 1 or 2, 1 if no answer in 100 ms */
+/* Ask the terminal how wide “ is: start, do other start-up work, finish.
+ * finish returns 1 or 2 (1 if no answer came within 100 ms of the start). */
+void term_probe_start(void);
+int term_probe_finish(void);
 enum request term_read(struct app *a, MEVENT *mev);
 
 #endif
