@@ -60,7 +60,7 @@ static const char SCHEMA[] =
 	"  field TEXT NOT NULL, section TEXT, orig TEXT NOT NULL,\n"
 	"  text TEXT NOT NULL);                     -- orig folded: full-width to half-width, Latin lower case\n"
 	"CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_doc', content_rowid='rowid',\n"
-	"  tokenize='trigram');\n"
+	"  tokenize='trigram case_sensitive 1');   -- the text is folded already\n"
 	"CREATE INDEX block_item ON block(item_id, ord);\n"
 	"CREATE INDEX item_chapter ON item(chapter_id, ord);\n";
 

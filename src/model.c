@@ -176,7 +176,7 @@ struct model *model_open(const char *path, struct anli_err *err)
 	 * statement is a transaction with fcntl locks and a change check). */
 	struct sbuf uri;
 	sbuf_init(&uri);
-	sbuf_adds(&uri, "file:");
+	sbuf_adds(&uri, path[0] == '/' ? "file://" : "file:"); /* "file:" + "//x" would name a host */
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
 		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
 			sbuf_printf(&uri, "%%%02X", *p);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
 #include <unistr.h>
 
 static ucs4_t fold_cp(ucs4_t c)
@@ -23,6 +24,8 @@ static ucs4_t fold_cp(ucs4_t c)
 		c = 0x300D;
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
+	else if (c >= 0xC0 && c < 0x530)
+		c = uc_tolower(c); /* Latin, Greek, Cyrillic: still one code point */
 	return c;
 }
 
@@ -282,8 +285,18 @@ int search_find(struct model *m, const char *query, struct search_result *res, s
 	char *folded = search_fold(query, strlen(query));
 	char *terms[64];
 	int nt = 0;
-	for (char *p = strtok(folded, " \t\n"); p && nt < 64; p = strtok(NULL, " \t\n"))
+	for (char *p = strtok(folded, " \t\n"); p; p = strtok(NULL, " \t\n")) {
+		int dup = 0;
+		for (int k = 0; k < nt && !dup; k++)
+			dup = !strcmp(terms[k], p); /* a repeated term is one term */
+		if (dup)
+			continue;
+		if (nt == 64) {
+			free(folded);
+			return anli_err_set(err, "%s", _("too many search terms (at most 64)"));
+		}
 		terms[nt++] = p;
+	}
 	if (nt == 0) {
 		free(folded);
 		return anli_err_set(err, "%s", _("empty search query"));

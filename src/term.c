@@ -75,10 +75,15 @@ int term_probe_finish(void)
 	int width = 1;
 	char buf[64];
 	size_t n = 0;
-	long left;
-	while (n < sizeof buf - 1 && (left = 100 - elapsed_ms(&probe.t0)) > 0) {
+	for (;;) {
+		/* wait until 100 ms after the question; past that, still take what
+		 * has arrived (a slow start-up must not leave the answer to be read
+		 * as keys), and let a started answer finish */
+		long left = 100 - elapsed_ms(&probe.t0);
+		if (left < 0)
+			left = n ? 20 : 0;
 		struct pollfd p = {.fd = probe.fd, .events = POLLIN};
-		if (poll(&p, 1, (int)left) <= 0)
+		if (n >= sizeof buf - 1 || poll(&p, 1, (int)left) <= 0)
 			break;
 		ssize_t r = read(probe.fd, buf + n, sizeof buf - 1 - n);
 		if (r <= 0)

@@ -213,6 +213,8 @@ void tui_open_item(struct app *a, int item)
 	doc_free(&a->doc);
 	tui_layout_doc(a);
 	sync_selection(a);
+	if (a->find && *a->find)
+		tui_find_matches(a, a->find, 0); /* the / search goes on in the new item (n, N) */
 }
 
 /* The view in a pane's place: the search results stand in for the list. */
@@ -240,6 +242,32 @@ static int cmp_match(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+int tui_title_key(int style)
+{
+	return style == DOC_TITLE ? MATCH_TITLE : style == DOC_SUBTITLE ? MATCH_SUBTITLE
+	       : style == DOC_BYLINE ? MATCH_BYLINE : 0;
+}
+
+static void add_matches(struct app *a, int key, const char *orig, char **terms, int nt, int *cap)
+{
+	char *f = search_fold(orig, strlen(orig));
+	for (int t = 0; t < nt; t++) {
+		size_t tl = strlen(terms[t]);
+		for (const char *p = f; tl && (p = strstr(p, terms[t])); p += tl) {
+			if (a->nmatches == *cap) {
+				*cap = *cap ? *cap * 2 : 32;
+				a->matches = xrealloc(a->matches, sizeof *a->matches * (size_t)*cap);
+			}
+			size_t off = (size_t)(p - f);
+			a->matches[a->nmatches].block = key;
+			a->matches[a->nmatches].start = search_map_offset(orig, f, off);
+			a->matches[a->nmatches].end = search_map_offset(orig, f, off + tl);
+			a->nmatches++;
+		}
+	}
+	free(f);
+}
+
 void tui_find_matches(struct app *a, const char *query, int split_terms)
 {
 	free(a->matches);
@@ -247,34 +275,29 @@ void tui_find_matches(struct app *a, const char *query, int split_terms)
 	a->nmatches = 0;
 	a->cur_match = -1;
 	char *fq = search_fold(query, strlen(query));
-	char *terms[32];
+	char *terms[64];
 	int nt = 0;
 	if (split_terms) {
-		for (char *t = strtok(fq, " "); t && nt < 32; t = strtok(NULL, " "))
+		for (char *t = strtok(fq, " \t"); t && nt < 64; t = strtok(NULL, " \t"))
 			terms[nt++] = t;
 	} else if (*fq) {
 		terms[nt++] = fq;
 	}
 	int cap = 0;
-	for (int b = 0; b < a->nblocks; b++) {
-		const char *orig = a->blocks[b].text;
-		char *f = search_fold(orig, strlen(orig));
-		for (int t = 0; t < nt; t++) {
-			size_t tl = strlen(terms[t]);
-			for (const char *p = f; tl && (p = strstr(p, terms[t])); p += tl) {
-				if (a->nmatches == cap) {
-					cap = cap ? cap * 2 : 32;
-					a->matches = xrealloc(a->matches, sizeof *a->matches * (size_t)cap);
-				}
-				size_t off = (size_t)(p - f);
-				a->matches[a->nmatches].block = b;
-				a->matches[a->nmatches].start = search_map_offset(orig, f, off);
-				a->matches[a->nmatches].end = search_map_offset(orig, f, off + tl);
-				a->nmatches++;
-			}
-		}
-		free(f);
-	}
+	/* the title block (as the reader shows it), then the blocks */
+	const struct model_item *it = &a->m->items[a->item];
+	if (it->title)
+		add_matches(a, MATCH_TITLE, it->title, terms, nt, &cap);
+	if (it->subtitle)
+		add_matches(a, MATCH_SUBTITLE, it->subtitle, terms, nt, &cap);
+	struct sbuf by;
+	sbuf_init(&by);
+	model_byline(it, &by);
+	if (by.len)
+		add_matches(a, MATCH_BYLINE, by.s, terms, nt, &cap);
+	sbuf_free(&by);
+	for (int b = 0; b < a->nblocks; b++)
+		add_matches(a, b, a->blocks[b].text, terms, nt, &cap);
 	free(fq);
 	if (a->nmatches > 1)
 		qsort(a->matches, (size_t)a->nmatches, sizeof *a->matches, cmp_match);
@@ -283,7 +306,13 @@ void tui_find_matches(struct app *a, const char *query, int split_terms)
 static int match_line(const struct app *a, int i)
 {
 	const struct match *mt = &a->matches[i];
-	return doc_line_of(&a->doc, mt->block, mt->start + a->doc.block_prefix[mt->block]);
+	if (mt->block >= 0)
+		return doc_line_of(&a->doc, mt->block, mt->start + a->doc.block_prefix[mt->block]);
+	int best = -1;
+	for (int k = 0; k < a->doc.nlines && a->doc.line[k].block < 0; k++)
+		if (tui_title_key(a->doc.line[k].style) == mt->block && a->doc.line[k].block_off <= mt->start)
+			best = k;
+	return best;
 }
 
 void tui_show_match(struct app *a, int i)
@@ -319,7 +348,8 @@ void tui_open_hit(struct app *a, int i)
 	tui_find_matches(a, a->squery, 1);
 	a->from_results = 1;
 	a->hit_sel = i;
-	int blk = -1;
+	int blk = !strcmp(h->field, "title") ? MATCH_TITLE : !strcmp(h->field, "subtitle") ? MATCH_SUBTITLE
+		  : !strcmp(h->field, "byline") ? MATCH_BYLINE : -100;
 	for (int b = 0; h->block_id && b < a->nblocks; b++)
 		if (!strcmp(a->blocks[b].id, h->block_id))
 			blk = b;

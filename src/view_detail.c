@@ -49,13 +49,14 @@ static void draw(struct app *a, struct view *v)
 		const char *text = a->doc.text + l->off;
 		int x = PAD + l->indent, room = v->w - PAD - l->indent;
 		size_t done = 0;
-		if (l->block >= 0) {
+		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
+		if (l->block >= 0 || key) {
 			/* highlighted matches on this line, in order */
-			size_t pre = a->doc.block_prefix[l->block];
+			size_t pre = l->block >= 0 ? a->doc.block_prefix[l->block] : 0;
 			size_t lo = l->block_off, hi = l->block_off + l->len;
 			for (int k = 0; k < a->nmatches; k++) {
 				const struct match *mt = &a->matches[k];
-				if (mt->block != l->block)
+				if (mt->block != key)
 					continue;
 				size_t ms = mt->start + pre, me = mt->end + pre;
 				if (me <= lo || ms >= hi)

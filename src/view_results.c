@@ -42,7 +42,7 @@ static void draw(struct app *a, struct view *v)
 		v->top = 0;
 	struct anli_err err;
 	if (search_load(a->m, &a->res, v->top, per_page, &err)) {
-		mvwaddstr(v->win, 1, 1, err.msg);
+		tui_put(v->win, 1, 1, err.msg, strlen(err.msg), v->w - 1);
 		sbuf_free(&s);
 		return;
 	}

@@ -91,8 +91,13 @@ static int brute(const char *query, struct key **keys)
 	char *q = fold(query);
 	char *terms[16];
 	int nt = 0;
-	for (char *t = strtok(q, " "); t && nt < 16; t = strtok(NULL, " "))
-		terms[nt++] = t;
+	for (char *t = strtok(q, " "); t && nt < 16; t = strtok(NULL, " ")) {
+		int dup = 0;
+		for (int k = 0; k < nt; k++)
+			dup |= !strcmp(terms[k], t); /* a repeated word is one term */
+		if (!dup)
+			terms[nt++] = t;
+	}
 	struct key *k = xcalloc(200000, sizeof *k);
 	int n = 0;
 	for (int i = 0; i < m->nitems; i++) {
@@ -193,6 +198,9 @@ static void test_fold(void **state)
 	char *f = search_fold("，（Ａｂ）　SWOT院士", strlen("，（Ａｂ）　SWOT院士"));
 	assert_string_equal(f, ",(ab) swot院士");
 	free(f);
+	f = search_fold("ÄRGER ΔΣ", strlen("ÄRGER ΔΣ")); /* Latin beyond ASCII, Greek */
+	assert_string_equal(f, "ärger δσ");
+	free(f);
 }
 
 static void test_lengths(void **state)
@@ -214,6 +222,22 @@ static void test_terms_and_folding(void **state)
 	same_as_brute("ＳＷＯＴ", 1);     /* full-width Latin folds */
 	same_as_brute("（试点）", 1);     /* full-width parentheses */
 	same_as_brute("(试点)", 1);       /* …are found from half-width ones */
+	same_as_brute("院士 院士", 1);    /* a repeated word is one term */
+	struct search_result one, two;
+	struct anli_err err;
+	assert_int_equal(search_run(m, "科协", &one, &err), 0);
+	assert_int_equal(search_run(m, "科协 科协 科协", &two, &err), 0);
+	assert_int_equal(one.n, two.n);
+	search_result_free(&one);
+	search_result_free(&two);
+	/* more than 64 different words: an error, not words silently dropped */
+	struct sbuf many;
+	sbuf_init(&many);
+	for (int i = 0; i < 70; i++)
+		sbuf_printf(&many, "w%d ", i);
+	assert_int_equal(search_run(m, many.s, &one, &err), -1);
+	assert_non_null(strstr(err.msg, "too many"));
+	sbuf_free(&many);
 }
 
 static void test_syntax_is_literal(void **state)

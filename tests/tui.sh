@@ -169,6 +169,18 @@ done
 [ $wrapped = 1 ] && ok || bad "n wraps around with a message"
 keys f N
 expect f "continuing at the end" "N wraps back with a message"
+# the title block is searched and highlighted too
+keys f /
+keys f -l "学术之花"
+keys f Enter
+sleep 0.3
+tm capture-pane -e -p -t f >"$T/screen"
+grep -E "${rev}学术之花" "$T/screen" >/dev/null && ok || bad "/ finds and highlights a word of the subtitle"
+# the / search goes on in the next item: n finds its matches
+keys f /
+keys f -l "科协"
+keys f Enter ']' n
+expect_not f "no match in this item" "n after ] searches the new item"
 keys f q
 
 # a match split across two wrapped lines is highlighted on both: find one

@@ -44,11 +44,15 @@ enum request {
 
 enum pane { PANE_TREE, PANE_LIST, PANE_DETAIL, NPANES };
 
-/* A highlighted range of a block's text (bytes of the block's own text). */
+/* A highlighted range of a block's text (bytes of the block's own text).
+ * block is a block index, or one of the title block's lines below. */
 struct match {
 	int block;
 	size_t start, end;
 };
+enum { MATCH_TITLE = -3, MATCH_SUBTITLE = -2, MATCH_BYLINE = -1 };
+/* The match key of a doc line of the title block (by its style), or 0. */
+int tui_title_key(int style);
 
 /* A row of the tree pane. */
 struct tree_row {
