@@ -45,7 +45,7 @@ char *sbuf_take(struct sbuf *b);
  * Returns NULL and sets err ("PATH: reason") on failure. */
 char *util_read_file(const char *path, size_t *len, struct anli_err *err);
 
-/* Number of Han (CJK ideograph) code points in a UTF-8 string. */
+/* Is cp a Han character (a CJK unified or compatibility ideograph)? */
 int util_is_han(unsigned int cp);
 
 #endif
