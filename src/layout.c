@@ -62,40 +62,21 @@ int lay_strwidth(const char *s, size_t n)
 	return w;
 }
 
-static void put_cp(struct sbuf *b, ucs4_t c)
+/* A code point as it may be shown (see lay_sanitize). */
+static unsigned int safe_cp(unsigned int c)
 {
-	uint8_t tmp[6];
-	int l = u8_uctomb(tmp, c, sizeof tmp);
-	if (l > 0)
-		sbuf_addn(b, (const char *)tmp, (size_t)l);
+	if (c < 0x20)
+		return 0x2400 + c; /* ␀ … ␟: ESC shows as ␛ */
+	if (c == 0x7F)
+		return 0x2421;
+	if ((c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+		return 0xFFFD; /* C1 controls, bidirectional overrides */
+	return c;
 }
 
 char *lay_sanitize(const char *s, size_t n, size_t *outlen)
 {
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_addn(&b, "", 0);
-	const uint8_t *p = (const uint8_t *)s;
-	size_t i = 0;
-	while (i < n) {
-		ucs4_t c;
-		int l = u8_mbtouc(&c, p + i, n - i);
-		if (l <= 0)
-			l = 1;
-		if (c == 0xFFFD && !(n - i >= 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
-			c = 0xFFFD; /* invalid sequence: u8_mbtouc already gave U+FFFD */
-		if (c < 0x20)
-			c = 0x2400 + c;
-		else if (c == 0x7F)
-			c = 0x2421;
-		else if ((c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-			c = 0xFFFD;
-		put_cp(&b, c);
-		i += (size_t)l;
-	}
-	if (outlen)
-		*outlen = b.len;
-	return sbuf_take(&b);
+	return util_map_utf8(s, n, safe_cp, outlen); /* invalid bytes arrive as U+FFFD */
 }
 
 size_t lay_fit(const char *s, size_t n, int width, int *used)

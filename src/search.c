@@ -8,7 +8,7 @@
 #include <unicase.h>
 #include <unistr.h>
 
-static ucs4_t fold_cp(ucs4_t c)
+static unsigned int fold_cp(unsigned int c)
 {
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		c -= 0xFEE0; /* full-width ASCII */
@@ -31,23 +31,7 @@ static ucs4_t fold_cp(ucs4_t c)
 
 char *search_fold(const char *s, size_t n)
 {
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_addn(&b, "", 0);
-	const uint8_t *p = (const uint8_t *)s;
-	size_t i = 0;
-	while (i < n) {
-		ucs4_t c;
-		int l = u8_mbtouc(&c, p + i, n - i);
-		if (l <= 0)
-			l = 1;
-		uint8_t out[6];
-		int k = u8_uctomb(out, fold_cp(c), sizeof out);
-		if (k > 0)
-			sbuf_addn(&b, (const char *)out, (size_t)k);
-		i += (size_t)l;
-	}
-	return sbuf_take(&b);
+	return util_map_utf8(s, n, fold_cp, NULL);
 }
 
 size_t search_map_offset(const char *orig, const char *folded, size_t foff)

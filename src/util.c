@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 int anli_err_set(struct anli_err *err, const char *fmt, ...)
 {
@@ -147,6 +148,27 @@ char *util_read_file(const char *path, size_t *len, struct anli_err *err)
 	fclose(f);
 	if (len)
 		*len = b.len;
+	return sbuf_take(&b);
+}
+
+char *util_map_utf8(const char *s, size_t n, unsigned int (*map)(unsigned int), size_t *outlen)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_addn(&b, "", 0);
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, p + i, n - i);
+		uint8_t out[6];
+		int k = u8_uctomb(out, map(c), sizeof out);
+		if (k > 0)
+			sbuf_addn(&b, (const char *)out, (size_t)k);
+		i += (size_t)(l > 0 ? l : 1);
+	}
+	if (outlen)
+		*outlen = b.len;
 	return sbuf_take(&b);
 }
 

@@ -45,6 +45,11 @@ char *sbuf_take(struct sbuf *b);
  * Returns NULL and sets err ("PATH: reason") on failure. */
 char *util_read_file(const char *path, size_t *len, struct anli_err *err);
 
+/* Copy the UTF-8 string s[0..n), passing every code point through map
+ * (invalid bytes arrive as U+FFFD).  Returns a new NUL-terminated string;
+ * *outlen (if not NULL) gets its length. */
+char *util_map_utf8(const char *s, size_t n, unsigned int (*map)(unsigned int), size_t *outlen);
+
 /* Is cp a Han character (a CJK unified or compatibility ideograph)? */
 int util_is_han(unsigned int cp);
 
