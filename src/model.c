@@ -19,7 +19,7 @@ static char *col_dup(sqlite3_stmt *st, int i)
 
 /* Check the 100-byte header ourselves: SQLite opens lazily and a truncated
  * file only fails on the first page it cannot read. */
-static int check_header(const char *path, struct anli_err *err)
+static int check_header(const char *path, unsigned *appid, int *version, struct anli_err *err)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0)
@@ -46,19 +46,10 @@ static int check_header(const char *path, struct anli_err *err)
 				    (long long)sb.st_size, (unsigned long long)pages * page);
 	if ((unsigned long long)sb.st_size % page)
 		return anli_err_set(err, _("%s: truncated database (size is not a whole number of pages)"), path);
+	/* PRAGMA user_version and application_id live in the header too */
+	*version = (int)((unsigned)h[60] << 24 | (unsigned)h[61] << 16 | (unsigned)h[62] << 8 | h[63]);
+	*appid = (unsigned)h[68] << 24 | (unsigned)h[69] << 16 | (unsigned)h[70] << 8 | h[71];
 	return 0;
-}
-
-static int pragma_int(sqlite3 *db, const char *sql, int *out)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 static int load_index(struct model *m, struct anli_err *err)
@@ -166,7 +157,9 @@ dberr:
 
 struct model *model_open(const char *path, struct anli_err *err)
 {
-	if (check_header(path, err))
+	unsigned appid = 0;
+	int ver = 0;
+	if (check_header(path, &appid, &ver, err))
 		return NULL;
 	struct model *m = xcalloc(1, sizeof *m);
 	m->path = xstrdup(path);
@@ -193,13 +186,8 @@ struct model *model_open(const char *path, struct anli_err *err)
 		return NULL;
 	}
 	m->db = db;
-	int appid = 0, ver = 0;
-	if (pragma_int(db, "PRAGMA application_id", &appid) || pragma_int(db, "PRAGMA user_version", &ver)) {
-		anli_err_set(err, _("%s: %s"), path, sqlite3_errmsg(db));
-		goto fail;
-	}
-	if ((unsigned)appid != ANLI_APPLICATION_ID) {
-		anli_err_set(err, _("%s: not an anli database (application_id 0x%08x)"), path, (unsigned)appid);
+	if (appid != ANLI_APPLICATION_ID) {
+		anli_err_set(err, _("%s: not an anli database (application_id 0x%08x)"), path, appid);
 		goto fail;
 	}
 	if (ver > ANLI_SCHEMA_VERSION) {
