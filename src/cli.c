@@ -38,7 +38,7 @@ static void usage(FILE *f)
 		_("Usage: anli [OPTIONS] [COMMAND [ARGS]]\n"
 		  "\n"
 		  "A terminal reader for 《全国园区科协典型案例汇编》 and the 科协 leaders' articles.\n"
-		  "With no command, on a terminal, opens the full-screen reader.\n"
+		  "With no command, on a terminal, opens the full-screen reader (? lists its keys).\n"
 		  "\n"
 		  "Commands:\n"
 		  "  list [--format=tsv|json] [--all]\n"
