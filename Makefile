@@ -27,11 +27,28 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 	-DANLI_VERSION='"$(VERSION)"' -DANLI_DATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
 	$(DEPS_CFLAGS) $(CFLAGS)
 
-# Modules: model (SQLite, no curses), layout (pure), view/term (curses), cli.
-CORE    = util source seed build model search layout doc
-APP     = cli tui term view_tree view_list view_detail view_results
-CORE_OBJ = $(CORE:%=$(B)/%.o)
-APP_OBJ  = $(APP:%=$(B)/%.o)
+# Layers, one archive each (src/<layer>/): the reader links core, text,
+# model, cli, tui; the builder core, text, build.  Nothing links upward.
+CORE_SRC  = src/core/util.c
+TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c
+MODEL_SRC = src/model/model.c src/model/search.c
+BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
+CLI_SRC   = src/cli/cli.c
+TUI_SRC   = src/tui/tui.c src/tui/term.c $(wildcard src/tui/views/*.c)
+LAYERS    = core text model build cli tui
+HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
+
+obj = $(patsubst src/%.c,$(B)/%.o,$(1))
+$(B)/libcore.a:  $(call obj,$(CORE_SRC))
+$(B)/libtext.a:  $(call obj,$(TEXT_SRC))
+$(B)/libmodel.a: $(call obj,$(MODEL_SRC))
+$(B)/libbuild.a: $(call obj,$(BUILD_SRC))
+$(B)/libcli.a:   $(call obj,$(CLI_SRC))
+$(B)/libtui.a:   $(call obj,$(TUI_SRC))
+READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
+# the unit tests see every layer but the terminal
+TEST_LIBS = $(B)/libbuild.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
 UNIT_TESTS = test_layout test_source test_model test_search
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -45,23 +62,28 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-de
 all: anli data/anli.db
 
 $(B):
-	@mkdir -p $(B) $(B)/asan
+	@mkdir -p $(B)
 
 # Rebuild when the flags change (e.g. a new PREFIX compiled into the binary).
 $(B)/flags: FORCE | $(B)
 	@echo '$(ALL_CFLAGS)' | cmp -s - $@ || echo '$(ALL_CFLAGS)' >$@
 
-$(B)/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h $(B)/flags | $(B)
+$(B)/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
+	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-anli: $(CORE_OBJ) $(APP_OBJ) $(B)/main.o
-	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+$(B)/lib%.a:
+	@echo "  AR      $@"
+	@rm -f $@ && $(AR) rcs $@ $^
 
-$(B)/anli-build: $(CORE_OBJ) $(B)/build_main.o
+anli: $(B)/cli/main.o $(READER_LIBS)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+$(B)/anli-build: $(B)/build/main.o $(BUILDER_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
 
 DATA_SRC = $(wildcard data/book/*.txt data/leaders/*.txt data/raw/*.txt)
 
@@ -70,8 +92,9 @@ data/anli.db: $(B)/anli-build $(DATA_SRC)
 	@$(B)/anli-build -o $@ data
 
 # --- set-up: install what is missing (root: apt-get; else sudo -n; else say how)
+# NODEPS=1 (packagers, CI images with the packages baked in): no package manager.
 deps:
-	@missing=""; \
+	@[ -n "$(NODEPS)" ] && exit 0; missing=""; \
 	if command -v dpkg-query >/dev/null 2>&1; then \
 	  for p in $(DEB_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
@@ -97,29 +120,31 @@ check: deps
 test: unit provenance cli-test man-lint asan tui-test
 	@echo "make check: all tests passed"
 
-$(B)/test_%: tests/test_%.c tests/breakcheck.h $(CORE_OBJ)
+$(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $(filter %.c %.o,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
 
 unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-$(B)/asan/%.o: src/%.c $(wildcard include/anli/*.h) src/ambiguous.h $(B)/flags | $(B)
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(BUILD_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
+$(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
+	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -c -o $@ $<
 
-$(B)/asan/test_%: tests/test_%.c tests/breakcheck.h $(CORE:%=$(B)/asan/%.o)
+$(B)/asan/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(ASAN_OBJ)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -o $@ $(filter %.c %.o,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -O1 -o $@ $(filter %.c %.o,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
 
 asan: $(UNIT_TESTS:%=$(B)/asan/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t (ASan+UBSan)"; \
 	  ASAN_OPTIONS=detect_leaks=1 ANLI_DB=data/anli.db $(B)/asan/$$t || exit 1; done
 
-$(B)/provenance: tests/provenance.c $(CORE_OBJ)
+$(B)/provenance: tests/provenance.c $(BUILDER_LIBS)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
 
 provenance: $(B)/provenance data/anli.db
 	$(B)/provenance data/anli.db data
@@ -150,15 +175,15 @@ clean:
 
 # --- benchmarks (figures, never assertions)
 BENCH_CASE ?= 34
-$(B)/bench: tests/bench.c | $(B)
+$(B)/bench: bench/bench.c | $(B)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -o $@ $< -lutil
 
-$(B)/gen_corpus: tests/gen_corpus.c | $(B)
+$(B)/gen_corpus: bench/gen_corpus.c | $(B)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $< $(DEPS_LIBS)
 
-$(B)/bench_search: tests/bench_search.c $(CORE_OBJ)
+$(B)/bench_search: bench/bench_search.c $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
 

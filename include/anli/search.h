@@ -14,15 +14,8 @@
 #ifndef ANLI_SEARCH_H
 #define ANLI_SEARCH_H
 
+#include "anli/fold.h"
 #include "anli/model.h"
-
-/* Fold s[0..n) as described above; returns a new NUL-terminated string
- * with exactly as many code points as s (invalid bytes become U+FFFD). */
-char *search_fold(const char *s, size_t n);
-
-/* Byte offset in `orig` of the code point at byte offset `foff` of its
- * folding `folded`. */
-size_t search_map_offset(const char *orig, const char *folded, size_t foff);
 
 struct search_hit {
 	int item;            /* index in m->items */

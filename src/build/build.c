@@ -2,7 +2,7 @@
 #include "anli/i18n.h"
 #include "anli/build.h"
 
-#include "anli/search.h"
+#include "anli/fold.h"
 #include "anli/seed.h"
 #include "anli/source.h"
 
@@ -133,7 +133,7 @@ static int add_search(struct builder *b, const char *item_id, const char *block_
 {
 	if (!text)
 		return 0;
-	char *folded = search_fold(text, strlen(text));
+	char *folded = fold_text(text, strlen(text));
 	sqlite3_stmt *st = b->ins_search;
 	sqlite3_bind_int64(st, 1, ++b->search_rowid);
 	sqlite3_bind_text(st, 2, item_id, -1, SQLITE_TRANSIENT);

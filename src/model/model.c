@@ -2,7 +2,7 @@
 #include "anli/i18n.h"
 #include "anli/model.h"
 
-#include "anli/build.h"
+#include "anli/schema.h"
 
 #include <errno.h>
 #include <sqlite3.h>

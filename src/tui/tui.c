@@ -250,7 +250,7 @@ int tui_title_key(int style)
 
 static void add_matches(struct app *a, int key, const char *orig, char **terms, int nt, int *cap)
 {
-	char *f = search_fold(orig, strlen(orig));
+	char *f = fold_text(orig, strlen(orig));
 	for (int t = 0; t < nt; t++) {
 		size_t tl = strlen(terms[t]);
 		for (const char *p = f; tl && (p = strstr(p, terms[t])); p += tl) {
@@ -260,8 +260,8 @@ static void add_matches(struct app *a, int key, const char *orig, char **terms, 
 			}
 			size_t off = (size_t)(p - f);
 			a->matches[a->nmatches].block = key;
-			a->matches[a->nmatches].start = search_map_offset(orig, f, off);
-			a->matches[a->nmatches].end = search_map_offset(orig, f, off + tl);
+			a->matches[a->nmatches].start = fold_map_offset(orig, f, off);
+			a->matches[a->nmatches].end = fold_map_offset(orig, f, off + tl);
 			a->nmatches++;
 		}
 	}
@@ -274,7 +274,7 @@ void tui_find_matches(struct app *a, const char *query, int split_terms)
 	a->matches = NULL;
 	a->nmatches = 0;
 	a->cur_match = -1;
-	char *fq = search_fold(query, strlen(query));
+	char *fq = fold_text(query, strlen(query));
 	char *terms[64];
 	int nt = 0;
 	if (split_terms) {

@@ -195,10 +195,10 @@ static void same_as_brute(const char *query, int expect_some)
 static void test_fold(void **state)
 {
 	(void)state;
-	char *f = search_fold("，（Ａｂ）　SWOT院士", strlen("，（Ａｂ）　SWOT院士"));
+	char *f = fold_text("，（Ａｂ）　SWOT院士", strlen("，（Ａｂ）　SWOT院士"));
 	assert_string_equal(f, ",(ab) swot院士");
 	free(f);
-	f = search_fold("ÄRGER ΔΣ", strlen("ÄRGER ΔΣ")); /* Latin beyond ASCII, Greek */
+	f = fold_text("ÄRGER ΔΣ", strlen("ÄRGER ΔΣ")); /* Latin beyond ASCII, Greek */
 	assert_string_equal(f, "ärger δσ");
 	free(f);
 }
