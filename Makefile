@@ -34,7 +34,9 @@ TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c
 MODEL_SRC = src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
 CLI_SRC   = src/cli/cli.c
-TUI_SRC   = src/tui/tui.c src/tui/term.c $(wildcard src/tui/views/*.c)
+# the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c
+TUI_SRC   = src/tui/tui.c src/tui/term.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 LAYERS    = core text model build cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
@@ -50,7 +52,8 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_source test_model test_search
+UNIT_TESTS = test_layout test_source test_model test_search test_input test_editbuf
+TUI_TESTS  = test_input test_editbuf
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
@@ -124,11 +127,16 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
 
+# tests of the reader's pure parts link them before the other layers
+$(TUI_TESTS:%=$(B)/%): $(B)/test_%: tests/unit/test_%.c $(call obj,$(TUI_PURE_SRC)) $(TEST_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
+
 unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(BUILD_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
 $(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
