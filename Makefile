@@ -35,7 +35,7 @@ MODEL_SRC = src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
 CLI_SRC   = src/cli/cli.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
-TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c
 TUI_SRC   = src/tui/tui.c src/tui/term.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 LAYERS    = core text model build cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)

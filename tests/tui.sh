@@ -5,7 +5,8 @@ set -u
 LC_ALL=C.UTF-8
 export LC_ALL
 unset ANLI_DB NO_COLOR
-ANLI="$(pwd)/anli"
+ANLI="${ANLI:-$(pwd)/anli}"
+RELAY="python3 $(pwd)/tests/relay.py"
 SOCK="anli-test-$$"
 T=$(mktemp -d /tmp/anli-tui.XXXXXX)
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
@@ -36,11 +37,15 @@ wait_for() {
 expect() { # expect NAME PATTERN DESCRIPTION
 	if wait_for "$1" "$2"; then ok; else bad "$3: '$2' not on screen"; fi
 }
-expect_not() { # expect_not NAME PATTERN DESCRIPTION (after the screen settled)
-	sleep 0.3
-	cap "$1"
-	if grep -q -- "$2" "$T/screen"; then bad "$3: '$2' still on screen"; else ok; fi
+# expect_not NAME MARKER PATTERN DESCRIPTION: wait for MARKER, which shows
+# only once the screen has been redrawn after the last keys, then check that
+# PATTERN is not on screen (without the marker, absence proves nothing)
+expect_not() {
+	if ! wait_for "$1" "$2"; then bad "$4: marker '$2' never showed"; return; fi
+	if grep -q -- "$3" "$T/screen"; then bad "$4: '$3' still on screen"; else ok; fi
 }
+# the message of n before any search: a marker that the keys before it are done
+NOSEARCH="no search yet"
 keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 # the detail pane's top text line (after the last │ of the first row)
 top_line() { cap "$1"; sed -n "${2:-1}p" "$T/screen" | sed 's/.*│//'; }
@@ -66,12 +71,11 @@ expect w "│ 院士专家把脉问诊" "[ goes back"
 keys w '?'
 expect w "anli — keys" "help overlay"
 expect w "zoom the text to the full screen" "help lists z"
-keys w x
-expect_not w "anli — keys" "a key closes the help"
+keys w x n
+expect_not w "$NOSEARCH" "anli — keys" "a key closes the help"
 # zoom: the text takes the whole screen, the tree is gone; z again returns
 keys w z
-expect_not w "第三篇 科经融合 (14)" "zoom hides the tree"
-expect w "^院士专家把脉问诊" "zoomed text starts at the left edge"
+expect_not w "^院士专家把脉问诊" "第三篇 科经融合 (14)" "zoom hides the tree"
 keys w z
 expect w "第三篇 科经融合 (14)" "z again returns to three panes"
 # tree: h to it, move to chapter 3, Enter focuses the list of its cases
@@ -97,8 +101,11 @@ while [ $i -lt 5 ]; do
 done
 case "$before" in *[一-龥]*) ok ;; *) bad "the detail's top line holds text after scrolling: '$before'" ;; esac
 tm resize-window -t r -x 60 -y 20
-sleep 0.5
-expect_not r "Contents" "at 60 columns the tree folds away"
+sleep 0.3
+keys r n
+expect_not r "$NOSEARCH" "Contents" "at 60 columns the tree folds away"
+keys r C-l
+sleep 0.3
 mid=$(top_line r 1)
 first=$(printf '%s' "$before" | sed 's/^ *//' | cut -c1-6)
 case "$mid" in *"$first"*) ok ;; *) bad "after 120x40→60x20 the top line '$mid' lost '$first'" ;; esac
@@ -111,7 +118,7 @@ keys r q
 # --- 80x24: the tree folds away, t shows it
 start n 80 24 "$ANLI"
 expect n "江苏扬州高新区科协" "80x24 shows the list and the text"
-expect_not n "第二篇 人才培养 (7)" "80x24 folds the tree"
+expect_not n "江苏扬州高新区科协" "第二篇 人才培养 (7)" "80x24 folds the tree"
 keys n t
 expect n "第二篇 人才培养" "t shows the tree"
 keys n q
@@ -119,7 +126,7 @@ keys n q
 # --- 50x15: one pane at a time
 start s 50 15 "$ANLI"
 expect s "加强“三期”管理" "50x15 shows the list"
-expect_not s "│" "50x15 shows a single pane"
+expect_not s "加强“三期”管理" "│" "50x15 shows a single pane"
 keys s l
 expect s "江苏省扬州国家高新技术产业开发区" "l shows the text pane alone"
 keys s q
@@ -180,7 +187,7 @@ grep -E "${rev}学术之花" "$T/screen" >/dev/null && ok || bad "/ finds and hi
 keys f /
 keys f -l "科协"
 keys f Enter ']' n
-expect_not f "no match in this item" "n after ] searches the new item"
+expect_not f "· 2/6 ·" "no match in this item" "n after ] searches the new item"
 keys f q
 
 # a match split across two wrapped lines is highlighted on both: find one
@@ -234,7 +241,7 @@ keys g s
 keys g -l "院士"
 keys g Enter
 expect g "“院士”: [0-9]* hits" "a new search replaces the results"
-expect_not g "“一带一路”: " "the old results are gone"
+expect_not g "“院士”: [0-9]* hits" "“一带一路”: " "the old results are gone"
 keys g q
 
 # --- the mouse: a click in the list opens an item; the wheel scrolls the text
@@ -257,6 +264,140 @@ keys mo q
 start dumb 100 30 "TERM=dumb $ANLI"
 expect dumb "cannot move the cursor" "TERM=dumb is refused"
 expect dumb "EXIT=2" "TERM=dumb exits 2"
+
+# --- terminal input: replies late or never, invalid bytes (tests/relay.py
+# sits between tmux and the reader and answers the width probe itself)
+start late 120 40 "$RELAY --delay 500 -- $ANLI"
+expect late "│ 江苏扬州高新区科协" "a reply 500 ms late: the first frame does not wait for it"
+sleep 1
+keys late n
+expect late "$NOSEARCH" "a reply 500 ms late: keys after it work"
+expect late "│ 江苏扬州高新区科协" "a reply 500 ms late is not read as keys (case 1 stays open)"
+keys late q
+expect late "EXIT=0" "a reply 500 ms late: q quits"
+start never 120 40 "$RELAY --never -- $ANLI"
+expect never "│ 江苏扬州高新区科协" "no reply at all: the reader starts"
+keys never ']'
+expect never "· 2/6 ·" "no reply at all: keys work"
+keys never q
+expect never "EXIT=0" "no reply at all: q quits"
+# a late reply that says “ is two columns wide: the reader re-lays out
+# (in tmux the text then looks wrong: only the survival is checked)
+start wide 120 40 "$RELAY --delay 300 --col 3 -- $ANLI"
+expect wide "江苏扬州高新区科协" "a late wide reply: the reader starts"
+sleep 0.6
+keys wide n
+expect wide "$NOSEARCH" "a late wide reply is not read as keys"
+keys wide q
+expect wide "EXIT=0" "a late wide reply: q quits"
+# invalid UTF-8 from the keyboard: ignored, later keys still work
+start bytes 120 40 "$ANLI"
+expect bytes "│ 江苏扬州高新区科协" "start for the invalid-byte test"
+tm send-keys -t bytes -H ff
+keys bytes ']'
+expect bytes "· 2/6 ·" "a key after the byte ff works"
+tm send-keys -t bytes -H c3
+keys bytes ']'
+expect bytes "· 3/6 ·" "a key after a lone c3 works"
+tm send-keys -t bytes -H e9
+keys bytes q
+expect bytes "EXIT=0" "q after é from a Latin-1 terminal (e9) quits"
+# in the prompt: the bytes are dropped, the text typed around them kept
+start pbytes 120 40 "$ANLI"
+expect pbytes "│ 江苏扬州高新区科协" "start for invalid bytes in the prompt"
+keys pbytes /
+keys pbytes -l "院"
+tm send-keys -t pbytes -H ff c3
+keys pbytes -l "士"
+expect pbytes "^ /院士$" "invalid bytes in the prompt are dropped"
+keys pbytes Escape q
+expect pbytes "EXIT=0" "Esc closes the prompt, q quits"
+
+# --- a long paste into the prompt: its end is shown
+start paste 120 40 "$ANLI"
+expect paste "│ 江苏扬州高新区科协" "start for the long prompt"
+keys paste s
+keys paste -l "$(printf '院士科技%.0s' $(seq 1 500))END"
+expect paste "科技END" "a 2,003-character query shows its end"
+keys paste Escape q
+expect paste "EXIT=0" "after a long query q quits"
+
+# --- signals: the terminal is restored (modes, alternate screen, mouse) and
+# the exit status says which signal
+TTYSTATE='echo TTY: $(stty -a | tr " ;" "\n\n" | grep -xE -- "-?(echo|icanon)" | tr "\n" " ")'
+sigtest() { # sigtest NAME SIGNAL STATUS
+	start "$1" 100 30 "$ANLI; echo RC=\$?; $TTYSTATE"
+	expect "$1" "江苏扬州高新区科协" "start for $2"
+	sh_pid=$(tm display -p -t "$1" '#{pane_pid}')
+	pid=$(pgrep -P "$sh_pid" | head -1)
+	kill -s "$2" "$pid"
+	expect "$1" "RC=$3" "$2 ends the reader with status $3"
+	expect "$1" "TTY: icanon echo$" "after $2 the terminal echoes and reads lines"
+	flags=$(tm display -p -t "$1" '#{alternate_on}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}#{mouse_sgr_flag}')
+	[ "$flags" = 00000 ] && ok || bad "after $2 the alternate screen and mouse modes are off (got $flags)"
+}
+sigtest sigint INT 130
+sigtest sigterm TERM 143
+sigtest sighup HUP 129
+sigtest sigquit QUIT 131
+# Ctrl-C typed (in an interactive shell, which then stops a command list:
+# the status is asked for afterwards)
+start sigc 100 30 "bash --norc --noprofile -i"
+keys sigc -l "$ANLI"
+keys sigc Enter
+expect sigc "江苏扬州高新区科协" "start for Ctrl-C"
+keys sigc C-c
+expect sigc "^bash-[0-9.]*[#$]$" "Ctrl-C returns to the shell"
+keys sigc -l "echo RC=\$?; $TTYSTATE"
+keys sigc Enter
+expect sigc "RC=130" "Ctrl-C ends the reader with status 130"
+expect sigc "TTY: icanon echo$" "after Ctrl-C the terminal echoes and reads lines"
+# q restores the same way
+start qrest 100 30 "$ANLI; echo RC=\$?; $TTYSTATE"
+expect qrest "江苏扬州高新区科协" "start for the restore after q"
+keys qrest q
+expect qrest "RC=0" "q exits 0"
+expect qrest "TTY: icanon echo$" "after q the terminal echoes and reads lines"
+# Ctrl-Z suspends with the terminal restored; fg redraws
+start tstp 100 30 "bash --norc --noprofile -i"
+keys tstp -l "PS1='READY> '"
+keys tstp Enter
+keys tstp -l "$ANLI"
+keys tstp Enter
+expect tstp "江苏扬州高新区科协" "start for Ctrl-Z"
+keys tstp C-z
+expect tstp "Stopped" "Ctrl-Z suspends the reader"
+keys tstp -l "$TTYSTATE"
+keys tstp Enter
+expect tstp "TTY: icanon echo$" "while suspended the terminal echoes and reads lines"
+keys tstp -l "clear; fg"
+keys tstp Enter
+expect tstp "江苏扬州高新区科协" "fg redraws the reader"
+keys tstp ']'
+expect tstp "· 2/6 ·" "after fg keys work"
+keys tstp q
+expect tstp "^READY>$" "q after fg returns to the shell"
+
+# --- hostile databases: more than 8 collections, no collection at all
+cp data/anli.db "$T/c10.db"
+sqlite3 "$T/c10.db" "WITH RECURSIVE g(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM g WHERE i<9)
+  INSERT INTO collection(id,ord,title,seed) SELECT 'col'||i, 100+i, 'Collection '||i, '002' FROM g;"
+start c10 120 40 "$ANLI --db $T/c10.db"
+expect c10 "Collection 9" "12 collections are listed"
+keys c10 h g
+i=0; while [ $i -lt 19 ]; do keys c10 j; i=$((i + 1)); done
+keys c10 Enter G Enter n
+expect c10 "$NOSEARCH" "folding the 10th and 12th collections"
+keys c10 q
+expect c10 "EXIT=0" "12 collections: no crash"
+cp data/anli.db "$T/nocoll.db"
+sqlite3 "$T/nocoll.db" "DELETE FROM collection"
+start nocoll 120 40 "$ANLI --db $T/nocoll.db"
+expect nocoll "江苏扬州高新区科协" "no collections: the first case opens"
+keys nocoll h Enter j k g G Enter n
+expect nocoll "$NOSEARCH" "no collections: keys in the tree"
+keys nocoll q
+expect nocoll "EXIT=0" "no collections: no crash"
 
 # --- not a terminal
 "$ANLI" </dev/null >"$T/out" 2>"$T/err"; rc=$?

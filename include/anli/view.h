@@ -6,41 +6,15 @@
 #define ANLI_VIEW_H
 
 #include "anli/doc.h"
+#include "anli/editbuf.h"
+#include "anli/input.h"
+#include "anli/keys.h"
 #include "anli/model.h"
 #include "anli/search.h"
 #include "anli/util.h"
 
 #include <curses.h>
 
-enum request {
-	REQ_NONE,
-	REQ_UP,
-	REQ_DOWN,
-	REQ_PAGE_UP,
-	REQ_PAGE_DOWN,
-	REQ_HOME,
-	REQ_END,
-	REQ_LEFT,       /* focus the pane to the left */
-	REQ_RIGHT,      /* focus the pane to the right */
-	REQ_NEXT_PANE,  /* Tab */
-	REQ_PREV_PANE,  /* Shift-Tab */
-	REQ_ENTER,
-	REQ_PREV_ITEM,  /* [ */
-	REQ_NEXT_ITEM,  /* ] */
-	REQ_ZOOM,       /* z */
-	REQ_TOGGLE_TREE,/* t */
-	REQ_HELP,       /* ? */
-	REQ_QUIT,       /* q */
-	REQ_RESIZE,
-	REQ_MOUSE,
-	REQ_REDRAW,     /* Ctrl-L */
-	REQ_OTHER,      /* a key with no binding */
-	REQ_FIND,       /* / search in the item */
-	REQ_SEARCH,     /* s search everything */
-	REQ_NEXT_MATCH, /* n */
-	REQ_PREV_MATCH, /* N */
-	REQ_ESCAPE,     /* Esc */
-};
 
 enum pane { PANE_TREE, PANE_LIST, PANE_DETAIL, NPANES };
 
@@ -95,7 +69,7 @@ struct app {
 	char message[1024]; /* one-line status message, shown once */
 
 	/* tree */
-	int expanded[8];
+	int *expanded;            /* per collection (m->ncollections) */
 	struct tree_row *rows_tree;
 	int ntree, tree_sel;
 	/* list: items of the selected tree row */
@@ -125,8 +99,10 @@ struct app {
 	int *chapter_hits;        /* per chapter */
 	/* the one-line prompt (/ or s) in the status line */
 	int prompt;               /* 0, '/' or 's' */
-	struct sbuf input;
+	struct editbuf input;
 	int saved_top;
+	int find_dirty;           /* the / prompt's input changed: search again */
+	int probing;              /* the width probe awaits its answer */
 };
 
 /* Colour pairs / attributes (term.c decides colour or monochrome). */
@@ -166,11 +142,23 @@ void tui_show_match(struct app *a, int i);
 /* Open search hit i in the detail pane, scrolled to it. */
 void tui_open_hit(struct app *a, int i);
 
-/* term.c */
-/* Ask the terminal how wide “ is: start, do other start-up work, finish.
- * finish returns 1 or 2 (1 if no answer came within 100 ms of the start). */
-void term_probe_start(void);
-int term_probe_finish(void);
-enum request term_read(struct app *a, MEVENT *mev);
+/* term.c — the terminal.  Start-up and the restore on every exit path and
+ * signal (INT, TERM, HUP, QUIT restore and die of the signal; TSTP restores,
+ * stops, and on CONT takes the terminal back; the caller redraws). */
+/* Before newterm: remember the terminal's modes, install the handlers. */
+void term_signals(void);
+/* After newterm and the curses modes: mouse and bracketed paste on, the
+ * restore strings ready. */
+void term_begin(void);
+/* Before endwin: mouse and bracketed paste off. */
+void term_end(void);
+/* Ask how wide “ is (the answer arrives as an IN_CPR event, whenever). */
+void term_probe(void);
+/* Was the reader stopped and continued since the last call? */
+int term_resumed(void);
+
+/* The next input event.  block: wait for one; else return 0 at once when
+ * none is ready.  Returns 1 (event), 2 (the screen was resized), or 0. */
+int term_next(struct in_event *ev, int block);
 
 #endif

@@ -1,16 +1,17 @@
-/* term.c — the terminal: one width table for ncursesw, ambiguous-width
- * detection, keys and mouse to requests, attributes. */
+/* term.c — the terminal: one width table for ncursesw, bytes in (decoded by
+ * input.c), the ambiguous-width probe, attributes, and putting the terminal
+ * back as it was on every exit path and signal. */
 #include "anli/view.h"
 
 #include "anli/layout.h"
 
-#include <fcntl.h>
-#include <poll.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -26,86 +27,199 @@ int wcwidth(wchar_t c)
 	return lay_cpwidth((unsigned int)c);
 }
 
-static long elapsed_ms(const struct timespec *t0)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
+/* --- modes and their restore ---------------------------------------------- */
 
-/* The probe runs in two halves so that the answer's round trip (long over
- * SSH) overlaps the rest of start-up: term_probe_start prints “ at column 1
- * and asks for the cursor position; term_probe_finish reads the answer,
- * waiting until 100 ms after the start at most. */
-static struct {
-	int fd;
-	struct termios old;
-	struct timespec t0;
-} probe = {.fd = -1};
+/* mouse: button presses and releases, SGR encoding (X10 where unsupported);
+ * bracketed paste */
+#define MODES_ON "\x1b[?1000h\x1b[?1006h\x1b[?2004h"
+#define MODES_OFF "\x1b[?2004l\x1b[?1006l\x1b[?1000l"
 
-void term_probe_start(void)
+/* What the signal handlers use: fixed when curses starts, read only in them. */
+static struct termios tty_orig, tty_curses;
+static int have_orig;
+static volatile sig_atomic_t in_curses, resumed;
+static char seq_leave[512], seq_enter[512];
+static size_t len_leave, len_enter;
+
+static void write_all(const char *s, size_t n)
 {
-	probe.fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (probe.fd < 0)
-		return;
-	struct termios raw;
-	if (tcgetattr(probe.fd, &probe.old) != 0) {
-		close(probe.fd);
-		probe.fd = -1;
-		return;
-	}
-	raw = probe.old;
-	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-	raw.c_cc[VMIN] = 0;
-	raw.c_cc[VTIME] = 0;
-	tcsetattr(probe.fd, TCSANOW, &raw);
-	clock_gettime(CLOCK_MONOTONIC, &probe.t0);
-	static const char ask[] = "\r\xe2\x80\x9c\x1b[6n";
-	if (write(probe.fd, ask, sizeof ask - 1) != (ssize_t)(sizeof ask - 1)) {
-		tcsetattr(probe.fd, TCSANOW, &probe.old);
-		close(probe.fd);
-		probe.fd = -1;
+	while (n) {
+		ssize_t w = write(STDOUT_FILENO, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
 	}
 }
 
-int term_probe_finish(void)
+/* Append a terminfo string without its padding ($<…>). */
+static void add_cap(char *buf, size_t *len, size_t size, const char *cap)
 {
-	if (probe.fd < 0)
-		return 1;
-	int width = 1;
-	char buf[64];
-	size_t n = 0;
+	char *s = tigetstr((char *)cap);
+	if (!s || s == (char *)-1)
+		return;
+	for (; *s && *len + 1 < size; s++) {
+		if (s[0] == '$' && s[1] == '<') {
+			const char *e = strchr(s, '>');
+			if (e) {
+				s = (char *)e;
+				continue;
+			}
+		}
+		buf[(*len)++] = *s;
+	}
+}
+
+static void add_str(char *buf, size_t *len, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+	if (*len + n < size) {
+		memcpy(buf + *len, s, n);
+		*len += n;
+	}
+}
+
+/* The terminal as it was: async-signal-safe. */
+static void leave(void)
+{
+	if (in_curses)
+		write_all(seq_leave, len_leave);
+	if (have_orig)
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &tty_orig);
+}
+
+static void on_fatal(int sig)
+{
+	leave();
+	signal(sig, SIG_DFL);
+	sigset_t s;
+	sigemptyset(&s);
+	sigaddset(&s, sig);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);
+	raise(sig); /* dies of it: the shell sees 128 + sig */
+	_exit(128 + sig);
+}
+
+static void on_tstp(int sig)
+{
+	int e = errno;
+	leave();
+	struct sigaction old, dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(sig, &dfl, &old);
+	sigset_t s;
+	sigemptyset(&s);
+	sigaddset(&s, sig);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);
+	raise(sig); /* stops here until SIGCONT */
+	sigprocmask(SIG_BLOCK, &s, NULL);
+	sigaction(sig, &old, NULL);
+	if (in_curses) {
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &tty_curses);
+		write_all(seq_enter, len_enter);
+	}
+	resumed = 1;
+	errno = e;
+}
+
+void term_signals(void)
+{
+	have_orig = tcgetattr(STDIN_FILENO, &tty_orig) == 0;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a signal wakes the blocked read, so that a resumed
+	 * reader redraws at once */
+	sa.sa_handler = on_fatal;
+	static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+		sigaction(fatal[i], &sa, NULL);
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
+}
+
+void term_begin(void)
+{
+	tcgetattr(STDIN_FILENO, &tty_curses);
+	len_leave = len_enter = 0;
+	add_str(seq_leave, &len_leave, sizeof seq_leave, MODES_OFF);
+	add_cap(seq_leave, &len_leave, sizeof seq_leave, "sgr0");
+	add_cap(seq_leave, &len_leave, sizeof seq_leave, "cnorm");
+	add_cap(seq_leave, &len_leave, sizeof seq_leave, "rmcup");
+	add_cap(seq_enter, &len_enter, sizeof seq_enter, "smcup");
+	add_cap(seq_enter, &len_enter, sizeof seq_enter, "civis");
+	add_str(seq_enter, &len_enter, sizeof seq_enter, MODES_ON);
+	fflush(stdout);
+	write_all(MODES_ON, sizeof MODES_ON - 1);
+	in_curses = 1;
+}
+
+void term_end(void)
+{
+	if (!in_curses)
+		return;
+	write_all(MODES_OFF, sizeof MODES_OFF - 1);
+	in_curses = 0;
+}
+
+int term_resumed(void)
+{
+	if (!resumed)
+		return 0;
+	resumed = 0;
+	return 1;
+}
+
+/* The probe: “ at the top left of the (still blank) screen, then the
+ * question; the line is cleared and the cursor put back at once, so the
+ * screen is as curses believes it.  The answer is an IN_CPR event. */
+void term_probe(void)
+{
+	static const char ask[] = "\x1b" "7\x1b[H\xe2\x80\x9c\x1b[6n\x1b[H\x1b[K\x1b" "8";
+	write_all(ask, sizeof ask - 1);
+}
+
+/* --- input ---------------------------------------------------------------- */
+
+static struct in_decoder dec;
+static int dec_ready;
+
+int term_next(struct in_event *ev, int block)
+{
+	if (!dec_ready) {
+		in_init(&dec);
+		dec_ready = 1;
+	}
 	for (;;) {
-		/* wait until 100 ms after the question; past that, still take what
-		 * has arrived (a slow start-up must not leave the answer to be read
-		 * as keys), and let a started answer finish */
-		long left = 100 - elapsed_ms(&probe.t0);
-		if (left < 0)
-			left = n ? 20 : 0;
-		struct pollfd p = {.fd = probe.fd, .events = POLLIN};
-		if (n >= sizeof buf - 1 || poll(&p, 1, (int)left) <= 0)
-			break;
-		ssize_t r = read(probe.fd, buf + n, sizeof buf - 1 - n);
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-		buf[n] = '\0';
-		char *esc = strstr(buf, "\x1b[");
-		int row, col;
-		if (esc && strchr(esc, 'R') && sscanf(esc, "\x1b[%d;%dR", &row, &col) == 2) {
-			width = col - 1 == 2 ? 2 : 1;
-			break;
+		if (in_next(&dec, ev, 0))
+			return 1;
+		int wait = in_wait_ms(&dec);
+		wtimeout(stdscr, wait ? wait : block ? -1 : 0);
+		int c = wgetch(stdscr);
+		if (c == KEY_RESIZE)
+			return 2;
+		if (c == ERR) {
+			if (wait) {
+				/* nothing more came: decide what is pending */
+				if (in_next(&dec, ev, 1))
+					return 1;
+				continue;
+			}
+			return 0; /* no input, or a signal (resume, resize) */
+		}
+		if (c < 0 || c > 0xff)
+			continue; /* no keypad: curses has no other keys for us */
+		if (in_push(&dec, (unsigned char)c) != 0 && in_next(&dec, ev, 0)) {
+			in_push(&dec, (unsigned char)c);
+			return 1;
 		}
 	}
-	static const char clear[] = "\r\x1b[K";
-	if (write(probe.fd, clear, sizeof clear - 1) < 0) {
-		/* nothing to do: curses clears the screen anyway */
-	}
-	tcsetattr(probe.fd, TCSANOW, &probe.old);
-	close(probe.fd);
-	probe.fd = -1;
-	return width;
 }
+
+/* --- attributes ----------------------------------------------------------- */
 
 int term_attr(const struct app *a, int what)
 {
@@ -138,58 +252,4 @@ int term_attr(const struct app *a, int what)
 		return A_REVERSE;
 	}
 	return A_NORMAL;
-}
-
-enum request term_read(struct app *a, MEVENT *mev)
-{
-	wint_t ch;
-	int r = wget_wch(stdscr, &ch);
-	if (r == ERR)
-		return REQ_NONE;
-	if (r == KEY_CODE_YES) {
-		switch (ch) {
-		case KEY_UP: return REQ_UP;
-		case KEY_DOWN: return REQ_DOWN;
-		case KEY_LEFT: return REQ_LEFT;
-		case KEY_RIGHT: return REQ_RIGHT;
-		case KEY_NPAGE: return REQ_PAGE_DOWN;
-		case KEY_PPAGE: return REQ_PAGE_UP;
-		case KEY_HOME: return REQ_HOME;
-		case KEY_END: return REQ_END;
-		case KEY_ENTER: return REQ_ENTER;
-		case KEY_BTAB: return REQ_PREV_PANE;
-		case KEY_RESIZE: return REQ_RESIZE;
-		case KEY_MOUSE:
-			if (getmouse(mev) == OK)
-				return REQ_MOUSE;
-			return REQ_NONE;
-		}
-		return REQ_OTHER;
-	}
-	(void)a;
-	switch (ch) {
-	case 'k': return REQ_UP;
-	case 'j': return REQ_DOWN;
-	case 'h': return REQ_LEFT;
-	case 'l': return REQ_RIGHT;
-	case ' ': return REQ_PAGE_DOWN;
-	case 'b': return REQ_PAGE_UP;
-	case 'g': return REQ_HOME;
-	case 'G': return REQ_END;
-	case '\t': return REQ_NEXT_PANE;
-	case '\r': case '\n': return REQ_ENTER;
-	case '[': return REQ_PREV_ITEM;
-	case ']': return REQ_NEXT_ITEM;
-	case 'z': return REQ_ZOOM;
-	case 't': return REQ_TOGGLE_TREE;
-	case '?': return REQ_HELP;
-	case 'q': return REQ_QUIT;
-	case 12: return REQ_REDRAW; /* Ctrl-L */
-	case '/': return REQ_FIND;
-	case 's': return REQ_SEARCH;
-	case 'n': return REQ_NEXT_MATCH;
-	case 'N': return REQ_PREV_MATCH;
-	case 27: return REQ_ESCAPE;
-	}
-	return REQ_OTHER;
 }

@@ -111,6 +111,8 @@ void tui_rebuild_tree(struct app *a)
 void tui_select_row(struct app *a, int row)
 {
 	const struct model *m = a->m;
+	if (row < 0 || row >= a->ntree)
+		return; /* no such row (a database without collections has none) */
 	a->tree_sel = row;
 	const struct tree_row *r = &a->rows_tree[row];
 	free(a->list_items);
@@ -485,7 +487,6 @@ static void draw_status(struct app *a)
 	int cursor_x = -1;
 	if (a->prompt) {
 		sbuf_adds(&s, a->prompt == '/' ? "/" : _("search: "));
-		sbuf_addn(&s, a->input.s ? a->input.s : "", a->input.len);
 	} else if (a->message[0]) {
 		sbuf_adds(&s, a->message);
 	} else {
@@ -522,14 +523,13 @@ static void draw_status(struct app *a)
 	char *clean = lay_sanitize(s.s, s.len, &n);
 	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
 	if (a->prompt) {
-		/* show the end of a long input */
-		const char *p = clean;
-		while (lay_strwidth(p, strlen(p)) > room - 1 && *p) {
-			p++;
-			while ((*p & 0xC0) == 0x80)
-				p++;
-		}
-		cursor_x = 1 + tui_put(w, 0, 1, p, strlen(p), room - 1);
+		/* the prompt, then as much of the end of the input as fits (the
+		 * work is the visible part's, whatever the input's length) */
+		int x = 1 + tui_put(w, 0, 1, clean, n, room - 1);
+		int shown;
+		size_t off = eb_tail(&a->input, room - x, &shown, NULL);
+		const char *in = eb_str(&a->input);
+		cursor_x = x + tui_put(w, 0, x, in + off, a->input.len - off, room - x);
 	} else {
 		tui_put(w, 0, 1, clean, n, room);
 	}
@@ -544,36 +544,43 @@ static void draw_status(struct app *a)
 	wnoutrefresh(w);
 }
 
-static const char *const help_lines[] = {
-	N_("anli — keys"),
-	"",
-	N_("j k ↓ ↑        move / scroll one line"),
-	N_("h l ← →        focus the pane to the left / right"),
-	N_("Tab  S-Tab     next / previous pane"),
-	N_("Enter          open (chapter, item); fold a collection"),
-	N_("Space PgDn     page down"),
-	N_("b PgUp         page up"),
-	N_("g G Home End   first / last"),
-	N_("[ ]            previous / next item, from anywhere"),
-	N_("z              zoom the text to the full screen (again: back)"),
-	N_("t              show / hide the chapter tree"),
-	N_("/              search in this item (as you type)"),
-	N_("n N            next / previous match"),
-	N_("s              search the whole book; Enter opens a hit"),
-	N_("Esc            back to the results; close them"),
-	N_("?              this help (any key closes it)"),
-	N_("q              quit"),
-	"",
-	N_("Mouse: click selects or focuses; the wheel scrolls."),
-};
-
+/* The help overlay, generated from the action table (keys.c): a line per
+ * action with the keys bound to it. */
 static void draw_help(struct app *a)
 {
-	int n = (int)(sizeof help_lines / sizeof *help_lines);
+	int na;
+	const struct action *act = keys_actions(&na);
+	struct sbuf *line = xcalloc((size_t)na + 4, sizeof *line);
+	int n = 0;
+	sbuf_adds(&line[n++], _("anli — keys"));
+	sbuf_adds(&line[n++], "");
+	/* the keys column as wide as the widest list of keys */
+	char names[na][48];
+	int kw = 0;
+	for (int i = 0; i < na; i++) {
+		int keys[KEYS_MAX];
+		int nk = keys_for(act[i].req, keys, KEYS_MAX);
+		names[i][0] = '\0';
+		for (int k = 0; k < nk; k++) {
+			char kb[16];
+			size_t l = strlen(names[i]);
+			snprintf(names[i] + l, sizeof names[i] - l, "%s%s", k ? " " : "", keys_name(keys[k], kb, sizeof kb));
+		}
+		int w = lay_strwidth(names[i], strlen(names[i]));
+		if (w > kw)
+			kw = w;
+	}
+	for (int i = 0; i < na; i++) {
+		sbuf_adds(&line[n], names[i]);
+		for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
+			sbuf_addc(&line[n], ' ');
+		sbuf_adds(&line[n++], _(act[i].help));
+	}
+	sbuf_adds(&line[n++], "");
+	sbuf_adds(&line[n++], _("Mouse: click selects or focuses; the wheel scrolls."));
 	int w = 0;
 	for (int i = 0; i < n; i++) {
-		const char *t = _(help_lines[i]);
-		int tw = lay_strwidth(t, strlen(t));
+		int tw = lay_strwidth(line[i].s, line[i].len);
 		if (tw > w)
 			w = tw;
 	}
@@ -584,17 +591,19 @@ static void draw_help(struct app *a)
 	if (h > a->rows - 1)
 		h = a->rows - 1;
 	WINDOW *win = newwin(h, w, (a->rows - 1 - h) / 2, (a->cols - w) / 2);
-	if (!win)
-		return;
-	werase(win);
-	box(win, 0, 0);
-	for (int i = 0; i < n && i + 1 < h - 1; i++) {
-		const char *t = _(help_lines[i]);
-		wattrset(win, i == 0 ? A_BOLD : A_NORMAL);
-		tui_put(win, i + 1, 2, t, strlen(t), w - 4);
+	if (win) {
+		werase(win);
+		box(win, 0, 0);
+		for (int i = 0; i < n && i + 1 < h - 1; i++) {
+			wattrset(win, i == 0 ? A_BOLD : A_NORMAL);
+			tui_put(win, i + 1, 2, line[i].s, line[i].len, w - 4);
+		}
+		wnoutrefresh(win);
+		delwin(win);
 	}
-	wnoutrefresh(win);
-	delwin(win);
+	for (int i = 0; i < n; i++)
+		sbuf_free(&line[i]);
+	free(line);
 }
 
 static void draw(struct app *a)
@@ -641,17 +650,19 @@ static void cycle_focus(struct app *a, int dir)
 	}
 }
 
-static void mouse(struct app *a, const MEVENT *e)
+static void mouse(struct app *a, const struct in_event *e)
 {
+	if (e->motion || e->release)
+		return; /* a click is its press */
 	for (int p = 0; p < NPANES; p++) {
 		struct view *v = pane(a, (enum pane)p);
 		if (!pane_shown(a, p) || e->y < v->y || e->y >= v->y + v->h || e->x < v->x || e->x >= v->x + v->w)
 			continue;
-		if (e->bstate & BUTTON4_PRESSED) {
+		if (e->button == 4) {
 			v->ops->wheel(a, v, -1);
-		} else if (e->bstate & (BUTTON5_PRESSED)) {
+		} else if (e->button == 5) {
 			v->ops->wheel(a, v, 1);
-		} else if (e->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+		} else if (e->button == 1) {
 			a->focus = (enum pane)p;
 			v->ops->click(a, v, e->y - v->y, e->x - v->x);
 		}
@@ -659,7 +670,7 @@ static void mouse(struct app *a, const MEVENT *e)
 	}
 }
 
-static int handle(struct app *a, enum request r, const MEVENT *mev)
+static int handle(struct app *a, enum request r, const struct in_event *mev)
 {
 	if (a->help && r != REQ_RESIZE && r != REQ_NONE) {
 		a->help = 0;
@@ -719,8 +730,7 @@ static int handle(struct app *a, enum request r, const MEVENT *mev)
 	case REQ_FIND:
 	case REQ_SEARCH:
 		a->prompt = r == REQ_FIND ? '/' : 's';
-		a->input.len = 0;
-		sbuf_addn(&a->input, "", 0);
+		eb_clear(&a->input);
 		a->saved_top = a->dtop;
 		curs_set(1);
 		return 1;
@@ -761,42 +771,47 @@ static int handle(struct app *a, enum request r, const MEVENT *mev)
 	}
 }
 
-/* A key while the prompt is open.  Returns 0 when the prompt closed. */
-static void prompt_key(struct app *a, int r, wint_t ch)
+/* The / prompt's incremental search: every match highlighted, the first
+ * one below the starting point shown. */
+static void prompt_find(struct app *a)
 {
-	if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-		return;
-	int done = 0, cancel = 0;
-	if (r == KEY_CODE_YES) {
-		if (ch == KEY_BACKSPACE)
-			goto backspace;
-		if (ch == KEY_ENTER)
-			done = 1;
-	} else if (ch == 27) {
-		cancel = 1;
-	} else if (ch == '\r' || ch == '\n') {
-		done = 1;
-	} else if (ch == 127 || ch == 8) {
-	backspace:
-		if (a->input.len) {
-			size_t k = a->input.len - 1;
-			while (k > 0 && (a->input.s[k] & 0xC0) == 0x80)
-				k--;
-			a->input.len = k;
-			a->input.s[k] = '\0';
-		} else {
+	a->find_dirty = 0;
+	tui_find_matches(a, eb_str(&a->input), 0);
+	int start = a->dtop;
+	a->dtop = a->saved_top;
+	int i = match_from_top(a);
+	a->dtop = start;
+	if (i >= 0)
+		tui_show_match(a, i);
+	else
+		tui_set_top(a, a->saved_top);
+}
+
+/* An input event while the prompt is open. */
+static void prompt_event(struct app *a, const struct in_event *ev)
+{
+	int done = 0, cancel = 0, changed = 0;
+	if (ev->kind == IN_KEY) {
+		if (ev->key == INK_ESC)
 			cancel = 1;
-		}
-	} else if (ch == 21) { /* Ctrl-U */
-		a->input.len = 0;
-		a->input.s[0] = '\0';
-	} else if (ch >= 0x20 && ch != 0x7F) {
-		char mb[8];
-		mbstate_t st;
-		memset(&st, 0, sizeof st);
-		size_t k = wcrtomb(mb, (wchar_t)ch, &st);
-		if (k != (size_t)-1)
-			sbuf_addn(&a->input, mb, k);
+		else if (ev->key == INK_DELETE)
+			goto backspace;
+	} else if (ev->kind != IN_CHAR) {
+		return;
+	} else if ((ev->cp == '\r' || ev->cp == '\n') && !ev->paste) {
+		done = 1;
+	} else if (ev->cp == 127 || ev->cp == 8) {
+	backspace:
+		if (eb_backspace(&a->input) == 0)
+			changed = 1;
+		else
+			cancel = 1;
+	} else if (ev->cp == KEY_CTRL('u')) {
+		eb_clear(&a->input);
+		changed = 1;
+	} else {
+		/* controls and U+FFFD (an invalid byte) are refused */
+		changed = eb_insert(&a->input, ev->cp) == 0;
 	}
 	if (cancel) {
 		if (a->prompt == '/') {
@@ -807,44 +822,44 @@ static void prompt_key(struct app *a, int r, wint_t ch)
 		curs_set(0);
 		return;
 	}
+	if (a->prompt == '/' && changed)
+		a->find_dirty = 1; /* searched once before the next frame, not per key */
+	if (!done)
+		return;
+	const char *q = eb_str(&a->input);
 	if (a->prompt == '/') {
-		/* incremental: every match highlighted, the first one below the
-		 * starting point shown */
-		tui_find_matches(a, a->input.s, 0);
-		int start = a->dtop;
-		a->dtop = a->saved_top;
-		int i = match_from_top(a);
-		a->dtop = start;
-		if (i >= 0)
-			tui_show_match(a, i);
-		else
-			tui_set_top(a, a->saved_top);
-		if (done) {
-			free(a->find);
-			a->find = xstrdup(a->input.s);
-			if (a->input.len && !a->nmatches)
-				snprintf(a->message, sizeof a->message, _("not found: %s"), a->input.s);
-		}
-	} else if (done && a->input.len) {
-		run_search(a, a->input.s);
+		prompt_find(a);
+		free(a->find);
+		a->find = xstrdup(q);
+		if (*q && !a->nmatches)
+			snprintf(a->message, sizeof a->message, _("not found: %s"), q);
+	} else if (*q) {
+		run_search(a, q);
 	}
-	if (done) {
-		a->prompt = 0;
-		curs_set(0);
-	}
+	a->prompt = 0;
+	curs_set(0);
 }
 
 /* --- start-up ------------------------------------------------------------ */
 
-static int utf8_locale(void)
+/* The reader draws UTF-8.  In another locale only LC_CTYPE is switched (to
+ * C.UTF-8); *note gets a line for the user.  Returns 0, or -1 if no UTF-8
+ * locale exists. */
+static int utf8_ctype(char *note, size_t size)
 {
+	note[0] = '\0';
 	const char *cs = nl_langinfo(CODESET);
 	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
-		return 1;
-	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8")) {
-		cs = nl_langinfo(CODESET);
-		return cs && !strcmp(cs, "UTF-8");
-	}
+		return 0;
+	char was[64];
+	snprintf(was, sizeof was, "%s", cs && *cs ? cs : "?");
+	if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+		return -1;
+	cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8"))
+		return -1;
+	snprintf(note, size, _("anli: the locale's character set is %s, not UTF-8; the reader used C.UTF-8 for characters"),
+		 was);
 	return 0;
 }
 
@@ -863,6 +878,49 @@ static void start_colors(struct app *a)
 	init_pair(PAIR_BORDER, COLOR_BLUE, -1);
 }
 
+static int cpwidth(unsigned int cp)
+{
+	return lay_cpwidth(cp);
+}
+
+/* The terminal answered the probe: “ took col - 2 columns.  Re-lay out if
+ * that is not the convention the screen was drawn with. */
+static void probe_answer(struct app *a, int col)
+{
+	a->probing = 0;
+	int w = col - 1 == 2 ? 2 : 1;
+	if (w == lay_ambiwidth())
+		return;
+	lay_set_ambiwidth(w);
+	eb_rewidth(&a->input);
+	a->doc_width = 0; /* the doc again at the same width */
+	tui_layout_doc(a);
+	clearok(curscr, TRUE); /* curses' own idea of the cells changed too */
+}
+
+/* Handle one input event.  Returns 0 to quit. */
+static int event(struct app *a, const struct in_event *ev)
+{
+	if (ev->kind == IN_CPR) {
+		if (a->probing)
+			probe_answer(a, ev->col);
+		return 1; /* a reply that nobody waits for: dropped */
+	}
+	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
+		return 1;
+	if (a->prompt) {
+		a->message[0] = '\0';
+		prompt_event(a, ev);
+		return 1;
+	}
+	if (ev->kind == IN_MOUSE)
+		return handle(a, REQ_MOUSE, ev);
+	if (ev->paste)
+		return 1; /* pasted text is not commands */
+	int key = keys_of_event(ev);
+	return handle(a, key < 0 ? REQ_OTHER : keys_lookup(key), ev);
+}
+
 int tui_main(const char *db_path, int ambiwidth)
 {
 
@@ -871,21 +929,22 @@ int tui_main(const char *db_path, int ambiwidth)
 			_("anli: not a terminal; use 'anli list' and 'anli show ID' to print the book"));
 		return CLI_ERROR;
 	}
-	if (!utf8_locale()) {
+	char note[256];
+	if (utf8_ctype(note, sizeof note)) {
 		fprintf(stderr, "%s\n", _("anli: the reader needs a UTF-8 locale and C.UTF-8 is not available"));
 		return CLI_ERROR;
 	}
-	if (!ambiwidth)
-		term_probe_start(); /* the answer comes while the database opens */
 	struct anli_err err;
 	struct model *m = model_open(db_path, &err);
-	int probed = ambiwidth ? ambiwidth : term_probe_finish();
 	if (!m) {
 		fprintf(stderr, "anli: %s\n", err.msg);
 		return CLI_ERROR;
 	}
 	const char *term = getenv("TERM");
-	lay_set_ambiwidth(probed);
+	/* drawn at once in the configured convention, or narrow until the
+	 * terminal answers the probe */
+	lay_set_ambiwidth(ambiwidth ? ambiwidth : 1);
+	term_signals();
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr, _("anli: cannot use terminal type '%s'; try TERM=xterm-256color, or 'anli show ID'\n"),
@@ -908,12 +967,9 @@ int tui_main(const char *db_path, int ambiwidth)
 	cbreak();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
+	keypad(stdscr, FALSE); /* bytes: input.c decodes keys, mouse and replies */
 	leaveok(stdscr, TRUE);
 	curs_set(0);
-	set_escdelay(25);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 
 	struct app a;
 	memset(&a, 0, sizeof a);
@@ -921,11 +977,22 @@ int tui_main(const char *db_path, int ambiwidth)
 	a.view[PANE_TREE].ops = &view_tree_ops;
 	a.view[PANE_LIST].ops = &view_list_ops;
 	a.view[PANE_DETAIL].ops = &view_detail_ops;
+	a.results.ops = &view_results_ops;
 	a.focus = PANE_LIST;
+	a.cur_match = -1;
+	eb_init(&a.input, cpwidth);
 	start_colors(&a);
-	for (int c = 0; c < m->ncollections && c < 8; c++)
+	a.expanded = xcalloc((size_t)m->ncollections + 1, sizeof *a.expanded);
+	for (int c = 0; c < m->ncollections; c++)
 		a.expanded[c] = 1;
 	tui_rebuild_tree(&a);
+	/* the alternate screen, cleared, before the probe writes into it */
+	refresh();
+	term_begin();
+	if (!ambiwidth) {
+		term_probe();
+		a.probing = 1;
+	}
 	getmaxyx(stdscr, a.rows, a.cols);
 	layout(&a);
 	/* nothing to resume yet: the first chapter and its first item */
@@ -937,33 +1004,40 @@ int tui_main(const char *db_path, int ambiwidth)
 		}
 	a.item = first;
 	tui_open_item(&a, first);
-	MEVENT mev;
-	sbuf_init(&a.input);
-	a.results.ops = &view_results_ops;
-	a.cur_match = -1;
-	for (;;) {
+	if (note[0])
+		snprintf(a.message, sizeof a.message, "%s", note);
+	for (int run = 1; run;) {
+		if (term_resumed()) {
+			clearok(curscr, TRUE);
+			if (a.prompt) {
+				curs_set(0);
+				curs_set(1);
+			}
+		}
+		if (a.find_dirty)
+			prompt_find(&a);
 		layout(&a);
 		draw(&a);
-		if (a.prompt) {
-			wint_t ch;
-			int kr = wget_wch(stdscr, &ch);
-			if (kr != ERR) {
-				a.message[0] = '\0';
-				prompt_key(&a, kr, ch);
-			}
-			continue;
+		/* every event that is ready, then one frame */
+		struct in_event ev;
+		int r = term_next(&ev, 1);
+		while (r && run) {
+			if (r == 2)
+				run = handle(&a, REQ_RESIZE, NULL);
+			else
+				run = event(&a, &ev);
+			r = run ? term_next(&ev, 0) : 0;
 		}
-		enum request r = term_read(&a, &mev);
-		if (r == REQ_NONE)
-			continue;
-		if (!handle(&a, r, &mev))
-			break;
 	}
-	endwin();
-	delscreen(scr);
+	term_end();
+	/* windows before the screen they belong to */
 	for (int p = 0; p < NPANES; p++)
 		if (a.view[p].win)
 			delwin(a.view[p].win);
+	if (a.status)
+		delwin(a.status);
+	endwin();
+	delscreen(scr);
 	doc_free(&a.doc);
 	model_blocks_free(a.blocks, a.nblocks);
 	search_result_free(&a.res);
@@ -971,9 +1045,12 @@ int tui_main(const char *db_path, int ambiwidth)
 	free(a.find);
 	free(a.squery);
 	free(a.chapter_hits);
-	sbuf_free(&a.input);
+	eb_free(&a.input);
 	free(a.rows_tree);
 	free(a.list_items);
+	free(a.expanded);
 	model_close(m);
+	if (note[0])
+		fprintf(stderr, "%s\n", note);
 	return CLI_OK;
 }

@@ -94,6 +94,8 @@ static int request(struct app *a, struct view *v, enum request r)
 	}
 	switch (r) {
 	case REQ_ENTER: {
+		if (a->tree_sel < 0 || a->tree_sel >= a->ntree)
+			return 1; /* no rows: a database without collections */
 		const struct tree_row *row = &a->rows_tree[a->tree_sel];
 		if (row->kind == ROW_COLLECTION) {
 			int coll = row->coll;

@@ -1,0 +1,66 @@
+/* keys.h — the reader's actions: one table of (name, default keys, help),
+ * from which the help overlay is generated, and the key → action lookup
+ * that a configuration file can change (keys_bind). */
+#ifndef ANLI_KEYS_H
+#define ANLI_KEYS_H
+
+#include "anli/input.h"
+
+/* A key: a character (its code point) or a special key (KEYC(INK_…)). */
+#define KEYC(ink) (0x200000 + (ink))
+#define KEY_CTRL(c) ((c) & 0x1f)
+
+enum request {
+	REQ_NONE,
+	REQ_UP,
+	REQ_DOWN,
+	REQ_PAGE_UP,
+	REQ_PAGE_DOWN,
+	REQ_HOME,
+	REQ_END,
+	REQ_LEFT,       /* focus the pane to the left */
+	REQ_RIGHT,      /* focus the pane to the right */
+	REQ_NEXT_PANE,
+	REQ_PREV_PANE,
+	REQ_ENTER,
+	REQ_PREV_ITEM,
+	REQ_NEXT_ITEM,
+	REQ_ZOOM,
+	REQ_TOGGLE_TREE,
+	REQ_HELP,
+	REQ_QUIT,
+	REQ_RESIZE,
+	REQ_MOUSE,
+	REQ_REDRAW,
+	REQ_OTHER,      /* a key with no binding */
+	REQ_FIND,       /* / search in the item */
+	REQ_SEARCH,     /* s search everything */
+	REQ_NEXT_MATCH,
+	REQ_PREV_MATCH,
+	REQ_ESCAPE,
+};
+
+#define KEYS_MAX 4 /* default keys per action */
+
+struct action {
+	enum request req;
+	const char *name;       /* for a configuration file: "down", "quit" … */
+	int keys[KEYS_MAX];     /* default keys, 0-terminated */
+	const char *help;       /* N_() text for the help overlay */
+};
+
+/* The table, in help order; n gets its length. */
+const struct action *keys_actions(int *n);
+/* The action bound to key, or REQ_OTHER. */
+enum request keys_lookup(int key);
+/* Bind key to the action named name (replacing the key's old binding).
+ * Returns 0, or -1 if there is no such action. */
+int keys_bind(int key, const char *name);
+/* The keys bound to req (at most max, in binding order); returns how many. */
+int keys_for(enum request req, int *out, int max);
+/* The key of an input event (a character or KEYC(key)), or -1. */
+int keys_of_event(const struct in_event *ev);
+/* A key's name as the help shows it ("j", "Space", "PgDn", "C-l"). */
+const char *keys_name(int key, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,132 @@
+/* keys.c — the action table and the key bindings (see include/anli/keys.h). */
+#include "anli/keys.h"
+
+#include "anli/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct action actions[] = {
+	{REQ_DOWN, "down", {'j', KEYC(INK_DOWN)}, N_("move / scroll down one line")},
+	{REQ_UP, "up", {'k', KEYC(INK_UP)}, N_("move / scroll up one line")},
+	{REQ_LEFT, "left", {'h', KEYC(INK_LEFT)}, N_("focus the pane to the left")},
+	{REQ_RIGHT, "right", {'l', KEYC(INK_RIGHT)}, N_("focus the pane to the right")},
+	{REQ_NEXT_PANE, "next-pane", {'\t'}, N_("next pane")},
+	{REQ_PREV_PANE, "prev-pane", {KEYC(INK_BTAB)}, N_("previous pane")},
+	{REQ_ENTER, "enter", {'\r'}, N_("open (chapter, item); fold a collection")},
+	{REQ_PAGE_DOWN, "page-down", {' ', KEYC(INK_PGDN)}, N_("page down")},
+	{REQ_PAGE_UP, "page-up", {'b', KEYC(INK_PGUP)}, N_("page up")},
+	{REQ_HOME, "first", {'g', KEYC(INK_HOME)}, N_("first")},
+	{REQ_END, "last", {'G', KEYC(INK_END)}, N_("last")},
+	{REQ_PREV_ITEM, "prev-item", {'['}, N_("previous item, from anywhere")},
+	{REQ_NEXT_ITEM, "next-item", {']'}, N_("next item, from anywhere")},
+	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)")},
+	{REQ_TOGGLE_TREE, "toggle-tree", {'t'}, N_("show / hide the chapter tree")},
+	{REQ_FIND, "find", {'/'}, N_("search in this item (as you type)")},
+	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next match")},
+	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match")},
+	{REQ_SEARCH, "search", {'s'}, N_("search the whole book; Enter opens a hit")},
+	{REQ_ESCAPE, "back", {KEYC(INK_ESC)}, N_("back to the results; close them")},
+	{REQ_REDRAW, "redraw", {KEY_CTRL('l')}, N_("redraw the screen")},
+	{REQ_HELP, "help", {'?'}, N_("this help (any key closes it)")},
+	{REQ_QUIT, "quit", {'q'}, N_("quit")},
+};
+#define NACTIONS ((int)(sizeof actions / sizeof *actions))
+
+/* the bindings: the defaults, then what keys_bind adds */
+static struct binding {
+	int key;
+	enum request req;
+} bind[NACTIONS * KEYS_MAX + 64];
+static int nbind = -1;
+
+static void defaults(void)
+{
+	if (nbind >= 0)
+		return;
+	nbind = 0;
+	for (int i = 0; i < NACTIONS; i++)
+		for (int k = 0; k < KEYS_MAX && actions[i].keys[k]; k++)
+			bind[nbind++] = (struct binding){actions[i].keys[k], actions[i].req};
+}
+
+const struct action *keys_actions(int *n)
+{
+	*n = NACTIONS;
+	return actions;
+}
+
+enum request keys_lookup(int key)
+{
+	defaults();
+	for (int i = 0; i < nbind; i++)
+		if (bind[i].key == key)
+			return bind[i].req;
+	return REQ_OTHER;
+}
+
+int keys_bind(int key, const char *name)
+{
+	defaults();
+	for (int i = 0; i < NACTIONS; i++) {
+		if (strcmp(actions[i].name, name))
+			continue;
+		for (int b = 0; b < nbind; b++)
+			if (bind[b].key == key) {
+				bind[b].req = actions[i].req;
+				return 0;
+			}
+		if (nbind == (int)(sizeof bind / sizeof *bind))
+			return -1;
+		bind[nbind++] = (struct binding){key, actions[i].req};
+		return 0;
+	}
+	return -1;
+}
+
+int keys_for(enum request req, int *out, int max)
+{
+	defaults();
+	int n = 0;
+	for (int i = 0; i < nbind && n < max; i++)
+		if (bind[i].req == req)
+			out[n++] = bind[i].key;
+	return n;
+}
+
+int keys_of_event(const struct in_event *ev)
+{
+	if (ev->kind == IN_CHAR)
+		return ev->cp == '\n' ? '\r' : (int)ev->cp; /* LF is Enter too */
+	if (ev->kind == IN_KEY)
+		return KEYC(ev->key);
+	return -1;
+}
+
+const char *keys_name(int key, char *buf, size_t size)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} names[] = {
+		{' ', "Space"}, {'\t', "Tab"}, {'\r', "Enter"}, {'\n', "C-j"},
+		{KEYC(INK_ESC), "Esc"}, {KEYC(INK_UP), "↑"}, {KEYC(INK_DOWN), "↓"},
+		{KEYC(INK_LEFT), "←"}, {KEYC(INK_RIGHT), "→"}, {KEYC(INK_HOME), "Home"},
+		{KEYC(INK_END), "End"}, {KEYC(INK_PGUP), "PgUp"}, {KEYC(INK_PGDN), "PgDn"},
+		{KEYC(INK_BTAB), "S-Tab"}, {KEYC(INK_INSERT), "Ins"}, {KEYC(INK_DELETE), "Del"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (names[i].key == key) {
+			snprintf(buf, size, "%s", names[i].name);
+			return buf;
+		}
+	if (key >= KEYC(INK_F1) && key <= KEYC(INK_F12))
+		snprintf(buf, size, "F%d", key - KEYC(INK_F1) + 1);
+	else if (key > 0 && key < 0x20)
+		snprintf(buf, size, "C-%c", key + 0x60);
+	else if (key >= 0x20 && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "U+%04X", (unsigned)key);
+	return buf;
+}
