@@ -151,7 +151,9 @@ keys nc q
 # a non-UTF-8 locale switches to C.UTF-8
 start loc 100 30 "LC_ALL=C LANG=C $ANLI"
 expect loc "江苏扬州高新区科协" "LC_ALL=C falls back to C.UTF-8"
+expect loc "not a UTF-8 locale (ANSI_X3.4-1968): characters as C.UTF-8" "the status line says so at start"
 keys loc q
+expect loc "^anli: the locale's character set is ANSI_X3.4-1968, not UTF-8" "and stderr after exit"
 # an unusable TERM: a clear message that suggests anli show
 start bt 100 30 "TERM=no-such-terminal $ANLI"
 expect bt "anli show" "unknown TERM suggests anli show"
@@ -377,6 +379,22 @@ keys tstp ']'
 expect tstp "· 2/6 ·" "after fg keys work"
 keys tstp q
 expect tstp "^READY>$" "q after fg returns to the shell"
+
+# valgrind: no invalid access in the reader's life, teardown included
+if command -v valgrind >/dev/null 2>&1; then
+	start vg 120 40 "valgrind -q --error-exitcode=99 --log-file=$T/vg.log $ANLI"
+	expect vg "江苏扬州高新区科协" "the reader under valgrind"
+	keys vg / 院 Enter
+	keys vg s
+	keys vg -l "院士"
+	keys vg Enter
+	expect vg "“院士”: [0-9]* hits" "a search under valgrind"
+	keys vg q
+	expect vg "EXIT=[0-9]" "the reader under valgrind exits"
+	grep -q "EXIT=0" "$T/screen" && ok || { cat "$T/vg.log" >"$T/screen"; bad "valgrind reports errors"; }
+else
+	echo "tui: valgrind not installed: the valgrind check skipped"
+fi
 
 # --- hostile databases: more than 8 collections, no collection at all
 cp data/anli.db "$T/c10.db"

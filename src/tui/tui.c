@@ -843,11 +843,12 @@ static void prompt_event(struct app *a, const struct in_event *ev)
 /* --- start-up ------------------------------------------------------------ */
 
 /* The reader draws UTF-8.  In another locale only LC_CTYPE is switched (to
- * C.UTF-8); *note gets a line for the user.  Returns 0, or -1 if no UTF-8
+ * C.UTF-8); *note gets a line for stderr after exit, *status one for the
+ * status line.  Returns 0, or -1 if no UTF-8
  * locale exists. */
-static int utf8_ctype(char *note, size_t size)
+static int utf8_ctype(char *note, size_t size, char *status, size_t ssize)
 {
-	note[0] = '\0';
+	note[0] = status[0] = '\0';
 	const char *cs = nl_langinfo(CODESET);
 	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
 		return 0;
@@ -860,6 +861,7 @@ static int utf8_ctype(char *note, size_t size)
 		return -1;
 	snprintf(note, size, _("anli: the locale's character set is %s, not UTF-8; the reader used C.UTF-8 for characters"),
 		 was);
+	snprintf(status, ssize, _("not a UTF-8 locale (%s): characters as C.UTF-8"), was);
 	return 0;
 }
 
@@ -929,8 +931,8 @@ int tui_main(const char *db_path, int ambiwidth)
 			_("anli: not a terminal; use 'anli list' and 'anli show ID' to print the book"));
 		return CLI_ERROR;
 	}
-	char note[256];
-	if (utf8_ctype(note, sizeof note)) {
+	char note[256], status_note[128];
+	if (utf8_ctype(note, sizeof note, status_note, sizeof status_note)) {
 		fprintf(stderr, "%s\n", _("anli: the reader needs a UTF-8 locale and C.UTF-8 is not available"));
 		return CLI_ERROR;
 	}
@@ -1004,8 +1006,8 @@ int tui_main(const char *db_path, int ambiwidth)
 		}
 	a.item = first;
 	tui_open_item(&a, first);
-	if (note[0])
-		snprintf(a.message, sizeof a.message, "%s", note);
+	if (status_note[0])
+		snprintf(a.message, sizeof a.message, "%s", status_note);
 	for (int run = 1; run;) {
 		if (term_resumed()) {
 			clearok(curscr, TRUE);
