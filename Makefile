@@ -27,6 +27,8 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 	-DANLI_VERSION='"$(VERSION)"' -DANLI_DATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
 	$(DEPS_CFLAGS) $(CFLAGS)
 
+.DEFAULT_GOAL := all
+
 # Layers, one archive each (src/<layer>/): the reader links core, text,
 # model, cli, tui; the builder core, text, build.  Nothing links upward.
 CORE_SRC  = src/core/util.c

@@ -521,10 +521,12 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 		goto out;
 	char meta[256];
 	snprintf(meta, sizeof meta,
-		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('generator', 'anli-build " ANLI_VERSION "');",
-		 ANLI_SCHEMA_VERSION);
+		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('fold_version', '%d'),"
+		 " ('generator', 'anli-build " ANLI_VERSION "');",
+		 ANLI_SCHEMA_VERSION, FOLD_VERSION);
 	if (exec(&b, meta) || exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('rebuild')") ||
-	    exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('optimize')") || exec(&b, "COMMIT"))
+	    exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('optimize')") || exec(&b, "COMMIT") ||
+	    exec(&b, "VACUUM"))
 		goto out;
 	rc = 0;
 out:
