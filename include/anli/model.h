@@ -18,6 +18,7 @@ struct model_chapter {
 	char *label;         /* "第三篇", or NULL */
 	char *title;
 	int nitems;
+	int start_inferred;  /* where the chapter begins is inferred (its divider is lost) */
 };
 
 struct model_item {
@@ -43,9 +44,16 @@ enum model_block_kind {
 	MODEL_CAPTION = 'c',
 };
 
+enum model_block_flag {
+	MODEL_FLAG_NONE = 0,
+	MODEL_FLAG_SIGNATURE, /* a paragraph that is a signature or date: set right-aligned */
+	MODEL_FLAG_MISSING,   /* a heading the seed lost: its text is the section's standard name */
+};
+
 struct model_block {
 	char *id;      /* stable: "c1:p120" */
 	char kind;     /* enum model_block_kind */
+	char flag;     /* enum model_block_flag */
 	int section;   /* section ordinal within the item (0 = untitled introduction if any) */
 	char *text;
 	char *lines;   /* "120-134,190" */

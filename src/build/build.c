@@ -20,7 +20,8 @@ static const char SCHEMA[] =
 	"CREATE TABLE chapter(\n"
 	"  id TEXT PRIMARY KEY, collection_id TEXT NOT NULL REFERENCES collection(id),\n"
 	"  ord INTEGER NOT NULL UNIQUE, number INTEGER NOT NULL, label TEXT, title TEXT NOT NULL,\n"
-	"  seed TEXT NOT NULL, lines TEXT NOT NULL);\n"
+	"  seed TEXT NOT NULL, lines TEXT NOT NULL,\n"
+	"  start_inferred INTEGER NOT NULL DEFAULT 0); -- where it begins is inferred, not in the seed\n"
 	"CREATE TABLE item(\n"
 	"  id TEXT PRIMARY KEY, ord INTEGER NOT NULL UNIQUE,\n"
 	"  collection_id TEXT NOT NULL REFERENCES collection(id),\n"
@@ -46,6 +47,8 @@ static const char SCHEMA[] =
 	"  text TEXT NOT NULL, seed TEXT NOT NULL, lines TEXT NOT NULL,\n"
 	"  line_first INTEGER, line_last INTEGER, page_first INTEGER, page_last INTEGER,\n"
 	"  source_file TEXT NOT NULL, source_line INTEGER NOT NULL,\n"
+	"  flag TEXT CHECK (flag IN ('signature','missing')), -- signature: set right-aligned;\n"
+	"                                        -- missing: a heading the seed lost (lines '-')\n"
 	"  UNIQUE (item_id, ord));\n"
 	"CREATE TABLE duplicate(\n"
 	"  item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL, text TEXT NOT NULL,\n"
@@ -351,9 +354,13 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 		bind_int_or_null(st, 12, pl);
 		sqlite3_bind_text(st, 13, it->file, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 14, bl->line);
+		bind_text_or_null(st, 15, bl->flag == SRC_FLAG_SIGNATURE ? "signature"
+					  : bl->flag == SRC_FLAG_MISSING ? "missing"
+									 : NULL);
 		if (step_done(b, st, it->file))
 			goto out;
-		if (add_search(b, item_id, bid, kind, cur_heading, bl->text))
+		/* a heading the seed lost is not text of the book: not searched */
+		if (bl->flag != SRC_FLAG_MISSING && add_search(b, item_id, bid, kind, cur_heading, bl->text))
 			goto out;
 	}
 	for (int i = 0; i < it->nerrata; i++) {
@@ -435,6 +442,7 @@ static int build_collection(struct builder *b, const char *sub, int ord)
 		tmp.len = 0;
 		src_format_refs(&ch->refs, &tmp);
 		sqlite3_bind_text(st, 8, tmp.s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 9, ch->start_inferred);
 		if (step_done(b, st, dir.s))
 			goto out;
 	}
@@ -501,8 +509,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 			       &b.ins_section, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
 			       "INSERT INTO block(id, item_id, section_id, ord, kind, text, seed, lines,"
-			       " line_first, line_last, page_first, page_last, source_file, source_line)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       " line_first, line_last, page_first, page_last, source_file, source_line, flag)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_block, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db, "INSERT INTO duplicate(item_id, ord, text, seed, lines) VALUES (?,?,?,?,?)",
 			       -1, &b.ins_dup, NULL) != SQLITE_OK ||
@@ -511,8 +519,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 			       " VALUES (?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_search, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
-			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines)"
-			       " VALUES (?,?,?,?,?,?,?,?)",
+			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines,"
+			       " start_inferred) VALUES (?,?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_chapter, NULL) != SQLITE_OK) {
 		db_fail(&b, "prepare");
 		goto out;

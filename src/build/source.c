@@ -256,15 +256,37 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 		}
 		in_body = 1;
 		char kind = s[0];
-		if (!strchr("hspcd", kind) || s[1] != ' ') {
+		int flag = SRC_FLAG_NONE;
+		char *ref = s + 2;
+		if (kind && s[1] == '/') {
+			static const char sig[] = "/signature ", mis[] = "/missing ";
+			if (kind == 'p' && !strncmp(s + 1, sig, sizeof sig - 1)) {
+				flag = SRC_FLAG_SIGNATURE;
+				ref = s + sizeof sig;
+			} else if (kind == 'h' && !strncmp(s + 1, mis, sizeof mis - 1)) {
+				flag = SRC_FLAG_MISSING;
+				ref = s + sizeof mis;
+			} else {
+				anli_err_set(err, _("%s:%d: unknown block flag (known: p/signature, h/missing)"), path,
+					     ln);
+				goto fail;
+			}
+		} else if (!strchr("hspcd", kind) || s[1] != ' ') {
 			anli_err_set(err, _("%s:%d: a block line is KIND REF TEXT with KIND one of h s p c d"), path, ln);
 			goto fail;
 		}
-		char *ref = s + 2;
 		char *text = split_word(ref);
 		struct src_refs refs;
 		if (src_parse_refs(ref, &refs)) {
 			anli_err_set(err, _("%s:%d: bad source reference '%s'"), path, ln, ref);
+			goto fail;
+		}
+		if ((flag == SRC_FLAG_MISSING) != (refs.n == 0)) {
+			free(refs.r);
+			anli_err_set(err, flag == SRC_FLAG_MISSING
+						  ? _("%s:%d: a missing heading has no seed lines: its REF is '-'")
+						  : _("%s:%d: only a missing heading (h/missing) has no seed lines"),
+				     path, ln);
 			goto fail;
 		}
 		if (check_text(path, ln, text, err)) {
@@ -277,6 +299,7 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 		}
 		struct src_block *b = &it->blocks[it->nblocks++];
 		b->kind = kind;
+		b->flag = flag;
 		b->text = xstrdup(text);
 		b->refs = refs;
 		b->line = ln;
@@ -358,14 +381,17 @@ static int parse_collection_file(const char *path, struct src_collection *c, str
 				goto fail;
 			continue;
 		}
-		/* ch REF NUMBER LABEL TITLE */
-		if (strncmp(s, "ch ", 3) != 0) {
+		/* ch[/inferred] REF NUMBER LABEL TITLE */
+		int inferred = !strncmp(s, "ch/inferred ", 12);
+		if (strncmp(s, "ch ", 3) != 0 && !inferred) {
 			anli_err_set(err, _("%s:%d: expected '@key value' or 'ch REF NUMBER LABEL TITLE'"), path, ln);
 			goto fail;
 		}
-		char *ref = s + 3, *num = split_word(ref), *label = split_word(num), *title = split_word(label);
+		char *ref = s + (inferred ? 12 : 3), *num = split_word(ref), *label = split_word(num),
+		     *title = split_word(label);
 		struct src_chapter ch = {0};
 		ch.line = ln;
+		ch.start_inferred = inferred;
 		char *colon = strchr(ref, ':');
 		if (colon) {
 			*colon = '\0';

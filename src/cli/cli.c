@@ -378,6 +378,10 @@ static void show_json(struct sbuf *o, const struct model *m, const struct model_
 		json_kv_str(o, "lines", b[i].lines, 1);
 		json_kv_int(o, "page_first", b[i].page_first, 1, 1);
 		json_kv_int(o, "page_last", b[i].page_last, 1, 1);
+		json_kv_str(o, "flag", b[i].flag == MODEL_FLAG_SIGNATURE ? "signature"
+				       : b[i].flag == MODEL_FLAG_MISSING ? "missing"
+									 : NULL,
+			    1);
 		json_kv_str(o, "text", b[i].text, 0);
 		sbuf_adds(o, "}");
 	}
@@ -472,7 +476,8 @@ static int cmd_stats(const struct opts *o)
 			}
 			row->blocks++;
 			row->paras += b[k].kind == MODEL_PARA;
-			count_text(row, b[k].text);
+			if (b[k].flag != MODEL_FLAG_MISSING) /* not text of the book */
+				count_text(row, b[k].text);
 		}
 		model_blocks_free(b, nb);
 	}
@@ -494,6 +499,7 @@ static int cmd_stats(const struct opts *o)
 	else
 		sbuf_printf(&out, "%-44s %5s %8s %10s %10s %8s\n", _("chapter"), _("items"), _("sections"),
 			    _("paragraphs"), _("characters"), _("han"));
+	int inferred = 0;
 	for (int r = 0; r <= nrows; r++) {
 		const struct model_chapter *ch = r >= 1 && r < nrows ? &m->chapters[r - 1] : NULL;
 		const char *coll = ch ? ch->collection_id : r == 0 ? "book" : "";
@@ -508,6 +514,8 @@ static int cmd_stats(const struct opts *o)
 				json_kv_str(&out, "collection", coll, 1);
 				json_kv_int(&out, "chapter", ch ? ch->number : 0, 1, 1);
 				json_kv_str(&out, "title", title, 1);
+				if (ch)
+					sbuf_printf(&out, "\"start_inferred\": %s, ", ch->start_inferred ? "true" : "false");
 			}
 			sbuf_printf(&out, "\"items\": %d, \"sections\": %d, \"paragraphs\": %d, \"blocks\": %d, "
 					  "\"characters\": %ld, \"han\": %ld}",
@@ -537,6 +545,10 @@ static int cmd_stats(const struct opts *o)
 			else if (ch)
 				sbuf_printf(&label, "%d ", ch->number);
 			sbuf_adds(&label, title);
+			if (ch && ch->start_inferred) {
+				sbuf_adds(&label, " *");
+				inferred = 1;
+			}
 			/* pad by display width, cutting (never splitting a character) at 44 columns */
 			size_t n;
 			char *clean = lay_sanitize(label.s, label.len, &n);
@@ -551,6 +563,8 @@ static int cmd_stats(const struct opts *o)
 			sbuf_free(&label);
 		}
 	}
+	if (inferred)
+		sbuf_printf(&out, "%s\n", _("* where the chapter begins is inferred: its divider page is lost from the source"));
 	int ncases = 0, narticles = 0, nforewords = 0;
 	for (int i = 0; i < m->nitems; i++) {
 		ncases += !strcmp(m->items[i].kind, "case");

@@ -78,7 +78,7 @@ static int load_index(struct model *m, struct anli_err *err)
 	cap = 0;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, collection_id, number, label, title,"
-			       " (SELECT count(*) FROM item WHERE chapter_id = chapter.id)"
+			       " (SELECT count(*) FROM item WHERE chapter_id = chapter.id), start_inferred"
 			       " FROM chapter ORDER BY ord",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto dberr;
@@ -94,6 +94,7 @@ static int load_index(struct model *m, struct anli_err *err)
 		c->label = col_dup(st, 3);
 		c->title = col_dup(st, 4);
 		c->nitems = sqlite3_column_int(st, 5);
+		c->start_inferred = sqlite3_column_int(st, 6);
 		if (!c->id || !c->collection_id || !c->title) {
 			sqlite3_finalize(st);
 			return anli_err_set(err, _("%s: corrupt chapter table"), m->path);
@@ -199,6 +200,11 @@ struct model *model_open(const char *path, struct anli_err *err)
 		anli_err_set(err, _("%s: no schema version: not a complete anli database"), path);
 		goto fail;
 	}
+	if (ver < ANLI_SCHEMA_VERSION) {
+		anli_err_set(err, _("%s: schema version %d is older than this anli reads (%d); rebuild it with anli-build"),
+			     path, ver, ANLI_SCHEMA_VERSION);
+		goto fail;
+	}
 	if (load_index(m, err))
 		goto fail;
 	return m;
@@ -263,7 +269,7 @@ int model_blocks(struct model *m, int i, struct model_block **out, int *n, struc
 	*n = 0;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(m->db,
-			       "SELECT b.id, b.kind, s.ord, b.text, b.lines, b.page_first, b.page_last"
+			       "SELECT b.id, b.kind, s.ord, b.text, b.lines, b.page_first, b.page_last, b.flag"
 			       " FROM block b JOIN section s ON s.id = b.section_id"
 			       " WHERE b.item_id = ? ORDER BY b.ord",
 			       -1, &st, NULL) != SQLITE_OK)
@@ -286,6 +292,8 @@ int model_blocks(struct model *m, int i, struct model_block **out, int *n, struc
 		x->lines = col_dup(st, 4);
 		x->page_first = sqlite3_column_int(st, 5);
 		x->page_last = sqlite3_column_int(st, 6);
+		const char *fl = (const char *)sqlite3_column_text(st, 7);
+		x->flag = !fl ? MODEL_FLAG_NONE : !strcmp(fl, "signature") ? MODEL_FLAG_SIGNATURE : MODEL_FLAG_MISSING;
 		if (!x->id || !x->text || !x->lines || !x->kind) {
 			rc = SQLITE_CORRUPT;
 			break;

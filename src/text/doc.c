@@ -1,6 +1,7 @@
 /* doc.c — see doc.h */
 #include "anli/doc.h"
 
+#include "anli/i18n.h"
 #include "anli/layout.h"
 
 #include <limits.h>
@@ -80,6 +81,7 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 	d->block_first_line = xcalloc((size_t)nb + 1, sizeof *d->block_first_line);
 	d->block_prefix = xcalloc((size_t)nb + 1, sizeof *d->block_prefix);
 	int indent = width > 0 && width < 12 ? 0 : 4;
+	const char *missing_heading = _("】 [heading missing in the source]");
 
 	if (it->title)
 		add_text(&b, "", it->title, "", DOC_TITLE, -1, 0);
@@ -99,7 +101,10 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 		blank(&b);
 		switch (x->kind) {
 		case MODEL_HEADING:
-			add_text(&b, "【", x->text, "】", DOC_HEADING, i, 0);
+			if (x->flag == MODEL_FLAG_MISSING)
+				add_text(&b, "【", x->text, missing_heading, DOC_MISSING, i, 0);
+			else
+				add_text(&b, "【", x->text, "】", DOC_HEADING, i, 0);
 			break;
 		case MODEL_SUBHEAD:
 			add_text(&b, "", x->text, "", DOC_SUBHEAD, i, 0);
@@ -108,7 +113,13 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 			add_text(&b, "▲ ", x->text, "", DOC_CAPTION, i, 0);
 			break;
 		default:
-			add_text(&b, "", x->text, "", DOC_PARA, i, indent);
+			if (x->flag == MODEL_FLAG_SIGNATURE) {
+				/* right-aligned where a width is known */
+				int w = lay_strwidth(x->text, strlen(x->text));
+				add_text(&b, "", x->text, "", DOC_PARA, i, width > w ? width - w : 0);
+			} else {
+				add_text(&b, "", x->text, "", DOC_PARA, i, indent);
+			}
 			break;
 		}
 	}
