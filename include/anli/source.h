@@ -49,7 +49,7 @@ struct src_item {
 	char *title;    /* NULL when missing_title */
 	int missing_title;
 	int missing_end;  /* the seed breaks off before the item's end */
-	int line_number, line_chapter, line_seed; /* header lines, for messages */
+	int line_number, line_chapter, line_seed, line_source; /* header lines, for messages */
 	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
 	char *seed;
 	struct src_refs source; /* the seed lines of the whole item (one or more ranges) */

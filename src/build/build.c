@@ -184,9 +184,40 @@ static int refs_extent(struct builder *b, const struct seed *sd, const struct sr
 		if (r->last > *ll)
 			*ll = r->last;
 	}
-	if (*lf) {
-		*pf = sd->page[*lf];
-		*pl = sd->page[*ll];
+	/* pages in reading order: of the first line of the first range and the
+	 * last line of the last; none unless the seed proves both */
+	if (refs->n) {
+		*pf = sd->page[refs->r[0].first];
+		*pl = sd->page[refs->r[refs->n - 1].last];
+		if (!*pf || !*pl || *pl < *pf)
+			*pf = *pl = 0;
+	}
+	return 0;
+}
+
+/* The pages of an item's blocks (pf[i], pl[i]; 0 = none) and of the item.  A
+ * page never decreases in reading order within an item: a block whose page is
+ * lower than one already read sits in a passage the extraction displaced and
+ * inherited the page of the place it was put, which proves nothing. */
+static int item_pages(struct builder *b, const struct seed *sd, const struct src_item *it, int *pf, int *pl,
+		      int *ipf, int *ipl)
+{
+	int seen = 0, lf, ll;
+	*ipf = *ipl = 0;
+	for (int i = 0; i < it->nblocks; i++) {
+		const struct src_block *bl = &it->blocks[i];
+		if (refs_extent(b, sd, &bl->refs, it->file, bl->line, &lf, &ll, &pf[i], &pl[i]))
+			return -1;
+		if (bl->kind == SRC_DUP || !pf[i])
+			continue;
+		if (pf[i] < seen) {
+			pf[i] = pl[i] = 0;
+			continue;
+		}
+		seen = pl[i];
+		if (!*ipf)
+			*ipf = pf[i];
+		*ipl = pl[i];
 	}
 	return 0;
 }
@@ -228,9 +259,16 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	const struct seed *sd = get_seed(b, it->seed);
 	if (!sd)
 		return -1;
-	int src_first, src_last, pf_unused, pl_unused;
-	if (refs_extent(b, sd, &it->source, it->file, 0, &src_first, &src_last, &pf_unused, &pl_unused))
+	int src_first, src_last, pf_unused, pl_unused, ipf, ipl;
+	if (refs_extent(b, sd, &it->source, it->file, it->line_source, &src_first, &src_last, &pf_unused,
+			&pl_unused))
 		return -1;
+	int *bpf = xcalloc((size_t)it->nblocks + 1, sizeof *bpf), *bpl = xcalloc((size_t)it->nblocks + 1, sizeof *bpl);
+	if (item_pages(b, sd, it, bpf, bpl, &ipf, &ipl)) {
+		free(bpf);
+		free(bpl);
+		return -1;
+	}
 	struct sbuf s1, s2, lines;
 	sbuf_init(&s1);
 	sbuf_init(&s2);
@@ -258,8 +296,8 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	sqlite3_bind_text(st, 14, it->seed, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 15, src_first);
 	sqlite3_bind_int(st, 16, src_last);
-	bind_int_or_null(st, 17, sd->page[src_first]);
-	bind_int_or_null(st, 18, sd->page[src_last]);
+	bind_int_or_null(st, 17, ipf);
+	bind_int_or_null(st, 18, ipl);
 	sqlite3_bind_text(st, 19, it->file, -1, SQLITE_TRANSIENT);
 	src_format_refs(&it->source, &lines);
 	sqlite3_bind_text(st, 20, lines.s, -1, SQLITE_TRANSIENT);
@@ -290,6 +328,8 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 		int lf, ll, pf, pl;
 		if (refs_extent(b, sd, &bl->refs, it->file, bl->line, &lf, &ll, &pf, &pl))
 			goto out;
+		pf = bpf[i];
+		pl = bpl[i];
 		lines.len = 0;
 		src_format_refs(&bl->refs, &lines);
 		if (bl->kind == SRC_DUP) {
@@ -380,6 +420,8 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	}
 	rc = 0;
 out:
+	free(bpf);
+	free(bpl);
 	sbuf_free(&s1);
 	sbuf_free(&s2);
 	sbuf_free(&lines);
@@ -532,7 +574,18 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('fold_version', '%d'),"
 		 " ('generator', 'anli-build " ANLI_VERSION "');",
 		 ANLI_SCHEMA_VERSION, FOLD_VERSION);
-	if (exec(&b, meta) || exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('rebuild')") ||
+	if (exec(&b, meta))
+		goto out;
+	for (int i = 0; i < b.nseeds; i++) {
+		/* the fullest proven page of each seed: the bound its other pages are held to */
+		char *q = sqlite3_mprintf("INSERT INTO meta VALUES ('page_max_lines:%q', '%d')", b.seeds[i].id,
+					  b.seeds[i].page_max_lines);
+		int r = q ? exec(&b, q) : anli_err_set(err, _("out of memory"));
+		sqlite3_free(q);
+		if (r)
+			goto out;
+	}
+	if ( exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('rebuild')") ||
 	    exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('optimize')") || exec(&b, "COMMIT") ||
 	    exec(&b, "VACUUM"))
 		goto out;

@@ -246,6 +246,7 @@ static int parse_item(const char *path, struct src_item *it, struct anli_err *er
 					goto fail;
 				}
 				have_src = 1;
+				it->line_source = ln;
 			} else {
 				anli_err_set(err, _("%s:%d: unknown key @%s"), path, ln, k);
 				goto fail;
