@@ -59,7 +59,7 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-de
 	tmux mandoc gettext jq sqlite3
 
 .SECONDARY:
-.PHONY: FORCE all deps run check test unit asan cli-test provenance man-lint tui-test bench install uninstall clean
+.PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test bench install uninstall clean
 
 all: anli data/anli.db
 
@@ -119,7 +119,7 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory test
 
-test: unit provenance cli-test man-lint asan tui-test
+test: unit provenance cli-test book-test man-lint asan tui-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -148,11 +148,20 @@ $(B)/provenance: tests/provenance.c $(BUILDER_LIBS)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
 
-provenance: $(B)/provenance data/anli.db
+$(B)/fidelity: tests/fidelity.c $(BUILDER_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+# the text (provenance) and its structure (fidelity) against the seeds
+provenance: $(B)/provenance $(B)/fidelity data/anli.db
 	$(B)/provenance data/anli.db data
+	$(B)/fidelity data/anli.db data
 
 cli-test: anli data/anli.db $(B)/anli-build
 	@sh tests/cli.sh
+
+book-test: anli data/anli.db
+	@sh tests/book.sh
 
 man-lint:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -Wwarning man/anli.1 && echo "man/anli.1: mandoc -Tlint clean"; \

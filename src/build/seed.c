@@ -56,8 +56,8 @@ static int one_char_line(const char *line);
 /* Pages.  A line starting with a space begins a PDF page (a "segment" runs
  * from one detected start to the next).  Running heads give some segments a
  * number.  Between two heads P1 < P2 with exactly P2 - P1 detected starts,
- * every segment is one page and its number is proven; the largest of those
- * pages (in body lines) is page_max_lines.  A segment with more body lines
+ * every segment but P2's is exactly one page and its number is proven; the
+ * largest of those pages (in body lines) is page_max_lines.  A segment with more body lines
  * than that merges pages whose start the extraction lost: its number (even
  * from a running head inside it) proves nothing.  Everything else has no
  * page (0). */
@@ -86,7 +86,10 @@ static void compute_pages(struct seed *s)
 		if (!num[k])
 			continue;
 		if (prev && num[k] - num[prev] == k - prev)
-			for (int j = prev; j <= k; j++) {
+			/* each segment from P1's to the one before P2's ends where
+			 * the next page starts: one page (P2's own end is not
+			 * bounded by a head) */
+			for (int j = prev; j < k; j++) {
 				num[j] = num[prev] + (j - prev);
 				proven[j] = 1;
 				if (body[j] > maxl)
