@@ -48,6 +48,7 @@ top_line() { cap "$1"; sed -n "${2:-1}p" "$T/screen" | sed 's/.*│//'; }
 # --- 120x40: three panes; the first chapter and its first item at start
 start w 120 40 "$ANLI"
 expect w "第一篇 学术交流 (6)" "tree shows chapters with counts"
+expect w "第四篇 产业服务 (4\*)" "the tree marks an inferred chapter start"
 expect w "第七篇 科技工作者之家建设" "tree shows the last chapter"
 expect w "江苏扬州高新区科协" "the first case's organisation"
 expect w "加强“三期”管理" "the first case is open"

@@ -29,7 +29,8 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out,
 		else
 			sbuf_printf(out, "%d ", c->number);
 		sbuf_adds(out, c->title);
-		sbuf_printf(suffix, " (%d)", c->nitems);
+		/* "*": where the chapter begins is inferred (as in `anli stats`) */
+		sbuf_printf(suffix, c->start_inferred ? " (%d*)" : " (%d)", c->nitems);
 		if (a->results_shown && a->chapter_hits && a->chapter_hits[r->chapter])
 			sbuf_printf(suffix, ngettext(" [%d hit]", " [%d hits]", (unsigned long)a->chapter_hits[r->chapter]),
 				    a->chapter_hits[r->chapter]);
