@@ -57,7 +57,8 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-de
 	tmux mandoc gettext jq sqlite3
 
 .SECONDARY:
-.PHONY: FORCE all deps run check test unit asan cli-test provenance man-lint tui-test bench install uninstall clean
+.PHONY: FORCE all deps run check test unit asan cli-test provenance man-lint tui-test wide-test ambiguous-check \
+	gen-ambiguous bench install uninstall clean
 
 all: anli data/anli.db
 
@@ -117,7 +118,7 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory test
 
-test: unit provenance cli-test man-lint asan tui-test
+test: ambiguous-check unit provenance cli-test man-lint asan tui-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -158,6 +159,17 @@ man-lint:
 
 tui-test: anli data/anli.db
 	@bash tests/tui.sh
+
+# The ambiguous-width table: generated from the committed EastAsianWidth.txt
+# (Unicode's file; see tools/README) by a POSIX awk script.  The check
+# regenerates it into build/ and fails if the committed header differs.
+gen-ambiguous:
+	awk -f tools/gen-ambiguous.awk tools/EastAsianWidth.txt >src/text/ambiguous.h
+
+ambiguous-check: | $(B)
+	@awk -f tools/gen-ambiguous.awk tools/EastAsianWidth.txt >$(B)/ambiguous.h
+	@if diff -u src/text/ambiguous.h $(B)/ambiguous.h; then echo "src/text/ambiguous.h: matches tools/EastAsianWidth.txt"; \
+	else echo "src/text/ambiguous.h differs from what tools/gen-ambiguous.awk makes: run 'make gen-ambiguous'" >&2; exit 1; fi
 
 # --- install
 install: all
