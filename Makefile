@@ -16,6 +16,7 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 B        := build
+.DEFAULT_GOAL := all
 
 DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null)
 DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -lunistring
@@ -54,7 +55,7 @@ UNIT_TESTS = test_layout test_source test_model test_search
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
-	tmux mandoc gettext jq sqlite3
+	tmux mandoc gettext jq sqlite3 python3-pyte
 
 .SECONDARY:
 .PHONY: FORCE all deps run check test unit asan cli-test provenance man-lint tui-test wide-test ambiguous-check \
@@ -159,6 +160,15 @@ man-lint:
 
 tui-test: anli data/anli.db
 	@bash tests/tui.sh
+
+# The reader in an emulated terminal that draws ambiguous characters two
+# columns wide (and, as a control, one), which tmux cannot do: pyte, from
+# Debian's python3-pyte, for Debian's python3.
+PYTHON3 ?= /usr/bin/python3
+wide-test: anli data/anli.db
+	@$(PYTHON3) -c 'import pyte' 2>/dev/null || { echo "wide-test: $(PYTHON3) has no pyte: apt-get install python3-pyte (make deps)" >&2; exit 1; }
+	@$(PYTHON3) tests/wide.py ./anli --ambiguous=2
+	@$(PYTHON3) tests/wide.py ./anli --ambiguous=1
 
 # The ambiguous-width table: generated from the committed EastAsianWidth.txt
 # (Unicode's file; see tools/README) by a POSIX awk script.  The check
