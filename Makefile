@@ -31,11 +31,11 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 # Layers, one archive each (src/<layer>/): the reader links core, text,
 # model, cli, tui; the builder core, text, build.  Nothing links upward.
 CORE_SRC  = src/core/util.c
-TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c
+TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c
 MODEL_SRC = src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
 CLI_SRC   = src/cli/cli.c
-TUI_SRC   = src/tui/tui.c src/tui/term.c $(wildcard src/tui/views/*.c)
+TUI_SRC   = src/tui/tui.c src/tui/term.c src/tui/draw.c $(wildcard src/tui/views/*.c)
 LAYERS    = core text model build cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
@@ -51,7 +51,7 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_source test_model test_search
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
@@ -119,7 +119,7 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory test
 
-test: ambiguous-check unit provenance cli-test man-lint asan tui-test
+test: ambiguous-check unit provenance cli-test man-lint asan tui-test wide-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)

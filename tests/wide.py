@@ -103,9 +103,10 @@ class Stream(pyte.Stream):
     csi = dict(pyte.Stream.csi, b="repeat_last", S="scroll_up", T="scroll_down")
 
 
-def run(anli, args, cols, rows, marker):
+def run(anli, args, cols, rows, marker, keys=b"", marker2=None):
     """Run anli in a pty of cols x rows under the emulated terminal until
-    `marker` shows and the output has been quiet for a while.  Returns the
+    `marker` shows and the output has been quiet for a while; then, if
+    given, type `keys` and wait the same way for `marker2`.  Returns the
     screen."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -128,6 +129,10 @@ def run(anli, args, cols, rows, marker):
     last = t0
     seen = False
     while time.monotonic() - t0 < 8:
+        if seen and keys and time.monotonic() - last > 0.3:
+            os.write(master, keys)
+            keys = b""
+            marker, seen, last = marker2, False, time.monotonic()
         r, _, _ = select.select([master], [], [], 0.05)
         if r:
             try:
@@ -138,9 +143,9 @@ def run(anli, args, cols, rows, marker):
                 break
             stream.feed(decode(data))
             last = time.monotonic()
-        elif seen and time.monotonic() - last > 0.3:
+        elif seen and not keys and time.monotonic() - last > 0.3:
             break
-        if not seen and any(marker in line for line in screen.display):
+        if not seen and any(marker in row_text(screen, y) for y in range(rows)):
             seen = True
     try:
         os.write(master, b"q")
@@ -216,6 +221,28 @@ def test(anli, args, cols, rows):
           "%s: the status line does not end with the hint one column from the edge" % name, screen)
 
 
+def test_help(anli, args, cols, rows):
+    """The help overlay's frame: corners and sides in one column each."""
+    name = "%dx%d %s help (ambiguous %d)" % (cols, rows, " ".join(args) or "probe", AMBIGUOUS)
+    screen = run(anli, args, cols, rows, "江苏扬州高新区科协", b"?", "anli — keys")
+    check(not screen.overflow, "%s: drawn past the right edge on rows %s" % (name, sorted(set(screen.overflow))), screen)
+    title = [y for y in range(rows) if "anli — keys" in row_text(screen, y)]
+    check(len(title) == 1, "%s: no help overlay" % name, screen)
+    if len(title) != 1:
+        return
+    top = title[0] - 1
+    c = cells(screen, top)
+    corners = [x for x in range(cols) if c[x] in ("┌", "┐", "+")]
+    ok = len(corners) == 2 and all(c[x] in ("─", "-") for x in range(corners[0] + 1, corners[1]))
+    bottom = top + 1
+    while ok and bottom < rows and cells(screen, bottom)[corners[0]] not in ("└", "+"):
+        r = cells(screen, bottom)
+        ok = r[corners[0]] in SEPS and r[corners[1]] in SEPS and r[corners[1] + 1] != ""
+        bottom += 1
+    ok = ok and bottom < rows and cells(screen, bottom)[corners[1]] in ("┘", "+")
+    check(ok, "%s: the frame's corners and sides are not in two columns" % name, screen)
+
+
 def main():
     global AMBIGUOUS
     anli = sys.argv[1]
@@ -227,6 +254,7 @@ def main():
     for cols, rows in ((80, 24), (120, 40)):
         for args in (["--ambiwidth=%d" % AMBIGUOUS], []):
             test(anli, args, cols, rows)
+    test_help(anli, ["--ambiwidth=%d" % AMBIGUOUS], 80, 24)
     print("wide (ambiguous %d): %d passed, %d failed" % (AMBIGUOUS, passed, failed))
     return 1 if failed else 0
 

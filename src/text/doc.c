@@ -1,6 +1,7 @@
 /* doc.c — see doc.h */
 #include "anli/doc.h"
 
+#include "anli/glyph.h"
 #include "anli/layout.h"
 
 #include <limits.h>
@@ -99,13 +100,13 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 		blank(&b);
 		switch (x->kind) {
 		case MODEL_HEADING:
-			add_text(&b, "【", x->text, "】", DOC_HEADING, i, 0);
+			add_text(&b, glyph(GLYPH_HEADING_OPEN), x->text, glyph(GLYPH_HEADING_CLOSE), DOC_HEADING, i, 0);
 			break;
 		case MODEL_SUBHEAD:
 			add_text(&b, "", x->text, "", DOC_SUBHEAD, i, 0);
 			break;
 		case MODEL_CAPTION:
-			add_text(&b, "▲ ", x->text, "", DOC_CAPTION, i, 0);
+			add_text(&b, glyph(GLYPH_CAPTION), x->text, "", DOC_CAPTION, i, 0);
 			break;
 		default:
 			add_text(&b, "", x->text, "", DOC_PARA, i, indent);
