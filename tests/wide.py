@@ -129,7 +129,7 @@ def run(anli, args, cols, rows, marker, keys=b"", marker2=None):
     last = t0
     seen = False
     while time.monotonic() - t0 < 8:
-        if seen and keys and time.monotonic() - last > 0.3:
+        if seen and keys and time.monotonic() - last > 0.2:
             os.write(master, keys)
             keys = b""
             marker, seen, last = marker2, False, time.monotonic()
@@ -143,14 +143,21 @@ def run(anli, args, cols, rows, marker, keys=b"", marker2=None):
                 break
             stream.feed(decode(data))
             last = time.monotonic()
-        elif seen and not keys and time.monotonic() - last > 0.3:
+        elif seen and not keys and time.monotonic() - last > 0.2:
             break
         if not seen and any(marker in row_text(screen, y) for y in range(rows)):
             seen = True
-    try:
-        os.write(master, b"q")
-        p.wait(timeout=3)
-    except (OSError, subprocess.TimeoutExpired):
+    # q quits (the first one only closes an overlay such as the help)
+    for _ in range(10):
+        try:
+            os.write(master, b"q")
+            p.wait(timeout=0.3)
+            break
+        except OSError:
+            break
+        except subprocess.TimeoutExpired:
+            pass
+    if p.poll() is None:
         p.send_signal(signal.SIGKILL)
         p.wait()
     os.close(master)
