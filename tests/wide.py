@@ -19,6 +19,8 @@ For each size (80x24, 120x40) and each way of choosing the convention
     at the columns the layout puts them;
   * the tree and list panes show cut titles with the truncation mark, whole, inside
     the pane;
+  * the same after a whole-book search (results in the list pane's place);
+  * the help overlay's frame has its corners and sides in two columns;
   * the first case is shown (title and organisation) and the status line's
     hint ends one column before the right edge.
 
@@ -192,9 +194,10 @@ def row_text(screen, y, x0=0, x1=None):
     return "".join(cells(screen, y)[x0:x1])
 
 
-def test(anli, args, cols, rows):
-    name = "%dx%d %s (ambiguous %d)" % (cols, rows, " ".join(args) or "probe", AMBIGUOUS)
-    screen = run(anli, args, cols, rows, "江苏扬州高新区科协")
+def check_panes(screen, name, cols, rows, need_cut=True):
+    """Nothing past the right edge; separators one cell, in their columns
+    on every row; cut rows of the tree and list panes end with a whole …
+    inside the pane (and there is one, if need_cut).  Returns the separators' columns."""
     # the layout: below 100 columns a list pane (30) and the text; from 120
     # columns the tree (30), the list (34) and the text
     want = [30] if cols < 100 else [30, 65]
@@ -218,14 +221,32 @@ def test(anli, args, cols, rows):
                     marks += 1
                     if x + term_width("…") > px1 or (term_width("…") == 2 and c[x + 1] != ""):
                         bad.append(y)
-    check(marks > 0, "%s: no cut title in the tree or list pane ends with …" % name, screen)
+    check(marks > 0 or not need_cut, "%s: no cut title in the tree or list pane ends with …" % name, screen)
     check(not bad, "%s: the truncation mark does not fit in its pane on rows %s" % (name, bad), screen)
+    return want
+
+
+def test(anli, args, cols, rows):
+    name = "%dx%d %s (ambiguous %d)" % (cols, rows, " ".join(args) or "probe", AMBIGUOUS)
+    screen = run(anli, args, cols, rows, "江苏扬州高新区科协")
+    want = check_panes(screen, name, cols, rows)
     text = "\n".join(row_text(screen, y, want[-1] + 1) for y in range(rows - 1))
     check("江苏扬州高新区科协" in text and "加强“三期”管理" in text,
           "%s: the first case's title and organisation are not in the text pane" % name, screen)
     status = row_text(screen, rows - 1)
     check(status.endswith("q quit ") and "学术交流" in status,
           "%s: the status line does not end with the hint one column from the edge" % name, screen)
+
+
+def test_search(anli, args, cols, rows):
+    """The whole-book search: results (with · between fields and cut
+    snippets) in the list pane's place, hit counts in the tree."""
+    name = "%dx%d %s search (ambiguous %d)" % (cols, rows, " ".join(args) or "probe", AMBIGUOUS)
+    screen = run(anli, args, cols, rows, "江苏扬州高新区科协", "s院士\r".encode(), "items")
+    want = check_panes(screen, name, cols, rows, need_cut=False)
+    lx0 = want[0] + 1 if len(want) > 1 else 0
+    pane = "\n".join(row_text(screen, y, lx0, want[-1]) for y in range(rows - 1))
+    check("“院士”" in pane and " · " in pane, "%s: no search results in the list pane" % name, screen)
 
 
 def test_help(anli, args, cols, rows):
@@ -261,6 +282,8 @@ def main():
     for cols, rows in ((80, 24), (120, 40)):
         for args in (["--ambiwidth=%d" % AMBIGUOUS], []):
             test(anli, args, cols, rows)
+    for cols, rows in ((80, 24), (120, 40)):
+        test_search(anli, ["--ambiwidth=%d" % AMBIGUOUS], cols, rows)
     test_help(anli, ["--ambiwidth=%d" % AMBIGUOUS], 80, 24)
     print("wide (ambiguous %d): %d passed, %d failed" % (AMBIGUOUS, passed, failed))
     return 1 if failed else 0
