@@ -16,7 +16,6 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 B        := build
-.DEFAULT_GOAL := all
 
 DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null)
 DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -lunistring
@@ -27,6 +26,8 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 	-D_XOPEN_SOURCE_EXTENDED -Iinclude \
 	-DANLI_VERSION='"$(VERSION)"' -DANLI_DATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
 	$(DEPS_CFLAGS) $(CFLAGS)
+
+.DEFAULT_GOAL := all
 
 # Layers, one archive each (src/<layer>/): the reader links core, text,
 # model, cli, tui; the builder core, text, build.  Nothing links upward.
