@@ -32,11 +32,11 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 # Layers, one archive each (src/<layer>/): the reader links core, text,
 # model, cli, tui; the builder core, text, build.  Nothing links upward.
 CORE_SRC  = src/core/util.c
-TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c
+TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c
 MODEL_SRC = src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
 CLI_SRC   = src/cli/cli.c
-TUI_SRC   = src/tui/tui.c src/tui/term.c $(wildcard src/tui/views/*.c)
+TUI_SRC   = src/tui/tui.c src/tui/term.c src/tui/draw.c $(wildcard src/tui/views/*.c)
 LAYERS    = core text model build cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
@@ -52,14 +52,15 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_source test_model test_search
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
-	tmux mandoc gettext jq sqlite3
+	tmux mandoc gettext jq sqlite3 python3-pyte
 
 .SECONDARY:
-.PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test bench install uninstall clean
+.PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test wide-test \
+	ambiguous-check gen-ambiguous bench install uninstall clean
 
 all: anli data/anli.db
 
@@ -119,7 +120,7 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory test
 
-test: unit provenance cli-test book-test man-lint asan tui-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test wide-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -169,6 +170,26 @@ man-lint:
 
 tui-test: anli data/anli.db
 	@bash tests/tui.sh
+
+# The reader in an emulated terminal that draws ambiguous characters two
+# columns wide (and, as a control, one), which tmux cannot do: pyte, from
+# Debian's python3-pyte, for Debian's python3.
+PYTHON3 ?= /usr/bin/python3
+wide-test: anli data/anli.db
+	@$(PYTHON3) -c 'import pyte' 2>/dev/null || { echo "wide-test: $(PYTHON3) has no pyte: apt-get install python3-pyte (make deps)" >&2; exit 1; }
+	@$(PYTHON3) tests/wide.py ./anli --ambiguous=2
+	@$(PYTHON3) tests/wide.py ./anli --ambiguous=1
+
+# The ambiguous-width table: generated from the committed EastAsianWidth.txt
+# (Unicode's file; see tools/README) by a POSIX awk script.  The check
+# regenerates it into build/ and fails if the committed header differs.
+gen-ambiguous:
+	awk -f tools/gen-ambiguous.awk tools/EastAsianWidth.txt >src/text/ambiguous.h
+
+ambiguous-check: | $(B)
+	@awk -f tools/gen-ambiguous.awk tools/EastAsianWidth.txt >$(B)/ambiguous.h
+	@if diff -u src/text/ambiguous.h $(B)/ambiguous.h; then echo "src/text/ambiguous.h: matches tools/EastAsianWidth.txt"; \
+	else echo "src/text/ambiguous.h differs from what tools/gen-ambiguous.awk makes: run 'make gen-ambiguous'" >&2; exit 1; fi
 
 # --- install
 install: all

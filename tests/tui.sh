@@ -117,6 +117,16 @@ keys n t
 expect n "第二篇 人才培养" "t shows the tree"
 keys n q
 
+# --- --ambiwidth=2: ASCII pane separators and frame (tmux draws ambiguous
+# characters narrow, so the geometry itself is checked by tests/wide.py)
+start aw 120 40 "$ANLI --ambiwidth=2"
+expect aw "江苏扬州高新区科协" "--ambiwidth=2 shows the first case"
+expect aw "^Contents  *|第一篇 学术交流  *| 加强“三期”管理" "--ambiwidth=2: | separates the panes"
+expect_not aw "│" "--ambiwidth=2: no box-drawing separator"
+keys aw '?'
+expect aw "+----------*+" "--ambiwidth=2: the help frame is ASCII"
+keys aw x q
+
 # --- 50x15: one pane at a time
 start s 50 15 "$ANLI"
 expect s "加强“三期”管理" "50x15 shows the list"

@@ -1,6 +1,7 @@
 /* doc.c — see doc.h */
 #include "anli/doc.h"
 
+#include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
 
@@ -81,7 +82,7 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 	d->block_first_line = xcalloc((size_t)nb + 1, sizeof *d->block_first_line);
 	d->block_prefix = xcalloc((size_t)nb + 1, sizeof *d->block_prefix);
 	int indent = width > 0 && width < 12 ? 0 : 4;
-	const char *missing_heading = _("】 [heading missing in the source]");
+	const char *missing_heading = _("[heading missing in the source]");
 
 	if (it->title)
 		add_text(&b, "", it->title, "", DOC_TITLE, -1, 0);
@@ -101,16 +102,22 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 		blank(&b);
 		switch (x->kind) {
 		case MODEL_HEADING:
-			if (x->flag == MODEL_FLAG_MISSING)
-				add_text(&b, "【", x->text, missing_heading, DOC_MISSING, i, 0);
-			else
-				add_text(&b, "【", x->text, "】", DOC_HEADING, i, 0);
+			if (x->flag == MODEL_FLAG_MISSING) {
+				struct sbuf post;
+				sbuf_init(&post);
+				sbuf_printf(&post, "%s %s", glyph(GLYPH_HEADING_CLOSE), missing_heading);
+				add_text(&b, glyph(GLYPH_HEADING_OPEN), x->text, post.s, DOC_MISSING, i, 0);
+				sbuf_free(&post);
+			} else {
+				add_text(&b, glyph(GLYPH_HEADING_OPEN), x->text, glyph(GLYPH_HEADING_CLOSE), DOC_HEADING, i,
+					 0);
+			}
 			break;
 		case MODEL_SUBHEAD:
 			add_text(&b, "", x->text, "", DOC_SUBHEAD, i, 0);
 			break;
 		case MODEL_CAPTION:
-			add_text(&b, "▲ ", x->text, "", DOC_CAPTION, i, 0);
+			add_text(&b, glyph(GLYPH_CAPTION), x->text, "", DOC_CAPTION, i, 0);
 			break;
 		default:
 			if (x->flag == MODEL_FLAG_SIGNATURE) {

@@ -1,6 +1,7 @@
 /* view_tree.c — the tree pane: collections, their forewords and chapters. */
 #include "anli/view.h"
 
+#include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
 
@@ -14,7 +15,8 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out,
 	const struct model *m = a->m;
 	switch (r->kind) {
 	case ROW_COLLECTION:
-		sbuf_adds(out, a->expanded[r->coll] ? "▾ " : "▸ ");
+		sbuf_adds(out, glyph(a->expanded[r->coll] ? GLYPH_EXPANDED : GLYPH_COLLAPSED));
+		sbuf_adds(out, " ");
 		sbuf_adds(out, tui_collection_label(a, r->coll));
 		break;
 	case ROW_FOREWORD:
