@@ -76,8 +76,11 @@ struct builder {
 	int item_ord, chapter_ord;
 	sqlite3_stmt *ins_item, *ins_section, *ins_block, *ins_dup, *ins_chapter, *ins_search;
 	sqlite3_int64 search_rowid; /* search documents get rowids 1, 2, … in reading order */
-	/* block ids in use within the current item, for collision suffixes */
-	char **ids;
+	/* block id bases in use within the current item (unique_id) */
+	struct id_slot {
+		char *key;
+		int count;
+	} *ids;
 	int nids, capids;
 };
 
@@ -222,34 +225,60 @@ static int item_pages(struct builder *b, const struct seed *sd, const struct src
 	return 0;
 }
 
+/* Block ids within an item: the base "<item>:<kind><line>", then base.2,
+ * base.3 … for blocks that share it.  A hash map base → count makes this
+ * linear in the number of blocks (bases never contain '.', so a suffixed id
+ * cannot clash with a base). */
+unsigned long build_id_probes;
+
+static unsigned long hash_str(const char *s)
+{
+	unsigned long h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 static const char *unique_id(struct builder *b, const char *base, struct sbuf *out)
 {
-	out->len = 0;
-	sbuf_adds(out, base);
-	for (int n = 2;; n++) {
-		int clash = 0;
-		for (int i = 0; i < b->nids; i++)
-			if (!strcmp(b->ids[i], out->s)) {
-				clash = 1;
-				break;
+	if (2 * (b->nids + 1) > b->capids) {
+		int cap = b->capids ? 2 * b->capids : 64;
+		struct id_slot *t = xcalloc((size_t)cap, sizeof *t);
+		for (int i = 0; i < b->capids; i++)
+			if (b->ids[i].key) {
+				unsigned long h = hash_str(b->ids[i].key) & (unsigned long)(cap - 1);
+				while (t[h].key)
+					h = (h + 1) & (unsigned long)(cap - 1);
+				t[h] = b->ids[i];
 			}
-		if (!clash)
-			break;
-		out->len = 0;
-		sbuf_printf(out, "%s.%d", base, n);
+		free(b->ids);
+		b->ids = t;
+		b->capids = cap;
 	}
-	if (b->nids == b->capids) {
-		b->capids = b->capids ? b->capids * 2 : 64;
-		b->ids = xrealloc(b->ids, sizeof *b->ids * (size_t)b->capids);
+	unsigned long h = hash_str(base) & (unsigned long)(b->capids - 1);
+	while (b->ids[h].key && strcmp(b->ids[h].key, base)) {
+		h = (h + 1) & (unsigned long)(b->capids - 1);
+		build_id_probes++;
 	}
-	b->ids[b->nids++] = xstrdup(out->s);
+	build_id_probes++;
+	out->len = 0;
+	if (!b->ids[h].key) {
+		b->ids[h].key = xstrdup(base);
+		b->ids[h].count = 1;
+		b->nids++;
+		sbuf_adds(out, base);
+	} else {
+		sbuf_printf(out, "%s.%d", base, ++b->ids[h].count);
+	}
 	return out->s;
 }
 
 static void clear_ids(struct builder *b)
 {
-	for (int i = 0; i < b->nids; i++)
-		free(b->ids[i]);
+	for (int i = 0; i < b->capids; i++) {
+		free(b->ids[i].key);
+		b->ids[i].key = NULL;
+	}
 	b->nids = 0;
 }
 

@@ -72,18 +72,57 @@ void src_format_refs(const struct src_refs *refs, struct sbuf *buf)
 	}
 }
 
-/* Text checks shared by every value: valid UTF-8, no control characters. */
+/* Text checks shared by every value: valid UTF-8; no C0 or C1 control
+ * character, no bidirectional override or isolate (they would reorder what a
+ * terminal shows). */
 static int check_text(const char *file, int line, const char *s, struct anli_err *err)
 {
 	size_t n = strlen(s);
 	if (u8_check((const uint8_t *)s, n))
 		return anli_err_set(err, _("%s:%d: invalid UTF-8"), file, line);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return anli_err_set(err, _("%s:%d: control character 0x%02x in text"), file, line, *p);
+	const uint8_t *p = (const uint8_t *)s;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		i += (size_t)u8_mbtouc(&c, p + i, n - i);
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+			return anli_err_set(err, _("%s:%d: control character U+%04X in text"), file, line, (unsigned)c);
+		if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+			return anli_err_set(err, _("%s:%d: bidirectional control U+%04X in text"), file, line,
+					    (unsigned)c);
+	}
 	if (n == 0)
 		return anli_err_set(err, _("%s:%d: empty value"), file, line);
 	return 0;
+}
+
+/* Whole-file checks before parsing: a NUL byte would end the text early, a
+ * carriage return not followed by a line feed (old Mac line ends) would make
+ * one giant line.  Both are reported at their line. */
+static int check_file(const char *path, const char *buf, size_t len, struct anli_err *err)
+{
+	int line = 1;
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\n')
+			line++;
+		else if (buf[i] == '\0')
+			return anli_err_set(err, _("%s:%d: NUL byte in the file"), path, line);
+		else if (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))
+			return anli_err_set(err, _("%s:%d: carriage return without line feed (save with LF line ends)"),
+					    path, line);
+	}
+	return 0;
+}
+
+/* Read a source file whole and check it (check_file). */
+static char *read_source(const char *path, struct anli_err *err)
+{
+	size_t len;
+	char *buf = util_read_file(path, &len, err);
+	if (buf && check_file(path, buf, len, err)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
 }
 
 static int parse_int(const char *s, int lo, int hi, int *out)
@@ -165,10 +204,10 @@ static char *next_line(char **cursor)
 static int parse_item(const char *path, struct src_item *it, struct anli_err *err)
 {
 	memset(it, 0, sizeof *it);
-	it->file = xstrdup(path);
-	char *buf = util_read_file(path, NULL, err);
+	char *buf = read_source(path, err);
 	if (!buf)
 		return -1;
+	it->file = xstrdup(path);
 	char *cur = buf, *s;
 	int ln = 0, in_body = 0, cap = 0, have_num = 0, have_ch = 0, have_src = 0;
 	while ((s = next_line(&cur))) {
@@ -353,7 +392,7 @@ fail:
 
 static int parse_collection_file(const char *path, struct src_collection *c, struct anli_err *err)
 {
-	char *buf = util_read_file(path, NULL, err);
+	char *buf = read_source(path, err);
 	if (!buf)
 		return -1;
 	char *cur = buf, *s;

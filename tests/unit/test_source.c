@@ -214,7 +214,7 @@ static void test_build_errors(void **state)
 	snprintf(buf, sizeof buf, "%sp 9 bad\xff utf8\n", CASE_HEAD);
 	expect_failure("book/01.txt", buf, "book/01.txt:11: invalid UTF-8");
 	snprintf(buf, sizeof buf, "%sp 9 tab\there\n", CASE_HEAD);
-	expect_failure("book/01.txt", buf, "book/01.txt:11: control character 0x09");
+	expect_failure("book/01.txt", buf, "book/01.txt:11: control character U+0009");
 	expect_failure("book/02.txt", "@kind case\n@case 3\n@chapter 1\n@title a\n@subtitle b\n@org c\n@region d\n"
 				      "@seed 009\n@source 3-17\np 9 x\n",
 		       "book/02.txt:2: case number 3 out of sequence (expected 2)");
@@ -377,6 +377,74 @@ static void test_build_pages_flags(void **state)
 	write_valid();
 }
 
+/* Hostile sources: each a one-line FILE:LINE error, nothing half-read. */
+static void test_build_hostile(void **state)
+{
+	(void)state;
+	char buf[1024];
+	/* a NUL byte would end the text early */
+	char path[600];
+	snprintf(path, sizeof path, "%s/book/01.txt", root);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(CASE_HEAD, f);
+	fputs("p 9 正文\n", f);
+	fputc(0, f);
+	fputs("p 9 更多\n", f);
+	fclose(f);
+	struct anli_err err = {{0}};
+	assert_int_equal(build_database(root, dbpath(), &err), -1);
+	assert_non_null(strstr(err.msg, "book/01.txt:12: NUL byte"));
+	/* CR-only line ends */
+	expect_failure("book/01.txt", "@kind case\r@case 1\r", "book/01.txt:1: carriage return without line feed");
+	/* C1 controls and bidi overrides */
+	snprintf(buf, sizeof buf, "%sp 9 正\xc2\x9b文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: control character U+009B");
+	snprintf(buf, sizeof buf, "%sp 9 正\xe2\x80\xae文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: bidirectional control U+202E");
+	snprintf(buf, sizeof buf, "%sp 9 正\xe2\x81\xa6文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: bidirectional control U+2066");
+	write_valid();
+	/* an unreadable item file (a directory): an error, no leak (ASan run) */
+	snprintf(path, sizeof path, "%s/book/02.txt", root);
+	assert_int_equal(mkdir(path, 0755), 0);
+	assert_int_equal(build_database(root, dbpath(), &err), -1);
+	assert_non_null(strstr(err.msg, "book/02.txt"));
+	rmdir(path);
+}
+
+/* 3,000 blocks citing one line: ids base, base.2 … base.3000, assigned with
+ * a bounded number of hash probes (the old scan made ~n^2/2 comparisons). */
+static void test_build_many_ids(void **state)
+{
+	(void)state;
+	struct sbuf src;
+	sbuf_init(&src);
+	sbuf_adds(&src, CASE_HEAD);
+	for (int i = 0; i < 3000; i++)
+		sbuf_adds(&src, "p 9 正文第一段落。\n");
+	put("book/01.txt", src.s);
+	sbuf_free(&src);
+	struct anli_err err = {{0}};
+	build_id_probes = 0;
+	if (build_database(root, dbpath(), &err))
+		fail_msg("build failed: %s", err.msg);
+	assert_true(build_id_probes < 4 * 3100); /* linear: a few probes per block */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(dbpath(), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(DISTINCT id), max(id = 'c1:p9.3000'), min(ord)"
+						" FROM block WHERE item_id = 'c1'",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 3000);
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	write_valid();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +455,8 @@ int main(void)
 		cmocka_unit_test(test_build_errors),
 		cmocka_unit_test(test_seed_pages),
 		cmocka_unit_test(test_build_pages_flags),
+		cmocka_unit_test(test_build_hostile),
+		cmocka_unit_test(test_build_many_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
