@@ -76,6 +76,7 @@ struct builder {
 	int item_ord, chapter_ord;
 	sqlite3_stmt *ins_item, *ins_section, *ins_block, *ins_dup, *ins_chapter, *ins_search;
 	sqlite3_int64 search_rowid; /* search documents get rowids 1, 2, … in reading order */
+	int bind_rc;                /* the first failed bind since the last step (step_done) */
 	/* block id bases in use within the current item (unique_id) */
 	struct id_slot {
 		char *key;
@@ -108,24 +109,39 @@ static const struct seed *get_seed(struct builder *b, const char *id)
 	return &b->seeds[b->nseeds++];
 }
 
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+/* Checked binds: the first failure is kept in b->bind_rc and reported by
+ * step_done with sqlite3_errmsg, so no bind result goes unseen. */
+static void bind_keep(struct builder *b, int rc)
 {
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
+	if (rc != SQLITE_OK && b->bind_rc == SQLITE_OK)
+		b->bind_rc = rc;
 }
 
-static void bind_int_or_null(sqlite3_stmt *st, int i, int v)
+static void bind_text(struct builder *b, sqlite3_stmt *st, int i, const char *s)
 {
-	if (v)
-		sqlite3_bind_int(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
+	bind_keep(b, s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i));
+}
+
+static void bind_int(struct builder *b, sqlite3_stmt *st, int i, sqlite3_int64 v)
+{
+	bind_keep(b, sqlite3_bind_int64(st, i, v));
+}
+
+/* 0 is stored as NULL (no page, no number) */
+static void bind_int_or_null(struct builder *b, sqlite3_stmt *st, int i, int v)
+{
+	bind_keep(b, v ? sqlite3_bind_int(st, i, v) : sqlite3_bind_null(st, i));
 }
 
 static int step_done(struct builder *b, sqlite3_stmt *st, const char *what)
 {
+	if (b->bind_rc != SQLITE_OK) {
+		b->bind_rc = SQLITE_OK;
+		int r = db_fail(b, what);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return r;
+	}
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -141,14 +157,14 @@ static int add_search(struct builder *b, const char *item_id, const char *block_
 		return 0;
 	char *folded = fold_text(text, strlen(text));
 	sqlite3_stmt *st = b->ins_search;
-	sqlite3_bind_int64(st, 1, ++b->search_rowid);
-	sqlite3_bind_text(st, 2, item_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, b->item_ord);
-	bind_text_or_null(st, 4, block_id);
-	sqlite3_bind_text(st, 5, field, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 6, section);
-	sqlite3_bind_text(st, 7, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, folded, -1, SQLITE_TRANSIENT);
+	bind_int(b, st, 1, ++b->search_rowid);
+	bind_text(b, st, 2, item_id);
+	bind_int(b, st, 3, b->item_ord);
+	bind_text(b, st, 4, block_id);
+	bind_text(b, st, 5, field);
+	bind_text(b, st, 6, section);
+	bind_text(b, st, 7, text);
+	bind_text(b, st, 8, folded);
 	int rc = step_done(b, st, "search index");
 	free(folded);
 	return rc;
@@ -304,34 +320,34 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 	sbuf_init(&lines);
 	int rc = -1;
 	sqlite3_stmt *st = b->ins_item;
-	sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, ++b->item_ord);
-	sqlite3_bind_text(st, 3, c->id, -1, SQLITE_TRANSIENT);
+	bind_text(b, st, 1, item_id);
+	bind_int(b, st, 2, ++b->item_ord);
+	bind_text(b, st, 3, c->id);
 	if (it->chapter) {
 		sbuf_printf(&s1, "%s/%d", c->id, it->chapter);
-		sqlite3_bind_text(st, 4, s1.s, -1, SQLITE_TRANSIENT);
+		bind_text(b, st, 4, s1.s);
 	} else {
-		sqlite3_bind_null(st, 4);
+		bind_text(b, st, 4, NULL);
 	}
-	sqlite3_bind_text(st, 5, it->kind, -1, SQLITE_TRANSIENT);
-	bind_int_or_null(st, 6, it->number);
-	bind_text_or_null(st, 7, it->title);
-	sqlite3_bind_int(st, 8, it->missing_title);
-	bind_text_or_null(st, 9, it->subtitle);
-	bind_text_or_null(st, 10, it->org);
-	bind_text_or_null(st, 11, it->region);
-	bind_text_or_null(st, 12, it->author);
-	bind_text_or_null(st, 13, it->role);
-	sqlite3_bind_text(st, 14, it->seed, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 15, src_first);
-	sqlite3_bind_int(st, 16, src_last);
-	bind_int_or_null(st, 17, ipf);
-	bind_int_or_null(st, 18, ipl);
-	sqlite3_bind_text(st, 19, it->file, -1, SQLITE_TRANSIENT);
+	bind_text(b, st, 5, it->kind);
+	bind_int_or_null(b, st, 6, it->number);
+	bind_text(b, st, 7, it->title);
+	bind_int(b, st, 8, it->missing_title);
+	bind_text(b, st, 9, it->subtitle);
+	bind_text(b, st, 10, it->org);
+	bind_text(b, st, 11, it->region);
+	bind_text(b, st, 12, it->author);
+	bind_text(b, st, 13, it->role);
+	bind_text(b, st, 14, it->seed);
+	bind_int(b, st, 15, src_first);
+	bind_int(b, st, 16, src_last);
+	bind_int_or_null(b, st, 17, ipf);
+	bind_int_or_null(b, st, 18, ipl);
+	bind_text(b, st, 19, it->file);
 	src_format_refs(&it->source, &lines);
-	sqlite3_bind_text(st, 20, lines.s, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 21, it->missing_end);
-	sqlite3_bind_int64(st, 22, b->search_rowid + 1);
+	bind_text(b, st, 20, lines.s);
+	bind_int(b, st, 21, it->missing_end);
+	bind_int(b, st, 22, b->search_rowid + 1);
 	if (step_done(b, st, it->file))
 		goto out;
 	struct sbuf byline;
@@ -362,11 +378,11 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 		lines.len = 0;
 		src_format_refs(&bl->refs, &lines);
 		if (bl->kind == SRC_DUP) {
-			sqlite3_bind_text(b->ins_dup, 1, item_id, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(b->ins_dup, 2, ++dup_ord);
-			sqlite3_bind_text(b->ins_dup, 3, bl->text, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(b->ins_dup, 4, it->seed, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(b->ins_dup, 5, lines.s, -1, SQLITE_TRANSIENT);
+			bind_text(b, b->ins_dup, 1, item_id);
+			bind_int(b, b->ins_dup, 2, ++dup_ord);
+			bind_text(b, b->ins_dup, 3, bl->text);
+			bind_text(b, b->ins_dup, 4, it->seed);
+			bind_text(b, b->ins_dup, 5, lines.s);
 			if (step_done(b, b->ins_dup, it->file))
 				goto out;
 			continue;
@@ -389,11 +405,11 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 				last_role_file_heading = heading;
 			}
 			snprintf(sec_id, sizeof sec_id, "%s/%d", item_id, sec_ord);
-			sqlite3_bind_text(b->ins_section, 1, sec_id, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(b->ins_section, 2, item_id, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(b->ins_section, 3, sec_ord++);
-			bind_text_or_null(b->ins_section, 4, heading);
-			bind_text_or_null(b->ins_section, 5, role);
+			bind_text(b, b->ins_section, 1, sec_id);
+			bind_text(b, b->ins_section, 2, item_id);
+			bind_int(b, b->ins_section, 3, sec_ord++);
+			bind_text(b, b->ins_section, 4, heading);
+			bind_text(b, b->ins_section, 5, role);
 			if (step_done(b, b->ins_section, it->file))
 				goto out;
 		}
@@ -409,21 +425,21 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 			sbuf_printf(&s2, "%s:%c", item_id, bl->kind);
 		const char *bid = unique_id(b, s2.s, &s1);
 		st = b->ins_block;
-		sqlite3_bind_text(st, 1, bid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, item_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, sec_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 4, ++blk_ord);
-		sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, bl->text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 7, it->seed, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 8, lines.s, -1, SQLITE_TRANSIENT);
-		bind_int_or_null(st, 9, lf);
-		bind_int_or_null(st, 10, ll);
-		bind_int_or_null(st, 11, pf);
-		bind_int_or_null(st, 12, pl);
-		sqlite3_bind_text(st, 13, it->file, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 14, bl->line);
-		bind_text_or_null(st, 15, bl->flag == SRC_FLAG_SIGNATURE ? "signature"
+		bind_text(b, st, 1, bid);
+		bind_text(b, st, 2, item_id);
+		bind_text(b, st, 3, sec_id);
+		bind_int(b, st, 4, ++blk_ord);
+		bind_text(b, st, 5, kind);
+		bind_text(b, st, 6, bl->text);
+		bind_text(b, st, 7, it->seed);
+		bind_text(b, st, 8, lines.s);
+		bind_int_or_null(b, st, 9, lf);
+		bind_int_or_null(b, st, 10, ll);
+		bind_int_or_null(b, st, 11, pf);
+		bind_int_or_null(b, st, 12, pl);
+		bind_text(b, st, 13, it->file);
+		bind_int(b, st, 14, bl->line);
+		bind_text(b, st, 15, bl->flag == SRC_FLAG_SIGNATURE ? "signature"
 					  : bl->flag == SRC_FLAG_MISSING ? "missing"
 									 : NULL);
 		if (step_done(b, st, it->file))
@@ -438,10 +454,10 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 			db_fail(b, it->file);
 			goto out;
 		}
-		sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, i + 1);
-		sqlite3_bind_text(st, 3, it->err_printed[i], -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, it->err_corrected[i], -1, SQLITE_TRANSIENT);
+		bind_text(b, st, 1, item_id);
+		bind_int(b, st, 2, i + 1);
+		bind_text(b, st, 3, it->err_printed[i]);
+		bind_text(b, st, 4, it->err_corrected[i]);
 		int r = step_done(b, st, it->file);
 		sqlite3_finalize(st);
 		if (r)
@@ -479,12 +495,12 @@ static int build_collection(struct builder *b, const char *sub, int ord)
 		db_fail(b, "prepare");
 		goto out;
 	}
-	sqlite3_bind_text(st, 1, c.id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, ord);
-	bind_text_or_null(st, 3, c.title);
-	bind_text_or_null(st, 4, c.publisher);
-	bind_text_or_null(st, 5, c.date);
-	sqlite3_bind_text(st, 6, c.seed, -1, SQLITE_TRANSIENT);
+	bind_text(b, st, 1, c.id);
+	bind_int(b, st, 2, ord);
+	bind_text(b, st, 3, c.title);
+	bind_text(b, st, 4, c.publisher);
+	bind_text(b, st, 5, c.date);
+	bind_text(b, st, 6, c.seed);
 	int r = step_done(b, st, dir.s);
 	sqlite3_finalize(st);
 	if (r)
@@ -503,17 +519,17 @@ static int build_collection(struct builder *b, const char *sub, int ord)
 		tmp.len = 0;
 		sbuf_printf(&tmp, "%s/%d", c.id, ch->number);
 		st = b->ins_chapter;
-		sqlite3_bind_text(st, 1, tmp.s, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, c.id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 3, ++b->chapter_ord);
-		sqlite3_bind_int(st, 4, ch->number);
-		bind_text_or_null(st, 5, ch->label);
-		sqlite3_bind_text(st, 6, ch->title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 7, csd->id, -1, SQLITE_TRANSIENT);
+		bind_text(b, st, 1, tmp.s);
+		bind_text(b, st, 2, c.id);
+		bind_int(b, st, 3, ++b->chapter_ord);
+		bind_int(b, st, 4, ch->number);
+		bind_text(b, st, 5, ch->label);
+		bind_text(b, st, 6, ch->title);
+		bind_text(b, st, 7, csd->id);
 		tmp.len = 0;
 		src_format_refs(&ch->refs, &tmp);
-		sqlite3_bind_text(st, 8, tmp.s, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 9, ch->start_inferred);
+		bind_text(b, st, 8, tmp.s);
+		bind_int(b, st, 9, ch->start_inferred);
 		if (step_done(b, st, dir.s))
 			goto out;
 	}
