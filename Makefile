@@ -32,8 +32,8 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 # Layers, one archive each (src/<layer>/): the reader links core, text,
 # model, cli, tui; the builder core, text, build.  Nothing links upward.
 CORE_SRC  = src/core/util.c
-TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c
-MODEL_SRC = src/model/model.c src/model/search.c
+TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/names.c src/text/msg.c
+MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
 CLI_SRC   = src/cli/cli.c
 TUI_SRC   = src/tui/tui.c src/tui/term.c $(wildcard src/tui/views/*.c)
