@@ -30,14 +30,15 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 .DEFAULT_GOAL := all
 
 # Layers, one archive each (src/<layer>/): the reader links core, text,
-# model, cli, tui; the builder core, text, build.  Nothing links upward.
+# model, out, cli, tui; the builder core, text, build.  Nothing links upward.
 CORE_SRC  = src/core/util.c
 TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/names.c src/text/msg.c
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
-CLI_SRC   = src/cli/cli.c
+OUT_SRC   = $(wildcard src/out/*.c)
+CLI_SRC   = src/cli/cli.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c
 TUI_SRC   = src/tui/tui.c src/tui/term.c $(wildcard src/tui/views/*.c)
-LAYERS    = core text model build cli tui
+LAYERS    = core text model build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
 obj = $(patsubst src/%.c,$(B)/%.o,$(1))
@@ -45,9 +46,10 @@ $(B)/libcore.a:  $(call obj,$(CORE_SRC))
 $(B)/libtext.a:  $(call obj,$(TEXT_SRC))
 $(B)/libmodel.a: $(call obj,$(MODEL_SRC))
 $(B)/libbuild.a: $(call obj,$(BUILD_SRC))
+$(B)/libout.a:   $(call obj,$(OUT_SRC))
 $(B)/libcli.a:   $(call obj,$(CLI_SRC))
 $(B)/libtui.a:   $(call obj,$(TUI_SRC))
-READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libout.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
