@@ -155,6 +155,19 @@ check "search json: [] without hits" jq_true 'length == 0' "$T/out"
 run $ANLI search 院士 扬州
 check "search: two terms, both in every item shown" sh -c "cut -f1 '$T/out' | tail -n +2 | sort -u | while read id; do grep -q \"^\$id	.*⟦扬州⟧\" '$T/out' && grep -q \"^\$id	.*⟦院士⟧\" '$T/out' || exit 1; done"
 expect_error 2 "empty search query" $ANLI search ' '
+# 30,000 hits in one 240,000-character paragraph (F9: the work was hits ×
+# length; every hit's offset and snippet is now found from the previous
+# one): every hit is listed at its place, every snippet is bounded
+cp data/anli.db "$T/long.db"
+sqlite3 "$T/long.db" "UPDATE search_doc SET orig = replace(hex(zeroblob(30000)), '00', '很长的段落院士。'), text = replace(hex(zeroblob(30000)), '00', '很长的段落院士。') WHERE rowid = (SELECT search_first + 3 FROM item WHERE id = 'c2'); INSERT INTO search_fts(search_fts) VALUES ('rebuild');"
+for q in 院士 很长的段落; do
+	run $ANLI --db "$T/long.db" search $q
+	check "long paragraph, $q: exit 0" [ "$rc" = 0 ]
+	check "long paragraph, $q: 30,000 hits in it" [ "$(grep -c "	c2:p216	" "$T/out")" = 30000 ]
+	check "long paragraph, $q: offsets step by 8 characters" sh -c "grep '	c2:p216	' '$T/out' | awk -F'\t' -v first=\$(grep -m1 '	c2:p216	' '$T/out' | cut -f7) '\$7 != first + 8 * (NR - 1) { exit 1 }'"
+	# 15 + 5 + 15 Han characters (2 columns each) and ⟦⟧ at most
+	check "long paragraph, $q: snippets of 15 characters either side at most" [ "$(cut -f8 "$T/out" | tail -n +2 | wc -L)" -le 72 ]
+done
 expect_error 2 "expected a QUERY" $ANLI search
 expect_error 2 "unknown format" $ANLI search 院士 --format=xml
 
