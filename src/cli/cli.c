@@ -48,6 +48,7 @@ static void usage(FILE *f)
 		  "  --ambiwidth=auto|1|2 columns of East Asian ambiguous characters (“ ” — …)\n"
 		  "  -h, --help           show this help\n"
 		  "  -V, --version        show the version\n"
+		  "An option's value follows '=' or comes as the next word; '--' ends the options.\n"
 		  "\n"
 		  "Exit status: 0 success, 1 unknown ID or no search hit, 2 error.\n"));
 }
