@@ -30,14 +30,15 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 .DEFAULT_GOAL := all
 
 # Layers, one archive each (src/<layer>/): the reader links core, text,
-# model, cli, tui; the builder core, text, build.  Nothing links upward.
+# model, out, cli, tui; the builder core, text, build.  Nothing links upward.
 CORE_SRC  = src/core/util.c
-TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c
-MODEL_SRC = src/model/model.c src/model/search.c
+TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c src/text/names.c src/text/msg.c
+MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
-CLI_SRC   = src/cli/cli.c
+OUT_SRC   = $(wildcard src/out/*.c)
+CLI_SRC   = src/cli/cli.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c
 TUI_SRC   = src/tui/tui.c src/tui/term.c src/tui/draw.c $(wildcard src/tui/views/*.c)
-LAYERS    = core text model build cli tui
+LAYERS    = core text model build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
 obj = $(patsubst src/%.c,$(B)/%.o,$(1))
@@ -45,9 +46,10 @@ $(B)/libcore.a:  $(call obj,$(CORE_SRC))
 $(B)/libtext.a:  $(call obj,$(TEXT_SRC))
 $(B)/libmodel.a: $(call obj,$(MODEL_SRC))
 $(B)/libbuild.a: $(call obj,$(BUILD_SRC))
+$(B)/libout.a:   $(call obj,$(OUT_SRC))
 $(B)/libcli.a:   $(call obj,$(CLI_SRC))
 $(B)/libtui.a:   $(call obj,$(TUI_SRC))
-READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libout.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
@@ -219,14 +221,20 @@ $(B)/bench_search: bench/bench_search.c $(B)/libmodel.a $(B)/libtext.a $(B)/libc
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
 
+$(B)/bench_scan: bench/bench_scan.c $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+
 # the generated corpus, 1,000 times the book (never committed)
 $(B)/corpus1000.db: data/anli.db $(B)/gen_corpus
 	@echo "  GEN     $@ (1,000 times the book; takes a while)"
 	@$(B)/gen_corpus data/anli.db $@ 1000
 
-bench: anli data/anli.db $(B)/bench $(B)/bench_search $(B)/corpus1000.db
+bench: anli data/anli.db $(B)/bench $(B)/bench_search $(B)/bench_scan $(B)/corpus1000.db
 	@command -v less >/dev/null || { echo "bench: less is not installed" >&2; exit 1; }
 	@./anli show $(BENCH_CASE) >$(B)/bench-case.txt
 	$(B)/bench ./anli $(B)/bench-case.txt $(BENCH_CASE)
 	$(B)/bench_search data/anli.db "book" 101
 	$(B)/bench_search $(B)/corpus1000.db "1000x book" 7
+	$(B)/bench_scan data/anli.db "book" 101
+	$(B)/bench_scan $(B)/corpus1000.db "1000x book" 5

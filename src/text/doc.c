@@ -4,6 +4,7 @@
 #include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/names.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -92,7 +93,7 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 		add_text(&b, "", it->subtitle, "", DOC_SUBTITLE, -1, 0);
 	struct sbuf by;
 	sbuf_init(&by);
-	model_byline(it, &by);
+	names_byline(&by, it->org, it->author, it->role);
 	if (by.len)
 		add_text(&b, "", by.s, "", DOC_BYLINE, -1, 0);
 	sbuf_free(&by);
