@@ -287,6 +287,14 @@ check "builder fails on a bad line" [ "$rc" != 0 ]
 check "builder names file:line" grep -q "book/07.txt:[0-9]*: a block line is KIND REF TEXT" "$T/err"
 check "a failed build leaves the old database" cmp -s "$T/built.db" "$T/before.db"
 check "no temporary file left" [ ! -e "$T/built.db.tmp" ]
+# a source line that quotes escape sequences: the message shows them, inert
+cp data/book/07.txt "$T/data/book/07.txt"
+sed -i '1s/.*/@kind \x1b]0;PWNED\x07\x1b[2J/' "$T/data/book/07.txt"
+run ./build/anli-build -o "$T/built.db" "$T/data"
+check "builder: hostile text in a message fails the build" [ "$rc" = 1 ]
+check "builder: no raw escape reaches the terminal" sh -c "! grep -q \"$(printf '\033')\" '$T/err' && ! grep -q \"$(printf '\007')\" '$T/err'"
+check "builder: the message is one line naming the file" sh -c "[ \$(wc -l <'$T/err') = 1 ] && grep -q 'book/07.txt:1: @kind must be' '$T/err'"
+cp data/book/07.txt "$T/data/book/07.txt"
 
 # --- install and uninstall under DESTDIR (the default PREFIX, so that the
 # tree's build is not changed; another PREFIX is checked with make -n)

@@ -3,6 +3,7 @@
 #include "anli/build.h"
 
 #include "anli/fold.h"
+#include "anli/names.h"
 #include "anli/seed.h"
 #include "anli/source.h"
 
@@ -352,10 +353,7 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 		goto out;
 	struct sbuf byline;
 	sbuf_init(&byline);
-	if (it->org)
-		sbuf_adds(&byline, it->org);
-	if (it->author)
-		sbuf_printf(&byline, "%s %s", it->author, it->role ? it->role : "");
+	names_byline(&byline, it->org, it->author, it->role);
 	int srch = add_search(b, item_id, NULL, "title", NULL, it->title) ||
 		   add_search(b, item_id, NULL, "subtitle", NULL, it->subtitle) ||
 		   add_search(b, item_id, NULL, "byline", NULL, byline.len ? byline.s : NULL);
@@ -413,11 +411,7 @@ static int insert_item(struct builder *b, const struct src_collection *c, const 
 			if (step_done(b, b->ins_section, it->file))
 				goto out;
 		}
-		static const char *const kinds[] = {"heading", "subheading", "paragraph", "caption"};
-		const char *kind = bl->kind == SRC_HEADING   ? kinds[0]
-				   : bl->kind == SRC_SUBHEAD ? kinds[1]
-				   : bl->kind == SRC_PARA    ? kinds[2]
-							     : kinds[3];
+		const char *kind = names_block_kind(bl->kind);
 		s2.len = 0;
 		if (lf)
 			sbuf_printf(&s2, "%s:%c%d", item_id, bl->kind, lf);

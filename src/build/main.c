@@ -1,10 +1,8 @@
 /* main.c — anli-build: compile data/ into anli.db (a build tool, not installed) */
 #include "anli/build.h"
-#include "anli/layout.h"
+#include "anli/msg.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 static int usage(void)
@@ -28,10 +26,7 @@ int main(int argc, char **argv)
 	if (build_database(argv[optind], out, &err)) {
 		/* messages quote source text and SQLite's words: shown, never obeyed
 		 * by the terminal */
-		size_t n;
-		char *clean = lay_sanitize(err.msg, strlen(err.msg), &n);
-		fprintf(stderr, "anli-build: %s\n", clean);
-		free(clean);
+		msg_error("anli-build", "%s", err.msg);
 		return 1;
 	}
 	return 0;
