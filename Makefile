@@ -34,7 +34,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-
 CORE_SRC  = src/core/util.c
 TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c src/text/names.c src/text/msg.c
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c
-BUILD_SRC = src/build/build.c src/build/source.c src/build/seed.c
+BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c
 TUI_SRC   = src/tui/tui.c src/tui/term.c src/tui/draw.c $(wildcard src/tui/views/*.c)
