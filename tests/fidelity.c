@@ -28,7 +28,10 @@
  *   section   a case has its four sections 背景 做法 成效 启示 (a heading the
  *             seed lost is recorded as missing)
  * Each finding: "FAIL: KIND: ITEM BLOCK (FILE:LINE): message".  Exit 1 on any
- * finding or unused allow-list entry; prints counts per check. */
+ * finding or unused allow-list entry; prints counts per check.
+ *
+ * Longer than most files on purpose: the checks share one walk over the
+ * items, their blocks and the seed lines, and read best side by side. */
 #include "anli/seed.h"
 #include "anli/source.h"
 #include "anli/util.h"

@@ -1,5 +1,6 @@
 /* test_source.c — the canonical-source parser and the builder, against real
- * temporary directories and real SQLite files. */
+ * temporary directories and real SQLite files.  One file on purpose (over 400
+ * lines): every test shares the one temporary data tree that setup makes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
