@@ -106,6 +106,30 @@ static void mark(struct seedinfo *si, const char *lines)
 	}
 }
 
+/* Every seed line a block (or duplicate) cites lies in its item's ranges. */
+static void check_within(const char *item, const char *what, const char *lines, const struct src_refs *item_ranges)
+{
+	struct src_refs r;
+	if (!lines || src_parse_refs(lines, &r)) {
+		fail("%s: %s: bad line ranges", item, what);
+		return;
+	}
+	for (int i = 0; i < r.n; i++)
+		for (int k = r.r[i].first; k <= r.r[i].last; k++) {
+			int in = 0;
+			for (int j = 0; j < item_ranges->n && !in; j++)
+				in = k >= item_ranges->r[j].first && k <= item_ranges->r[j].last;
+			if (!in) {
+				char msg[64];
+				snprintf(msg, sizeof msg, "%s cites seed line %d", what, k);
+				fail("%s: %s, outside the item's ranges", item, msg);
+				free(r.r);
+				return;
+			}
+		}
+	free(r.r);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -122,19 +146,7 @@ int main(int argc, char **argv)
 	sbuf_printf(&rawdir, "%s/raw", argv[2]);
 	int *seedtab = xcalloc(MAXCP, sizeof *seedtab), *dbtab = xcalloc(MAXCP, sizeof *dbtab);
 
-	/* all database text of each collection, for the duplicate check */
-	struct sbuf alltext;
-	sbuf_init(&alltext);
 	sqlite3_stmt *st;
-	sqlite3_prepare_v2(db, "SELECT text FROM block ORDER BY item_id, ord", -1, &st, NULL);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char *t = strip_ws((const char *)sqlite3_column_text(st, 0));
-		sbuf_adds(&alltext, t);
-		sbuf_addc(&alltext, '\n');
-		free(t);
-	}
-	sqlite3_finalize(st);
-
 	/* chapters: their titles must be in the lines they cite */
 	sqlite3_prepare_v2(db, "SELECT id, title, seed, lines FROM chapter ORDER BY ord", -1, &st, NULL);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -165,8 +177,10 @@ int main(int argc, char **argv)
 			   "SELECT id, kind, seed, lines, 0, coalesce(title,''), coalesce(subtitle,''),"
 			   " coalesce(org,''), coalesce(author,''), coalesce(role,'') FROM item ORDER BY ord",
 			   -1, &items, NULL);
-	sqlite3_prepare_v2(db, "SELECT text FROM block WHERE item_id = ?", -1, &blocks, NULL);
-	sqlite3_prepare_v2(db, "SELECT text FROM duplicate WHERE item_id = ?", -1, &dups, NULL);
+	/* a heading the seed lost (flag 'missing') is not text of the seed */
+	sqlite3_prepare_v2(db, "SELECT text, lines, id FROM block WHERE item_id = ? AND flag IS NOT 'missing'", -1,
+			   &blocks, NULL);
+	sqlite3_prepare_v2(db, "SELECT text, lines FROM duplicate WHERE item_id = ?", -1, &dups, NULL);
 	printf("%-10s %6s %8s %8s %9s %8s\n", "item", "seed", "han", "missing", "extra", "coverage");
 	while (sqlite3_step(items) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(items, 0);
@@ -191,22 +205,34 @@ int main(int argc, char **argv)
 			}
 			seed_body(&si->s, a, b, chapter_titles, &body);
 		}
-		free(ranges.r);
 		memset(seedtab, 0, MAXCP * sizeof *seedtab);
 		memset(dbtab, 0, MAXCP * sizeof *dbtab);
 		count(seedtab, body.s, 1);
 		for (int k = 5; k <= 9; k++)
 			count(dbtab, (const char *)sqlite3_column_text(items, k), 1);
+		/* the item's own text, for its duplicates; its blocks cite only its lines */
+		struct sbuf own;
+		sbuf_init(&own);
+		sbuf_addn(&own, "", 0);
 		sqlite3_bind_text(blocks, 1, id, -1, SQLITE_STATIC);
-		while (sqlite3_step(blocks) == SQLITE_ROW)
-			count(dbtab, (const char *)sqlite3_column_text(blocks, 0), 1);
+		while (sqlite3_step(blocks) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(blocks, 0);
+			count(dbtab, t, 1);
+			char *ts = strip_ws(t);
+			sbuf_adds(&own, ts);
+			sbuf_addc(&own, '\n');
+			free(ts);
+			check_within(id, (const char *)sqlite3_column_text(blocks, 2),
+				     (const char *)sqlite3_column_text(blocks, 1), &ranges);
+		}
 		sqlite3_reset(blocks);
 		sqlite3_bind_text(dups, 1, id, -1, SQLITE_STATIC);
 		while (sqlite3_step(dups) == SQLITE_ROW) {
 			const char *t = (const char *)sqlite3_column_text(dups, 0);
 			char *ts = strip_ws(t);
-			if (!strstr(alltext.s, ts))
-				fail("%s: duplicate block '%s' is not in the database elsewhere", id, t);
+			if (!strstr(own.s, ts))
+				fail("%s: duplicate block '%s' is not in its own item's text", id, t);
+			check_within(id, "duplicate", (const char *)sqlite3_column_text(dups, 1), &ranges);
 			free(ts);
 			count(seedtab, t, -1);
 		}
@@ -267,6 +293,8 @@ int main(int argc, char **argv)
 		sbuf_free(&missing);
 		sbuf_free(&extra);
 		sbuf_free(&body);
+		sbuf_free(&own);
+		free(ranges.r);
 	}
 	sqlite3_finalize(items);
 	sqlite3_finalize(blocks);
@@ -300,7 +328,6 @@ int main(int argc, char **argv)
 	}
 	free(seedtab);
 	free(dbtab);
-	sbuf_free(&alltext);
 	sbuf_free(&rawdir);
 	sqlite3_close(db);
 	if (failures) {

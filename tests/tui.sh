@@ -53,6 +53,7 @@ top_line() { cap "$1"; sed -n "${2:-1}p" "$T/screen" | sed 's/.*│//'; }
 # --- 120x40: three panes; the first chapter and its first item at start
 start w 120 40 "$ANLI"
 expect w "第一篇 学术交流 (6)" "tree shows chapters with counts"
+expect w "第四篇 产业服务 (4\*)" "the tree marks an inferred chapter start"
 expect w "第七篇 科技工作者之家建设" "tree shows the last chapter"
 expect w "江苏扬州高新区科协" "the first case's organisation"
 expect w "加强“三期”管理" "the first case is open"
@@ -122,6 +123,16 @@ expect_not n "江苏扬州高新区科协" "第二篇 人才培养 (7)" "80x24 f
 keys n t
 expect n "第二篇 人才培养" "t shows the tree"
 keys n q
+
+# --- --ambiwidth=2: ASCII pane separators and frame (tmux draws ambiguous
+# characters narrow, so the geometry itself is checked by tests/wide.py)
+start aw 120 40 "$ANLI --ambiwidth=2"
+expect aw "江苏扬州高新区科协" "--ambiwidth=2 shows the first case"
+expect aw "^Contents  *|第一篇 学术交流  *| 加强“三期”管理" "--ambiwidth=2: | separates the panes"
+expect_not aw "^Contents  *|第一篇 学术交流" "│" "--ambiwidth=2: no box-drawing separator"
+keys aw '?'
+expect aw "+----------*+" "--ambiwidth=2: the help frame is ASCII"
+keys aw x q
 
 # --- 50x15: one pane at a time
 start s 50 15 "$ANLI"
@@ -379,6 +390,27 @@ keys tstp ']'
 expect tstp "· 2/6 ·" "after fg keys work"
 keys tstp q
 expect tstp "^READY>$" "q after fg returns to the shell"
+
+# the convention the probe finds is the one --ambiwidth sets: a late wide
+# reply gives the screen of --ambiwidth=2 (which differs from =1)
+start aw2 120 40 "$ANLI --ambiwidth=2"
+expect aw2 "江苏扬州高新区科协" "start with --ambiwidth=2"
+keys aw2 n
+expect aw2 "$NOSEARCH" "--ambiwidth=2 drawn"
+cp "$T/screen" "$T/aw2"
+start aw1 120 40 "$ANLI --ambiwidth=1"
+expect aw1 "江苏扬州高新区科协" "start with --ambiwidth=1"
+keys aw1 n
+expect aw1 "$NOSEARCH" "--ambiwidth=1 drawn"
+cp "$T/screen" "$T/aw1"
+start awp 120 40 "$RELAY --delay 300 --col 3 -- $ANLI"
+expect awp "江苏扬州高新区科协" "start with a late wide reply"
+sleep 0.6
+keys awp n
+expect awp "$NOSEARCH" "a late wide reply drawn"
+cmp -s "$T/aw1" "$T/aw2" && bad "--ambiwidth=1 and =2 draw the same screen" || ok
+cmp -s "$T/screen" "$T/aw2" && ok || { diff "$T/aw2" "$T/screen" | head -5; bad "a late wide reply re-lays the screen out as --ambiwidth=2"; }
+keys aw1 q; keys aw2 q; keys awp q
 
 # valgrind: no invalid access in the reader's life, teardown included
 if command -v valgrind >/dev/null 2>&1; then

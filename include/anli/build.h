@@ -11,4 +11,8 @@
  * Returns 0, or -1 with err set ("FILE:LINE: message" for a bad source). */
 int build_database(const char *datadir, const char *out, struct anli_err *err);
 
+/* Work counter for tests: hash probes made while assigning block ids
+ * (linear in the number of blocks). */
+extern unsigned long build_id_probes;
+
 #endif

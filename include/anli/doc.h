@@ -42,7 +42,9 @@ struct doc {
 /* Lay out item `it` with its blocks at `width` columns (width <= 0: no
  * wrapping).  What the source lost is shown with the given markers (a
  * missing title in its place, a missing end after the last block).  Paragraphs get a first-line indent of 4 columns (two
- * ideographic spaces), captions a "▲ " mark, headings 【】.  Blank lines
+ * ideographic spaces), captions a "▲ " mark, headings 【】, a heading the
+ * source lost 【name】 and a marker (style DOC_MISSING), a signature block
+ * right-aligned (when width > 0).  Blank lines
  * separate blocks.  Never fails (allocation failure aborts). */
 void doc_build(struct doc *d, const struct model_item *it, const struct model_block *b, int nb, int width,
 	       const char *missing_title, const char *missing_end);

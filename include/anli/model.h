@@ -3,8 +3,11 @@
  * model_open validates the file before anything is read: it exists, is an
  * SQLite database, is complete (its size matches the page count in its
  * header), carries anli's application_id and a schema version this program
- * knows.  The item and chapter index is loaded at open (a few dozen rows);
- * blocks are read per item on demand.  Errors follow util.h's convention; the
+ * knows, and text folded as this program folds (meta fold_version).  The
+ * item and chapter index is loaded at open (a few dozen rows); then what the
+ * reader relies on is checked cheaply (there are blocks, sections and search
+ * documents; the search index answers), so that a damaged file is refused
+ * rather than shown as empty.  Blocks are read per item on demand.  Errors follow util.h's convention; the
  * message names the database path. */
 #ifndef ANLI_MODEL_H
 #define ANLI_MODEL_H
@@ -18,6 +21,7 @@ struct model_chapter {
 	char *label;         /* "第三篇", or NULL */
 	char *title;
 	int nitems;
+	int start_inferred;  /* where the chapter begins is inferred (its divider is lost) */
 };
 
 struct model_item {
@@ -33,6 +37,7 @@ struct model_item {
 	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
 	char *seed;
 	int line_first, line_last, page_first, page_last; /* page 0: not established */
+	char *lines;         /* the seed line ranges as stored: "47-49,55-72" */
 	long long search_first; /* rowid of the item's first search document */
 };
 
@@ -43,9 +48,16 @@ enum model_block_kind {
 	MODEL_CAPTION = 'c',
 };
 
+enum model_block_flag {
+	MODEL_FLAG_NONE = 0,
+	MODEL_FLAG_SIGNATURE, /* a paragraph that is a signature or date: set right-aligned */
+	MODEL_FLAG_MISSING,   /* a heading the seed lost: its text is the section's standard name */
+};
+
 struct model_block {
 	char *id;      /* stable: "c1:p120" */
 	char kind;     /* enum model_block_kind */
+	char flag;     /* enum model_block_flag */
 	int section;   /* section ordinal within the item (0 = untitled introduction if any) */
 	char *text;
 	char *lines;   /* "120-134,190" */
@@ -78,12 +90,18 @@ void model_close(struct model *m);
 int model_find(const struct model *m, const char *key);
 
 /* Read the blocks of item index i in reading order.  On success *out is an
- * array of *n blocks to release with model_blocks_free.  Returns -1 with err
- * set on a database error. */
+ * array of *n (at least 1) blocks to release with model_blocks_free.
+ * Returns -1 with err set on a database error, and on damage: an item
+ * without blocks, a block without its section, a NULL or unknown value. */
 int model_blocks(struct model *m, int i, struct model_block **out, int *n, struct anli_err *err);
 void model_blocks_free(struct model_block *b, int n);
 
-/* Human-readable byline: a case's organisation; an article's author and role. */
+/* Human-readable byline: a case's organisation; an article's author and role
+ * (names_byline). */
 void model_byline(const struct model_item *it, struct sbuf *out);
+
+/* A chapter as lists show it: "第三篇 人才培养", or "2 深入实施…" without a
+ * label (names_chapter_label). */
+void model_chapter_label(const struct model_chapter *c, struct sbuf *out);
 
 #endif

@@ -10,6 +10,7 @@
 #define ANLI_SCHEMA_H
 
 #define ANLI_APPLICATION_ID 0x414E4C49 /* "ANLI" */
-#define ANLI_SCHEMA_VERSION 1
+/* 2: block.flag (signature, missing heading), chapter.start_inferred */
+#define ANLI_SCHEMA_VERSION 2
 
 #endif

@@ -5,12 +5,13 @@
  * space, Latin letters lower case.  Folding maps one code point to one code
  * point, so offsets in the folded text are offsets in the original.
  *
- * A query is split at spaces into terms; an item is a hit when every term
+ * A query is split into terms by fold_split_terms (fold.h: the same
+ * splitter serves highlighting); an item is a hit when every term
  * occurs in it (in its title, subtitle, byline, headings, sub-headings,
  * captions or paragraphs).  Each term is searched literally: nothing a user
  * types is read as FTS5 syntax.  Terms of three or more characters go
  * through the FTS5 trigram index; shorter ones (which the trigram index
- * cannot answer) are found by scanning the folded text with instr(). */
+ * cannot answer) are found by scanning the folded text with strstr(). */
 #ifndef ANLI_SEARCH_H
 #define ANLI_SEARCH_H
 
@@ -52,7 +53,7 @@ int search_load(struct model *m, struct search_result *res, int first, int count
 void search_result_free(struct search_result *res);
 
 /* A snippet around a hit: up to `context` characters either side, on one
- * line.  *hit_off / *hit_len give the hit's place in the snippet (bytes). */
+ * line.  Costs the snippet's length, not the text's.  *hit_off / *hit_len give the hit's place in the snippet (bytes). */
 char *search_snippet(const struct search_hit *h, int context, size_t *hit_off, size_t *hit_len);
 
 #endif

@@ -12,7 +12,8 @@ struct seed {
 	char *buf;
 	char **line; /* line[1..nlines], NUL-terminated, newline removed */
 	int nlines;
-	int *page;   /* page[1..nlines]: printed page, 0 where the running heads do not establish it */
+	int *page;   /* page[1..nlines]: printed page, 0 where the seed does not prove it */
+	int page_max_lines; /* body lines of the fullest proven page (0: none proven) */
 };
 
 /* Load RAWDIR/ID_*.txt (the one file whose name starts with "ID_").  Returns

@@ -25,8 +25,17 @@ enum src_block_kind {
 	SRC_DUP = 'd', /* duplicated print block: kept for the record, not shown */
 };
 
+/* Block flags, written KIND/FLAG in the source ("p/signature", "h/missing"). */
+enum src_block_flag {
+	SRC_FLAG_NONE = 0,
+	SRC_FLAG_SIGNATURE, /* p: a signature or date line, set right-aligned */
+	SRC_FLAG_MISSING,   /* h: a heading the seed lost; REF is "-", the text is the
+			     * standard heading the section had (shown as missing) */
+};
+
 struct src_block {
 	char kind;
+	int flag;      /* enum src_block_flag */
 	char *text;
 	struct src_refs refs;
 	int line; /* line in the canonical file */
@@ -40,7 +49,7 @@ struct src_item {
 	char *title;    /* NULL when missing_title */
 	int missing_title;
 	int missing_end;  /* the seed breaks off before the item's end */
-	int line_number, line_chapter, line_seed; /* header lines, for messages */
+	int line_number, line_chapter, line_seed, line_source; /* header lines, for messages */
 	char *subtitle, *org, *region, *author, *role; /* NULL when absent */
 	char *seed;
 	struct src_refs source; /* the seed lines of the whole item (one or more ranges) */
@@ -57,6 +66,7 @@ struct src_chapter {
 	char *title;
 	char *seed; /* NULL: the collection's seed */
 	struct src_refs refs;
+	int start_inferred; /* "ch/inferred": where the chapter begins is not in the seed */
 	int line;
 };
 

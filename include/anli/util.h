@@ -50,6 +50,12 @@ char *util_read_file(const char *path, size_t *len, struct anli_err *err);
  * *outlen (if not NULL) gets its length. */
 char *util_map_utf8(const char *s, size_t n, unsigned int (*map)(unsigned int), size_t *outlen);
 
+/* Byte offset in the NUL-terminated UTF-8 string s of the code point `cps`
+ * code points on (or of the NUL, if s is shorter).  An invalid sequence
+ * counts as one code point, as u8_mbtouc and util_map_utf8 count it.  Reads
+ * no further than that code point: cost O(cps), not O(strlen(s)). */
+size_t util_utf8_skip(const char *s, size_t cps);
+
 /* Is cp a Han character (a CJK unified or compatibility ideograph)? */
 int util_is_han(unsigned int cp);
 

@@ -1,12 +1,13 @@
-/* build.c — the builder: canonical sources → SQLite (see build.h) */
+/* build.c — the builder's driver: canonical sources → SQLite (see build.h):
+ * the schema, the collections and chapters, the temporary file renamed over
+ * the old database.  An item's rows are emit.c's. */
 #include "anli/i18n.h"
 #include "anli/build.h"
 
-#include "anli/fold.h"
-#include "anli/seed.h"
-#include "anli/source.h"
+#include "builder.h"
 
-#include <sqlite3.h>
+#include "anli/fold.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,8 @@ static const char SCHEMA[] =
 	"CREATE TABLE chapter(\n"
 	"  id TEXT PRIMARY KEY, collection_id TEXT NOT NULL REFERENCES collection(id),\n"
 	"  ord INTEGER NOT NULL UNIQUE, number INTEGER NOT NULL, label TEXT, title TEXT NOT NULL,\n"
-	"  seed TEXT NOT NULL, lines TEXT NOT NULL);\n"
+	"  seed TEXT NOT NULL, lines TEXT NOT NULL,\n"
+	"  start_inferred INTEGER NOT NULL DEFAULT 0); -- where it begins is inferred, not in the seed\n"
 	"CREATE TABLE item(\n"
 	"  id TEXT PRIMARY KEY, ord INTEGER NOT NULL UNIQUE,\n"
 	"  collection_id TEXT NOT NULL REFERENCES collection(id),\n"
@@ -46,6 +48,8 @@ static const char SCHEMA[] =
 	"  text TEXT NOT NULL, seed TEXT NOT NULL, lines TEXT NOT NULL,\n"
 	"  line_first INTEGER, line_last INTEGER, page_first INTEGER, page_last INTEGER,\n"
 	"  source_file TEXT NOT NULL, source_line INTEGER NOT NULL,\n"
+	"  flag TEXT CHECK (flag IN ('signature','missing')), -- signature: set right-aligned;\n"
+	"                                        -- missing: a heading the seed lost (lines '-')\n"
 	"  UNIQUE (item_id, ord));\n"
 	"CREATE TABLE duplicate(\n"
 	"  item_id TEXT NOT NULL REFERENCES item(id), ord INTEGER NOT NULL, text TEXT NOT NULL,\n"
@@ -64,26 +68,12 @@ static const char SCHEMA[] =
 	"CREATE INDEX block_item ON block(item_id, ord);\n"
 	"CREATE INDEX item_chapter ON item(chapter_id, ord);\n";
 
-struct builder {
-	sqlite3 *db;
-	struct anli_err *err;
-	const char *datadir;
-	struct seed seeds[8];
-	int nseeds;
-	int item_ord, chapter_ord;
-	sqlite3_stmt *ins_item, *ins_section, *ins_block, *ins_dup, *ins_chapter, *ins_search;
-	sqlite3_int64 search_rowid; /* search documents get rowids 1, 2, … in reading order */
-	/* block ids in use within the current item, for collision suffixes */
-	char **ids;
-	int nids, capids;
-};
-
-static int db_fail(struct builder *b, const char *what)
+int builder_db_fail(struct builder *b, const char *what)
 {
 	return anli_err_set(b->err, _("%s: %s"), what, sqlite3_errmsg(b->db));
 }
 
-static const struct seed *get_seed(struct builder *b, const char *id)
+const struct seed *builder_seed(struct builder *b, const char *id)
 {
 	for (int i = 0; i < b->nseeds; i++)
 		if (!strcmp(b->seeds[i].id, id))
@@ -102,281 +92,45 @@ static const struct seed *get_seed(struct builder *b, const char *id)
 	return &b->seeds[b->nseeds++];
 }
 
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+/* Checked binds: the first failure is kept in b->bind_rc and reported by
+ * step_done with sqlite3_errmsg, so no bind result goes unseen. */
+static void bind_keep(struct builder *b, int rc)
 {
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
+	if (rc != SQLITE_OK && b->bind_rc == SQLITE_OK)
+		b->bind_rc = rc;
 }
 
-static void bind_int_or_null(sqlite3_stmt *st, int i, int v)
+void builder_bind_text(struct builder *b, sqlite3_stmt *st, int i, const char *s)
 {
-	if (v)
-		sqlite3_bind_int(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
+	bind_keep(b, s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i));
 }
 
-static int step_done(struct builder *b, sqlite3_stmt *st, const char *what)
+void builder_bind_int(struct builder *b, sqlite3_stmt *st, int i, sqlite3_int64 v)
 {
+	bind_keep(b, sqlite3_bind_int64(st, i, v));
+}
+
+/* 0 is stored as NULL (no page, no number) */
+void builder_bind_int_or_null(struct builder *b, sqlite3_stmt *st, int i, int v)
+{
+	bind_keep(b, v ? sqlite3_bind_int(st, i, v) : sqlite3_bind_null(st, i));
+}
+
+int builder_step(struct builder *b, sqlite3_stmt *st, const char *what)
+{
+	if (b->bind_rc != SQLITE_OK) {
+		b->bind_rc = SQLITE_OK;
+		int r = builder_db_fail(b, what);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return r;
+	}
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(b, what);
+		return builder_db_fail(b, what);
 	return 0;
-}
-
-static int add_search(struct builder *b, const char *item_id, const char *block_id, const char *field,
-		      const char *section, const char *text)
-{
-	if (!text)
-		return 0;
-	char *folded = fold_text(text, strlen(text));
-	sqlite3_stmt *st = b->ins_search;
-	sqlite3_bind_int64(st, 1, ++b->search_rowid);
-	sqlite3_bind_text(st, 2, item_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, b->item_ord);
-	bind_text_or_null(st, 4, block_id);
-	sqlite3_bind_text(st, 5, field, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 6, section);
-	sqlite3_bind_text(st, 7, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, folded, -1, SQLITE_TRANSIENT);
-	int rc = step_done(b, st, "search index");
-	free(folded);
-	return rc;
-}
-
-static const char *section_role(const char *heading)
-{
-	static const char *const roles[] = {"背景", "做法", "成效", "启示"};
-	for (int i = 0; i < 4; i++)
-		if (strstr(heading, roles[i]))
-			return roles[i];
-	return NULL;
-}
-
-static int role_rank(const char *role)
-{
-	static const char *const roles[] = {"背景", "做法", "成效", "启示"};
-	for (int i = 0; role && i < 4; i++)
-		if (!strcmp(role, roles[i]))
-			return i + 1;
-	return 0;
-}
-
-/* Check refs against the seed; compute line/page extent. */
-static int refs_extent(struct builder *b, const struct seed *sd, const struct src_refs *refs,
-		       const char *file, int line, int *lf, int *ll, int *pf, int *pl)
-{
-	*lf = *ll = *pf = *pl = 0;
-	for (int i = 0; i < refs->n; i++) {
-		const struct src_range *r = &refs->r[i];
-		if (r->last > sd->nlines)
-			return anli_err_set(b->err, _("%s:%d: line %d is past the end of seed %s (%d lines)"), file,
-					    line, r->last, sd->id, sd->nlines);
-		if (!*lf || r->first < *lf)
-			*lf = r->first;
-		if (r->last > *ll)
-			*ll = r->last;
-	}
-	if (*lf) {
-		*pf = sd->page[*lf];
-		*pl = sd->page[*ll];
-	}
-	return 0;
-}
-
-static const char *unique_id(struct builder *b, const char *base, struct sbuf *out)
-{
-	out->len = 0;
-	sbuf_adds(out, base);
-	for (int n = 2;; n++) {
-		int clash = 0;
-		for (int i = 0; i < b->nids; i++)
-			if (!strcmp(b->ids[i], out->s)) {
-				clash = 1;
-				break;
-			}
-		if (!clash)
-			break;
-		out->len = 0;
-		sbuf_printf(out, "%s.%d", base, n);
-	}
-	if (b->nids == b->capids) {
-		b->capids = b->capids ? b->capids * 2 : 64;
-		b->ids = xrealloc(b->ids, sizeof *b->ids * (size_t)b->capids);
-	}
-	b->ids[b->nids++] = xstrdup(out->s);
-	return out->s;
-}
-
-static void clear_ids(struct builder *b)
-{
-	for (int i = 0; i < b->nids; i++)
-		free(b->ids[i]);
-	b->nids = 0;
-}
-
-static int insert_item(struct builder *b, const struct src_collection *c, const struct src_item *it,
-		       const char *item_id)
-{
-	const struct seed *sd = get_seed(b, it->seed);
-	if (!sd)
-		return -1;
-	int src_first, src_last, pf_unused, pl_unused;
-	if (refs_extent(b, sd, &it->source, it->file, 0, &src_first, &src_last, &pf_unused, &pl_unused))
-		return -1;
-	struct sbuf s1, s2, lines;
-	sbuf_init(&s1);
-	sbuf_init(&s2);
-	sbuf_init(&lines);
-	int rc = -1;
-	sqlite3_stmt *st = b->ins_item;
-	sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, ++b->item_ord);
-	sqlite3_bind_text(st, 3, c->id, -1, SQLITE_TRANSIENT);
-	if (it->chapter) {
-		sbuf_printf(&s1, "%s/%d", c->id, it->chapter);
-		sqlite3_bind_text(st, 4, s1.s, -1, SQLITE_TRANSIENT);
-	} else {
-		sqlite3_bind_null(st, 4);
-	}
-	sqlite3_bind_text(st, 5, it->kind, -1, SQLITE_TRANSIENT);
-	bind_int_or_null(st, 6, it->number);
-	bind_text_or_null(st, 7, it->title);
-	sqlite3_bind_int(st, 8, it->missing_title);
-	bind_text_or_null(st, 9, it->subtitle);
-	bind_text_or_null(st, 10, it->org);
-	bind_text_or_null(st, 11, it->region);
-	bind_text_or_null(st, 12, it->author);
-	bind_text_or_null(st, 13, it->role);
-	sqlite3_bind_text(st, 14, it->seed, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 15, src_first);
-	sqlite3_bind_int(st, 16, src_last);
-	bind_int_or_null(st, 17, sd->page[src_first]);
-	bind_int_or_null(st, 18, sd->page[src_last]);
-	sqlite3_bind_text(st, 19, it->file, -1, SQLITE_TRANSIENT);
-	src_format_refs(&it->source, &lines);
-	sqlite3_bind_text(st, 20, lines.s, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 21, it->missing_end);
-	sqlite3_bind_int64(st, 22, b->search_rowid + 1);
-	if (step_done(b, st, it->file))
-		goto out;
-	struct sbuf byline;
-	sbuf_init(&byline);
-	if (it->org)
-		sbuf_adds(&byline, it->org);
-	if (it->author)
-		sbuf_printf(&byline, "%s %s", it->author, it->role ? it->role : "");
-	int srch = add_search(b, item_id, NULL, "title", NULL, it->title) ||
-		   add_search(b, item_id, NULL, "subtitle", NULL, it->subtitle) ||
-		   add_search(b, item_id, NULL, "byline", NULL, byline.len ? byline.s : NULL);
-	sbuf_free(&byline);
-	if (srch)
-		goto out;
-
-	/* Sections and blocks. */
-	int sec_ord = 0, blk_ord = 0, dup_ord = 0, last_rank = 0;
-	const char *last_role_file_heading = NULL, *cur_heading = NULL;
-	char sec_id[128];
-	clear_ids(b);
-	for (int i = 0; i < it->nblocks; i++) {
-		const struct src_block *bl = &it->blocks[i];
-		int lf, ll, pf, pl;
-		if (refs_extent(b, sd, &bl->refs, it->file, bl->line, &lf, &ll, &pf, &pl))
-			goto out;
-		lines.len = 0;
-		src_format_refs(&bl->refs, &lines);
-		if (bl->kind == SRC_DUP) {
-			sqlite3_bind_text(b->ins_dup, 1, item_id, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(b->ins_dup, 2, ++dup_ord);
-			sqlite3_bind_text(b->ins_dup, 3, bl->text, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(b->ins_dup, 4, it->seed, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(b->ins_dup, 5, lines.s, -1, SQLITE_TRANSIENT);
-			if (step_done(b, b->ins_dup, it->file))
-				goto out;
-			continue;
-		}
-		int new_section = bl->kind == SRC_HEADING || sec_ord == 0;
-		if (new_section) {
-			const char *heading = bl->kind == SRC_HEADING ? bl->text : NULL;
-			cur_heading = heading;
-			const char *role = heading ? section_role(heading) : NULL;
-			int rank = role_rank(role);
-			if (rank) {
-				if (rank <= last_rank) {
-					anli_err_set(b->err,
-						     _("%s:%d: section '%s' comes after '%s': the order must be "
-						     "背景, 做法, 成效, 启示"),
-						     it->file, bl->line, heading, last_role_file_heading);
-					goto out;
-				}
-				last_rank = rank;
-				last_role_file_heading = heading;
-			}
-			snprintf(sec_id, sizeof sec_id, "%s/%d", item_id, sec_ord);
-			sqlite3_bind_text(b->ins_section, 1, sec_id, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(b->ins_section, 2, item_id, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(b->ins_section, 3, sec_ord++);
-			bind_text_or_null(b->ins_section, 4, heading);
-			bind_text_or_null(b->ins_section, 5, role);
-			if (step_done(b, b->ins_section, it->file))
-				goto out;
-		}
-		static const char *const kinds[] = {"heading", "subheading", "paragraph", "caption"};
-		const char *kind = bl->kind == SRC_HEADING   ? kinds[0]
-				   : bl->kind == SRC_SUBHEAD ? kinds[1]
-				   : bl->kind == SRC_PARA    ? kinds[2]
-							     : kinds[3];
-		s2.len = 0;
-		if (lf)
-			sbuf_printf(&s2, "%s:%c%d", item_id, bl->kind, lf);
-		else
-			sbuf_printf(&s2, "%s:%c", item_id, bl->kind);
-		const char *bid = unique_id(b, s2.s, &s1);
-		st = b->ins_block;
-		sqlite3_bind_text(st, 1, bid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, item_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, sec_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 4, ++blk_ord);
-		sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, bl->text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 7, it->seed, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 8, lines.s, -1, SQLITE_TRANSIENT);
-		bind_int_or_null(st, 9, lf);
-		bind_int_or_null(st, 10, ll);
-		bind_int_or_null(st, 11, pf);
-		bind_int_or_null(st, 12, pl);
-		sqlite3_bind_text(st, 13, it->file, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 14, bl->line);
-		if (step_done(b, st, it->file))
-			goto out;
-		if (add_search(b, item_id, bid, kind, cur_heading, bl->text))
-			goto out;
-	}
-	for (int i = 0; i < it->nerrata; i++) {
-		char sql[] = "INSERT INTO erratum(item_id, ord, printed, corrected) VALUES (?,?,?,?)";
-		if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK) {
-			db_fail(b, it->file);
-			goto out;
-		}
-		sqlite3_bind_text(st, 1, item_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, i + 1);
-		sqlite3_bind_text(st, 3, it->err_printed[i], -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, it->err_corrected[i], -1, SQLITE_TRANSIENT);
-		int r = step_done(b, st, it->file);
-		sqlite3_finalize(st);
-		if (r)
-			goto out;
-	}
-	rc = 0;
-out:
-	sbuf_free(&s1);
-	sbuf_free(&s2);
-	sbuf_free(&lines);
-	return rc;
 }
 
 static int build_collection(struct builder *b, const char *sub, int ord)
@@ -391,29 +145,29 @@ static int build_collection(struct builder *b, const char *sub, int ord)
 		sbuf_free(&dir);
 		return -1;
 	}
-	const struct seed *sd = get_seed(b, c.seed);
+	const struct seed *sd = builder_seed(b, c.seed);
 	if (!sd)
 		goto out;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(b->db,
 			       "INSERT INTO collection(id, ord, title, publisher, date, seed) VALUES (?,?,?,?,?,?)",
 			       -1, &st, NULL) != SQLITE_OK) {
-		db_fail(b, "prepare");
+		builder_db_fail(b, "prepare");
 		goto out;
 	}
-	sqlite3_bind_text(st, 1, c.id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, ord);
-	bind_text_or_null(st, 3, c.title);
-	bind_text_or_null(st, 4, c.publisher);
-	bind_text_or_null(st, 5, c.date);
-	sqlite3_bind_text(st, 6, c.seed, -1, SQLITE_TRANSIENT);
-	int r = step_done(b, st, dir.s);
+	builder_bind_text(b, st, 1, c.id);
+	builder_bind_int(b, st, 2, ord);
+	builder_bind_text(b, st, 3, c.title);
+	builder_bind_text(b, st, 4, c.publisher);
+	builder_bind_text(b, st, 5, c.date);
+	builder_bind_text(b, st, 6, c.seed);
+	int r = builder_step(b, st, dir.s);
 	sqlite3_finalize(st);
 	if (r)
 		goto out;
 	for (int i = 0; i < c.nchapters; i++) {
 		const struct src_chapter *ch = &c.chapters[i];
-		const struct seed *csd = ch->seed ? get_seed(b, ch->seed) : sd;
+		const struct seed *csd = ch->seed ? builder_seed(b, ch->seed) : sd;
 		if (!csd)
 			goto out;
 		for (int k = 0; k < ch->refs.n; k++)
@@ -425,17 +179,18 @@ static int build_collection(struct builder *b, const char *sub, int ord)
 		tmp.len = 0;
 		sbuf_printf(&tmp, "%s/%d", c.id, ch->number);
 		st = b->ins_chapter;
-		sqlite3_bind_text(st, 1, tmp.s, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, c.id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 3, ++b->chapter_ord);
-		sqlite3_bind_int(st, 4, ch->number);
-		bind_text_or_null(st, 5, ch->label);
-		sqlite3_bind_text(st, 6, ch->title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 7, csd->id, -1, SQLITE_TRANSIENT);
+		builder_bind_text(b, st, 1, tmp.s);
+		builder_bind_text(b, st, 2, c.id);
+		builder_bind_int(b, st, 3, ++b->chapter_ord);
+		builder_bind_int(b, st, 4, ch->number);
+		builder_bind_text(b, st, 5, ch->label);
+		builder_bind_text(b, st, 6, ch->title);
+		builder_bind_text(b, st, 7, csd->id);
 		tmp.len = 0;
 		src_format_refs(&ch->refs, &tmp);
-		sqlite3_bind_text(st, 8, tmp.s, -1, SQLITE_TRANSIENT);
-		if (step_done(b, st, dir.s))
+		builder_bind_text(b, st, 8, tmp.s);
+		builder_bind_int(b, st, 9, ch->start_inferred);
+		if (builder_step(b, st, dir.s))
 			goto out;
 	}
 	for (int i = 0; i < c.nitems; i++) {
@@ -447,7 +202,7 @@ static int build_collection(struct builder *b, const char *sub, int ord)
 			sbuf_printf(&tmp, "%c%d", it->kind[0], it->number);
 		if (!strcmp(it->kind, "foreword") && strcmp(c.id, "book"))
 			sbuf_adds(&tmp, c.id);
-		if (insert_item(b, &c, it, tmp.s))
+		if (builder_item(b, &c, it, tmp.s))
 			goto out;
 	}
 	rc = 0;
@@ -501,8 +256,8 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 			       &b.ins_section, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
 			       "INSERT INTO block(id, item_id, section_id, ord, kind, text, seed, lines,"
-			       " line_first, line_last, page_first, page_last, source_file, source_line)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       " line_first, line_last, page_first, page_last, source_file, source_line, flag)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_block, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db, "INSERT INTO duplicate(item_id, ord, text, seed, lines) VALUES (?,?,?,?,?)",
 			       -1, &b.ins_dup, NULL) != SQLITE_OK ||
@@ -511,20 +266,33 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 			       " VALUES (?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_search, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b.db,
-			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines)"
-			       " VALUES (?,?,?,?,?,?,?,?)",
+			       "INSERT INTO chapter(id, collection_id, ord, number, label, title, seed, lines,"
+			       " start_inferred) VALUES (?,?,?,?,?,?,?,?,?)",
 			       -1, &b.ins_chapter, NULL) != SQLITE_OK) {
-		db_fail(&b, "prepare");
+		builder_db_fail(&b, "prepare");
 		goto out;
 	}
 	if (build_collection(&b, "book", 1) || build_collection(&b, "leaders", 2))
 		goto out;
 	char meta[256];
 	snprintf(meta, sizeof meta,
-		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('generator', 'anli-build " ANLI_VERSION "');",
-		 ANLI_SCHEMA_VERSION);
-	if (exec(&b, meta) || exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('rebuild')") ||
-	    exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('optimize')") || exec(&b, "COMMIT"))
+		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('fold_version', '%d'),"
+		 " ('generator', 'anli-build " ANLI_VERSION "');",
+		 ANLI_SCHEMA_VERSION, FOLD_VERSION);
+	if (exec(&b, meta))
+		goto out;
+	for (int i = 0; i < b.nseeds; i++) {
+		/* the fullest proven page of each seed: the bound its other pages are held to */
+		char *q = sqlite3_mprintf("INSERT INTO meta VALUES ('page_max_lines:%q', '%d')", b.seeds[i].id,
+					  b.seeds[i].page_max_lines);
+		int r = q ? exec(&b, q) : anli_err_set(err, _("out of memory"));
+		sqlite3_free(q);
+		if (r)
+			goto out;
+	}
+	if ( exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('rebuild')") ||
+	    exec(&b, "INSERT INTO search_fts(search_fts) VALUES ('optimize')") || exec(&b, "COMMIT") ||
+	    exec(&b, "VACUUM"))
 		goto out;
 	rc = 0;
 out:
@@ -536,7 +304,7 @@ out:
 	sqlite3_finalize(b.ins_search);
 	if (b.db && sqlite3_close(b.db) != SQLITE_OK && rc == 0)
 		rc = anli_err_set(err, _("%s: close failed"), tmp.s);
-	clear_ids(&b);
+	builder_clear_ids(&b);
 	free(b.ids);
 	for (int i = 0; i < b.nseeds; i++)
 		seed_free(&b.seeds[i]);

@@ -1,29 +1,32 @@
-/* build_main.c — anli-build: compile data/ into anli.db (a build tool, not installed) */
+/* main.c — anli-build: compile data/ into anli.db (a build tool, not installed) */
 #include "anli/build.h"
+#include "anli/msg.h"
 
 #include <stdio.h>
-#include <string.h>
+#include <unistd.h>
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: anli-build -o OUT.db DATADIR\n");
+	return 2;
+}
 
 int main(int argc, char **argv)
 {
-	const char *out = NULL, *dir = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-o") && i + 1 < argc)
-			out = argv[++i];
-		else if (argv[i][0] != '-' && !dir)
-			dir = argv[i];
-		else {
-			fprintf(stderr, "usage: anli-build -o OUT.db DATADIR\n");
-			return 2;
-		}
+	const char *out = NULL;
+	int c;
+	while ((c = getopt(argc, argv, "o:")) != -1) {
+		if (c != 'o')
+			return usage();
+		out = optarg;
 	}
-	if (!out || !dir) {
-		fprintf(stderr, "usage: anli-build -o OUT.db DATADIR\n");
-		return 2;
-	}
+	if (!out || optind != argc - 1)
+		return usage();
 	struct anli_err err;
-	if (build_database(dir, out, &err)) {
-		fprintf(stderr, "anli-build: %s\n", err.msg);
+	if (build_database(argv[optind], out, &err)) {
+		/* messages quote source text and SQLite's words: shown, never obeyed
+		 * by the terminal */
+		msg_error("anli-build", "%s", err.msg);
 		return 1;
 	}
 	return 0;

@@ -50,35 +50,61 @@ int seed_running_head(const char *line)
 	return *skip_sp(s + 3) == '\0' ? page : 0;
 }
 
-/* Pages: a line starting with a space begins a PDF page.  A page's number is
- * established by a running head inside it, or by two running heads around it
- * whose page difference equals the number of page starts between them. */
+/* Is the trimmed line one character long (a candidate vertical-tab line)? */
+static int one_char_line(const char *line);
+
+/* Pages.  A line starting with a space begins a PDF page (a "segment" runs
+ * from one detected start to the next).  Running heads give some segments a
+ * number.  Between two heads P1 < P2 with exactly P2 - P1 detected starts,
+ * every segment but P2's is exactly one page and its number is proven; the
+ * largest of those pages (in body lines) is page_max_lines.  A segment with more body lines
+ * than that merges pages whose start the extraction lost: its number (even
+ * from a running head inside it) proves nothing.  Everything else has no
+ * page (0). */
 static void compute_pages(struct seed *s)
 {
 	int npages = 0;
-	int *start = xcalloc((size_t)s->nlines + 2, sizeof *start); /* page index per line */
+	int *start = xcalloc((size_t)s->nlines + 2, sizeof *start); /* segment index per line */
 	for (int i = 1; i <= s->nlines; i++) {
 		if (s->line[i][0] == ' ' || (i == 1 && s->line[i][0]))
 			npages++;
 		start[i] = npages; /* 0 = before any page start */
 	}
 	int *num = xcalloc((size_t)npages + 2, sizeof *num);
+	int *body = xcalloc((size_t)npages + 2, sizeof *body); /* body lines per segment */
 	for (int i = 1; i <= s->nlines; i++) {
 		int p = seed_running_head(s->line[i]);
 		if (p && start[i])
 			num[start[i]] = p;
+		else if (start[i] && s->line[i][strspn(s->line[i], " \t")] && !one_char_line(s->line[i]))
+			body[start[i]]++;
 	}
-	int prev = 0;
+	/* heads whose distance matches the detected starts: proven intervals */
+	int prev = 0, maxl = 0;
+	char *proven = xcalloc((size_t)npages + 2, 1);
 	for (int k = 1; k <= npages; k++) {
 		if (!num[k])
 			continue;
 		if (prev && num[k] - num[prev] == k - prev)
-			for (int j = prev + 1; j < k; j++)
+			/* each segment from P1's to the one before P2's ends where
+			 * the next page starts: one page (P2's own end is not
+			 * bounded by a head) */
+			for (int j = prev; j < k; j++) {
 				num[j] = num[prev] + (j - prev);
+				proven[j] = 1;
+				if (body[j] > maxl)
+					maxl = body[j];
+			}
 		prev = k;
 	}
+	s->page_max_lines = maxl;
+	for (int k = 1; k <= npages; k++)
+		if (num[k] && !proven[k] && maxl && body[k] > maxl)
+			num[k] = 0;
 	for (int i = 1; i <= s->nlines; i++)
 		s->page[i] = start[i] ? num[start[i]] : 0;
+	free(proven);
+	free(body);
 	free(num);
 	free(start);
 }
@@ -172,6 +198,14 @@ static void trim(const char *line, const char **b, size_t *n)
 static size_t nchars(const char *s, size_t n)
 {
 	return u8_mbsnlen((const uint8_t *)s, n);
+}
+
+static int one_char_line(const char *line)
+{
+	const char *b;
+	size_t n;
+	trim(line, &b, &n);
+	return n && nchars(b, n) == 1;
 }
 
 size_t seed_doubled_lead(const char *s)

@@ -1,12 +1,15 @@
-/* source.c — parser of the canonical sources (see source.h, data/README.md) */
+/* source.c — the canonical sources (see source.h, data/README.md): source
+ * references, collection.txt, loading a collection and the checks across its
+ * files.  An item file is item.c's; shared parsing helpers are parse.c's. */
 #include "anli/i18n.h"
 #include "anli/source.h"
+
+#include "parse.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -72,304 +75,52 @@ void src_format_refs(const struct src_refs *refs, struct sbuf *buf)
 	}
 }
 
-/* Text checks shared by every value: valid UTF-8, no control characters. */
-static int check_text(const char *file, int line, const char *s, struct anli_err *err)
-{
-	size_t n = strlen(s);
-	if (u8_check((const uint8_t *)s, n))
-		return anli_err_set(err, _("%s:%d: invalid UTF-8"), file, line);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return anli_err_set(err, _("%s:%d: control character 0x%02x in text"), file, line, *p);
-	if (n == 0)
-		return anli_err_set(err, _("%s:%d: empty value"), file, line);
-	return 0;
-}
-
-static int parse_int(const char *s, int lo, int hi, int *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < lo || v > hi)
-		return -1;
-	*out = (int)v;
-	return 0;
-}
-
-static int set_once(char **slot, const char *v, const char *file, int line, const char *key,
-		    struct anli_err *err)
-{
-	if (*slot)
-		return anli_err_set(err, _("%s:%d: @%s given twice"), file, line, key);
-	if (check_text(file, line, v, err))
-		return -1;
-	*slot = xstrdup(v);
-	return 0;
-}
-
-/* Split "KEY VALUE" (after '@'); returns pointer to value ("" if none). */
-static char *split_word(char *s)
-{
-	char *sp = strchr(s, ' ');
-	if (!sp)
-		return s + strlen(s);
-	*sp = '\0';
-	return sp + 1;
-}
-
-static void free_item(struct src_item *it)
-{
-	free(it->file);
-	free(it->kind);
-	free(it->title);
-	free(it->subtitle);
-	free(it->org);
-	free(it->region);
-	free(it->author);
-	free(it->role);
-	free(it->seed);
-	free(it->source.r);
-	for (int i = 0; i < it->nblocks; i++) {
-		free(it->blocks[i].text);
-		free(it->blocks[i].refs.r);
-	}
-	free(it->blocks);
-	for (int i = 0; i < it->nerrata; i++) {
-		free(it->err_printed[i]);
-		free(it->err_corrected[i]);
-	}
-	free(it->err_printed);
-	free(it->err_corrected);
-}
-
-/* Iterate over the lines of a file buffer: returns the next line (NUL-
- * terminated in place, trailing CR removed) or NULL at the end. */
-static char *next_line(char **cursor)
-{
-	char *s = *cursor;
-	if (!s || !*s)
-		return NULL;
-	char *nl = strchr(s, '\n');
-	if (nl) {
-		*nl = '\0';
-		*cursor = nl + 1;
-	} else {
-		*cursor = s + strlen(s);
-	}
-	size_t n = strlen(s);
-	if (n && s[n - 1] == '\r')
-		s[n - 1] = '\0';
-	return s;
-}
-
-static int parse_item(const char *path, struct src_item *it, struct anli_err *err)
-{
-	memset(it, 0, sizeof *it);
-	it->file = xstrdup(path);
-	char *buf = util_read_file(path, NULL, err);
-	if (!buf)
-		return -1;
-	char *cur = buf, *s;
-	int ln = 0, in_body = 0, cap = 0, have_num = 0, have_ch = 0, have_src = 0;
-	while ((s = next_line(&cur))) {
-		ln++;
-		if (*s == '\0' || *s == '#')
-			continue;
-		if (*s == '@') {
-			if (in_body)
-				goto fail_msg_hdr;
-			char *v = split_word(s + 1);
-			const char *k = s + 1;
-			int rc = 0;
-			if (!strcmp(k, "kind")) {
-				if (strcmp(v, "foreword") && strcmp(v, "case") && strcmp(v, "article")) {
-					anli_err_set(err, _("%s:%d: @kind must be foreword, case or article, not '%s'"), path, ln, v);
-					goto fail;
-				}
-				rc = set_once(&it->kind, v, path, ln, k, err);
-			} else if (!strcmp(k, "case") || !strcmp(k, "article")) {
-				it->line_number = ln;
-				if (have_num || parse_int(v, 1, 9999, &it->number)) {
-					anli_err_set(err, _("%s:%d: bad or repeated @%s number '%s'"), path, ln, k, v);
-					goto fail;
-				}
-				have_num = 1;
-			} else if (!strcmp(k, "chapter") || !strcmp(k, "part")) {
-				it->line_chapter = ln;
-				if (have_ch || parse_int(v, 1, 999, &it->chapter)) {
-					anli_err_set(err, _("%s:%d: bad or repeated @%s number '%s'"), path, ln, k, v);
-					goto fail;
-				}
-				have_ch = 1;
-			} else if (!strcmp(k, "title")) {
-				rc = set_once(&it->title, v, path, ln, k, err);
-			} else if (!strcmp(k, "missing")) {
-				if (!strcmp(v, "title")) {
-					it->missing_title = 1;
-				} else if (!strcmp(v, "end")) {
-					it->missing_end = 1;
-				} else {
-					anli_err_set(err, _("%s:%d: '@missing %s': only 'title' or 'end' can be missing"), path,
-						     ln, v);
-					goto fail;
-				}
-			} else if (!strcmp(k, "subtitle")) {
-				rc = set_once(&it->subtitle, v, path, ln, k, err);
-			} else if (!strcmp(k, "org")) {
-				rc = set_once(&it->org, v, path, ln, k, err);
-			} else if (!strcmp(k, "region")) {
-				rc = set_once(&it->region, v, path, ln, k, err);
-			} else if (!strcmp(k, "author")) {
-				rc = set_once(&it->author, v, path, ln, k, err);
-			} else if (!strcmp(k, "role")) {
-				rc = set_once(&it->role, v, path, ln, k, err);
-			} else if (!strcmp(k, "seed")) {
-				it->line_seed = ln;
-				rc = set_once(&it->seed, v, path, ln, k, err);
-			} else if (!strcmp(k, "erratum")) {
-				char *arrow = strstr(v, " => ");
-				if (!arrow || arrow == v || !arrow[4]) {
-					anli_err_set(err, _("%s:%d: @erratum wants 'PRINTED => CORRECTED'"), path, ln);
-					goto fail;
-				}
-				*arrow = '\0';
-				if (check_text(path, ln, v, err) || check_text(path, ln, arrow + 4, err))
-					goto fail;
-				it->err_printed = xrealloc(it->err_printed, sizeof(char *) * (size_t)(it->nerrata + 1));
-				it->err_corrected = xrealloc(it->err_corrected, sizeof(char *) * (size_t)(it->nerrata + 1));
-				it->err_printed[it->nerrata] = xstrdup(v);
-				it->err_corrected[it->nerrata++] = xstrdup(arrow + 4);
-			} else if (!strcmp(k, "source")) {
-				if (have_src || src_parse_refs(v, &it->source) || it->source.n == 0) {
-					anli_err_set(err, _("%s:%d: bad or repeated @source '%s' (want FIRST-LAST[,…])"), path,
-						     ln, v);
-					goto fail;
-				}
-				have_src = 1;
-			} else {
-				anli_err_set(err, _("%s:%d: unknown key @%s"), path, ln, k);
-				goto fail;
-			}
-			if (rc)
-				goto fail;
-			continue;
-		}
-		in_body = 1;
-		char kind = s[0];
-		if (!strchr("hspcd", kind) || s[1] != ' ') {
-			anli_err_set(err, _("%s:%d: a block line is KIND REF TEXT with KIND one of h s p c d"), path, ln);
-			goto fail;
-		}
-		char *ref = s + 2;
-		char *text = split_word(ref);
-		struct src_refs refs;
-		if (src_parse_refs(ref, &refs)) {
-			anli_err_set(err, _("%s:%d: bad source reference '%s'"), path, ln, ref);
-			goto fail;
-		}
-		if (check_text(path, ln, text, err)) {
-			free(refs.r);
-			goto fail;
-		}
-		if (it->nblocks == cap) {
-			cap = cap ? cap * 2 : 32;
-			it->blocks = xrealloc(it->blocks, sizeof *it->blocks * (size_t)cap);
-		}
-		struct src_block *b = &it->blocks[it->nblocks++];
-		b->kind = kind;
-		b->text = xstrdup(text);
-		b->refs = refs;
-		b->line = ln;
-	}
-	if (!it->kind) {
-		anli_err_set(err, _("%s: missing @kind"), path);
-		goto fail;
-	}
-	if (!it->seed || !have_src) {
-		anli_err_set(err, _("%s: missing @seed or @source"), path);
-		goto fail;
-	}
-	if (strcmp(it->kind, "foreword") != 0) {
-		if (!have_num || !have_ch) {
-			anli_err_set(err, _("%s: a %s needs its number (@%s) and @%s"), path, it->kind,
-				     it->kind, strcmp(it->kind, "case") ? "part" : "chapter");
-			goto fail;
-		}
-	}
-	if (!it->title && !it->missing_title) {
-		anli_err_set(err, _("%s: missing @title (write '@missing title' if the source lost it)"), path);
-		goto fail;
-	}
-	if (it->title && it->missing_title) {
-		anli_err_set(err, _("%s: both @title and '@missing title'"), path);
-		goto fail;
-	}
-	if (!strcmp(it->kind, "case") && (!it->subtitle || !it->org || !it->region)) {
-		anli_err_set(err, _("%s: a case needs @subtitle, @org and @region"), path);
-		goto fail;
-	}
-	if (!strcmp(it->kind, "article") && (!it->author || !it->role)) {
-		anli_err_set(err, _("%s: an article needs @author and @role"), path);
-		goto fail;
-	}
-	if (it->nblocks == 0) {
-		anli_err_set(err, _("%s: no text blocks"), path);
-		goto fail;
-	}
-	free(buf);
-	return 0;
-fail_msg_hdr:
-	anli_err_set(err, _("%s:%d: header line after the first block"), path, ln);
-fail:
-	free(buf);
-	free_item(it);
-	memset(it, 0, sizeof *it);
-	return -1;
-}
-
 static int parse_collection_file(const char *path, struct src_collection *c, struct anli_err *err)
 {
-	char *buf = util_read_file(path, NULL, err);
+	char *buf = parse_read(path, err);
 	if (!buf)
 		return -1;
 	char *cur = buf, *s;
 	int ln = 0, cap = 0;
-	while ((s = next_line(&cur))) {
+	while ((s = parse_next_line(&cur))) {
 		ln++;
 		if (*s == '\0' || *s == '#')
 			continue;
 		if (*s == '@') {
-			char *v = split_word(s + 1);
+			char *v = parse_word(s + 1);
 			const char *k = s + 1;
 			int rc;
 			if (!strcmp(k, "collection"))
-				rc = set_once(&c->id, v, path, ln, k, err);
+				rc = parse_set_once(&c->id, v, path, ln, k, err);
 			else if (!strcmp(k, "title"))
-				rc = set_once(&c->title, v, path, ln, k, err);
+				rc = parse_set_once(&c->title, v, path, ln, k, err);
 			else if (!strcmp(k, "publisher"))
-				rc = set_once(&c->publisher, v, path, ln, k, err);
+				rc = parse_set_once(&c->publisher, v, path, ln, k, err);
 			else if (!strcmp(k, "date"))
-				rc = set_once(&c->date, v, path, ln, k, err);
+				rc = parse_set_once(&c->date, v, path, ln, k, err);
 			else if (!strcmp(k, "seed"))
-				rc = set_once(&c->seed, v, path, ln, k, err);
+				rc = parse_set_once(&c->seed, v, path, ln, k, err);
 			else
 				rc = anli_err_set(err, _("%s:%d: unknown key @%s"), path, ln, k);
 			if (rc)
 				goto fail;
 			continue;
 		}
-		/* ch REF NUMBER LABEL TITLE */
-		if (strncmp(s, "ch ", 3) != 0) {
+		/* ch[/inferred] REF NUMBER LABEL TITLE */
+		int inferred = !strncmp(s, "ch/inferred ", 12);
+		if (strncmp(s, "ch ", 3) != 0 && !inferred) {
 			anli_err_set(err, _("%s:%d: expected '@key value' or 'ch REF NUMBER LABEL TITLE'"), path, ln);
 			goto fail;
 		}
-		char *ref = s + 3, *num = split_word(ref), *label = split_word(num), *title = split_word(label);
+		char *ref = s + (inferred ? 12 : 3), *num = parse_word(ref), *label = parse_word(num),
+		     *title = parse_word(label);
 		struct src_chapter ch = {0};
 		ch.line = ln;
+		ch.start_inferred = inferred;
 		char *colon = strchr(ref, ':');
 		if (colon) {
 			*colon = '\0';
-			if (check_text(path, ln, ref, err))
+			if (parse_check_text(path, ln, ref, err))
 				goto fail;
 			ch.seed = xstrdup(ref);
 			ref = colon + 1;
@@ -386,7 +137,7 @@ static int parse_collection_file(const char *path, struct src_collection *c, str
 				     c->nchapters + 1);
 			goto fail;
 		}
-		if (check_text(path, ln, label, err) || check_text(path, ln, title, err)) {
+		if (parse_check_text(path, ln, label, err) || parse_check_text(path, ln, title, err)) {
 			free(ch.refs.r);
 			free(ch.seed);
 			goto fail;
@@ -426,7 +177,7 @@ void src_free(struct src_collection *c)
 	}
 	free(c->chapters);
 	for (int i = 0; i < c->nitems; i++)
-		free_item(&c->items[i]);
+		parse_item_free(&c->items[i]);
 	free(c->items);
 	memset(c, 0, sizeof *c);
 }
@@ -517,3 +268,4 @@ fail:
 	src_free(out);
 	return -1;
 }
+

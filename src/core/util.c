@@ -172,6 +172,22 @@ char *util_map_utf8(const char *s, size_t n, unsigned int (*map)(unsigned int), 
 	return sbuf_take(&b);
 }
 
+size_t util_utf8_skip(const char *s, size_t cps)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0;
+	while (cps-- > 0 && p[i]) {
+		ucs4_t c;
+		/* a code point is at most 4 bytes: no need to know the length */
+		size_t avail = 1;
+		while (avail < 4 && p[i + avail])
+			avail++;
+		int l = u8_mbtouc(&c, p + i, avail);
+		i += (size_t)(l > 0 ? l : 1);
+	}
+	return i;
+}
+
 int util_is_han(unsigned int cp)
 {
 	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||

@@ -2,7 +2,8 @@
 #include "anli/i18n.h"
 #include "anli/search.h"
 
-#include <sqlite3.h>
+#include "db.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -76,11 +77,16 @@ static int register_offsets(struct model *m, struct anli_err *err)
 		return 0;
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(m->db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
+	if (db_prepare(m, "SELECT fts5(?1)", &st, "search: FTS5", err))
+		return -1;
+	if (db_bind_pointer(m, st, 1, (void *)&api, "fts5_api_ptr", "search: FTS5", err)) {
+		sqlite3_finalize(st);
+		return -1;
 	}
+	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_err(m, "search: FTS5", err);
 	if (!api || api->xCreateFunction(api, "anli_offsets", NULL, offsets_fn, NULL) != SQLITE_OK)
 		return anli_err_set(err, _("%s: search: FTS5 is not available"), m->path);
 	m->search_ready = 1;
@@ -107,29 +113,6 @@ static void push(struct rawvec *v, sqlite3_int64 rowid, int item, int off, int l
 	v->h[v->n++] = (struct rawhit){rowid, item, off, len, term};
 }
 
-/* Byte offset of code point `cp` in s (texts in the database are valid
- * UTF-8: a code point starts at every byte that is not 10xxxxxx). */
-static size_t cp_to_byte(const char *s, int cp)
-{
-	size_t i = 0;
-	while (s[i] && cp > 0) {
-		i++;
-		while ((s[i] & 0xC0) == 0x80)
-			i++;
-		cp--;
-	}
-	return i;
-}
-
-/* Code points in s[0..n). */
-static int count_cp(const char *s, size_t n)
-{
-	int c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += (s[i] & 0xC0) != 0x80;
-	return c;
-}
-
 static int cmp_int(const void *x, const void *y)
 {
 	int a = *(const int *)x, b = *(const int *)y;
@@ -154,22 +137,25 @@ static int find_term(struct model *m, const char *term, int t, struct rawvec *ou
 			sbuf_addc(&q, *p);
 		}
 		sbuf_addc(&q, '"');
-		rc = sqlite3_prepare_v2(m->db,
-					"SELECT rowid, anli_offsets(search_fts) FROM search_fts WHERE search_fts MATCH ?1"
-					" ORDER BY rowid",
-					-1, &st, NULL);
-		if (rc == SQLITE_OK)
-			sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
+		rc = db_prepare(m,
+				"SELECT rowid, anli_offsets(search_fts) FROM search_fts WHERE search_fts MATCH ?1"
+				" ORDER BY rowid",
+				&st, "search", err);
+		if (!rc && db_bind_text(m, st, 1, q.s, (int)q.len, "search", err)) {
+			sqlite3_finalize(st);
+			rc = -1;
+		}
 		sbuf_free(&q);
+		if (rc)
+			return -1;
 	} else {
 		/* the trigram index cannot answer 1-2 characters (and LIKE/GLOB on
 		 * it are broken for non-ASCII in SQLite 3.40): scan the folded
 		 * text, with the C library's strstr (SQLite's instr() decodes
 		 * every character and is several times slower) */
-		rc = sqlite3_prepare_v2(m->db, "SELECT rowid, text FROM search_doc ORDER BY rowid", -1, &st, NULL);
+		if (db_prepare(m, "SELECT rowid, text FROM search_doc ORDER BY rowid", &st, "search", err))
+			return -1;
 	}
-	if (rc != SQLITE_OK)
-		return anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
 	size_t tl = strlen(term);
 	int *offs = NULL, cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -196,7 +182,8 @@ static int find_term(struct model *m, const char *term, int t, struct rawvec *ou
 					cap = cap ? cap * 2 : 16;
 					offs = xrealloc(offs, sizeof *offs * (size_t)cap);
 				}
-				cp += count_cp(from, (size_t)(p - from)); /* counted on from the last hit */
+				/* counted on from the last hit: linear in the text */
+				cp += (int)u8_mbsnlen((const uint8_t *)from, (size_t)(p - from));
 				from = p;
 				offs[n++] = cp;
 			}
@@ -212,7 +199,7 @@ static int find_term(struct model *m, const char *term, int t, struct rawvec *ou
 	sqlite3_finalize(st);
 	free(offs);
 	if (rc != SQLITE_DONE)
-		return anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
+		return db_err(m, "search", err);
 	return 0;
 }
 
@@ -227,23 +214,14 @@ static int cmp_raw(const void *x, const void *y)
 int search_find(struct model *m, const char *query, struct search_result *res, struct anli_err *err)
 {
 	memset(res, 0, sizeof *res);
-	char *folded = fold_text(query, strlen(query));
-	char *terms[64];
-	int nt = 0;
-	for (char *p = strtok(folded, " \t\n"); p; p = strtok(NULL, " \t\n")) {
-		int dup = 0;
-		for (int k = 0; k < nt && !dup; k++)
-			dup = !strcmp(terms[k], p); /* a repeated term is one term */
-		if (dup)
-			continue;
-		if (nt == 64) {
-			free(folded);
-			return anli_err_set(err, "%s", _("too many search terms (at most 64)"));
-		}
-		terms[nt++] = p;
+	struct fold_terms terms;
+	if (fold_split_terms(query, &terms)) {
+		fold_terms_free(&terms);
+		return anli_err_set(err, _("too many search terms (at most %d)"), FOLD_MAX_TERMS);
 	}
+	int nt = terms.n;
 	if (nt == 0) {
-		free(folded);
+		fold_terms_free(&terms);
 		return anli_err_set(err, "%s", _("empty search query"));
 	}
 	int rc = -1;
@@ -256,7 +234,7 @@ int search_find(struct model *m, const char *query, struct search_result *res, s
 	memset(ok, 1, (size_t)m->nitems);
 	for (int t = 0; t < nt; t++) {
 		int from = raw.n;
-		if (find_term(m, terms[t], t, &raw, err))
+		if (find_term(m, terms.term[t], t, &raw, err))
 			goto out;
 		/* the items that hold this term */
 		memset(has, 0, (size_t)m->nitems);
@@ -290,7 +268,7 @@ out:
 	free(raw.h);
 	free(ok);
 	free(has);
-	free(folded);
+	fold_terms_free(&terms);
 	return rc;
 }
 
@@ -331,13 +309,15 @@ int search_load(struct model *m, struct search_result *res, int first, int count
 	const char *sql = range ? "SELECT rowid, block_id, field, section, orig FROM search_doc"
 				  " WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid"
 				: "SELECT rowid, block_id, field, section, orig FROM search_doc WHERE rowid = ?1";
-	if (sqlite3_prepare_v2(m->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return anli_err_set(err, _("%s: search: %s"), m->path, sqlite3_errmsg(m->db));
-	int rc = 0, have_row = 0;
+	if (db_prepare(m, sql, &st, "search", err))
+		return -1;
+	sqlite3_int64 bad = 0;
+	int rc = 0, step = SQLITE_ROW; /* rc: -1 a database error (err set), 1 a missing or NULL row */
 	if (range) {
-		sqlite3_bind_int64(st, 1, lo);
-		sqlite3_bind_int64(st, 2, hi);
-		have_row = sqlite3_step(st) == SQLITE_ROW;
+		if (db_bind_int64(m, st, 1, lo, "search", err) || db_bind_int64(m, st, 2, hi, "search", err))
+			rc = -1;
+		else
+			step = sqlite3_step(st);
 	}
 	for (int i = first; i < last && !rc; i++) {
 		struct search_hit *h = &res->hit[i];
@@ -346,36 +326,43 @@ int search_load(struct model *m, struct search_result *res, int first, int count
 		const struct search_hit *p = i > first ? &res->hit[i - 1] : NULL;
 		if (p && p->rowid == h->rowid && p->text) {
 			/* hits of one document are adjacent: share its strings, and
-			 * count characters on from the previous hit */
+			 * count characters on from the previous hit (linear in the
+			 * document, not hits × length) */
 			h->block_id = p->block_id;
 			h->field = p->field;
 			h->section = p->section;
 			h->text = p->text;
 			if (h->cp_off >= p->cp_off) {
-				h->off = p->off + cp_to_byte(p->text + p->off, h->cp_off - p->cp_off);
-				h->len = cp_to_byte(h->text + h->off, h->cp_len);
+				h->off = p->off + util_utf8_skip(p->text + p->off, (size_t)(h->cp_off - p->cp_off));
+				h->len = util_utf8_skip(h->text + h->off, (size_t)h->cp_len);
 				continue;
 			}
 		} else if (range) {
-			while (have_row && sqlite3_column_int64(st, 0) < h->rowid)
-				have_row = sqlite3_step(st) == SQLITE_ROW;
-			if (!have_row || sqlite3_column_int64(st, 0) != h->rowid || fill(pool, h, st, 1))
-				rc = -1;
+			while (step == SQLITE_ROW && sqlite3_column_int64(st, 0) < h->rowid)
+				step = sqlite3_step(st);
+			if (step != SQLITE_ROW && step != SQLITE_DONE)
+				rc = db_err(m, "search", err);
+			else if (step != SQLITE_ROW || sqlite3_column_int64(st, 0) != h->rowid || fill(pool, h, st, 1))
+				rc = 1, bad = h->rowid;
 		} else {
-			sqlite3_bind_int64(st, 1, h->rowid);
-			if (sqlite3_step(st) != SQLITE_ROW || fill(pool, h, st, 1))
+			if (db_bind_int64(m, st, 1, h->rowid, "search", err))
 				rc = -1;
+			else if ((step = sqlite3_step(st)) != SQLITE_ROW && step != SQLITE_DONE)
+				rc = db_err(m, "search", err);
+			else if (step != SQLITE_ROW || fill(pool, h, st, 1))
+				rc = 1, bad = h->rowid;
 			sqlite3_reset(st);
 		}
 		if (!rc) {
-			h->off = cp_to_byte(h->text, h->cp_off);
-			h->len = cp_to_byte(h->text + h->off, h->cp_len);
+			h->off = util_utf8_skip(h->text, (size_t)h->cp_off);
+			h->len = util_utf8_skip(h->text + h->off, (size_t)h->cp_len);
 		}
 	}
 	sqlite3_finalize(st);
-	if (rc)
-		return anli_err_set(err, _("%s: search: corrupt search index"), m->path);
-	return 0;
+	if (rc > 0)
+		return anli_err_set(err, _("%s: search: corrupt search index (document %lld missing or NULL)"),
+				    m->path, (long long)bad);
+	return rc;
 }
 
 int search_run(struct model *m, const char *query, struct search_result *res, struct anli_err *err)
@@ -404,6 +391,8 @@ void search_result_free(struct search_result *res)
 
 char *search_snippet(const struct search_hit *h, int context, size_t *hit_off, size_t *hit_len)
 {
+	/* reads the hit and `context` characters either side, never the whole
+	 * text (a snippet per hit must not cost the document's length) */
 	const uint8_t *s = (const uint8_t *)h->text;
 	size_t start = h->off, end = h->off + h->len;
 	for (int k = 0; k < context && start > 0; k++) {
@@ -413,12 +402,7 @@ char *search_snippet(const struct search_hit *h, int context, size_t *hit_off, s
 			break;
 		start = (size_t)(prev - s);
 	}
-	size_t n = strlen(h->text);
-	for (int k = 0; k < context && end < n; k++) {
-		ucs4_t c;
-		int l = u8_mbtouc(&c, s + end, n - end);
-		end += (size_t)(l > 0 ? l : 1);
-	}
+	end += util_utf8_skip(h->text + end, context > 0 ? (size_t)context : 0);
 	*hit_off = h->off - start;
 	*hit_len = h->len;
 	return xstrndup(h->text + start, end - start);

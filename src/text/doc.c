@@ -1,7 +1,10 @@
 /* doc.c — see doc.h */
 #include "anli/doc.h"
 
+#include "anli/glyph.h"
+#include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/names.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -80,6 +83,7 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 	d->block_first_line = xcalloc((size_t)nb + 1, sizeof *d->block_first_line);
 	d->block_prefix = xcalloc((size_t)nb + 1, sizeof *d->block_prefix);
 	int indent = width > 0 && width < 12 ? 0 : 4;
+	const char *missing_heading = _("[heading missing in the source]");
 
 	if (it->title)
 		add_text(&b, "", it->title, "", DOC_TITLE, -1, 0);
@@ -89,7 +93,7 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 		add_text(&b, "", it->subtitle, "", DOC_SUBTITLE, -1, 0);
 	struct sbuf by;
 	sbuf_init(&by);
-	model_byline(it, &by);
+	names_byline(&by, it->org, it->author, it->role);
 	if (by.len)
 		add_text(&b, "", by.s, "", DOC_BYLINE, -1, 0);
 	sbuf_free(&by);
@@ -99,16 +103,31 @@ void doc_build(struct doc *d, const struct model_item *it, const struct model_bl
 		blank(&b);
 		switch (x->kind) {
 		case MODEL_HEADING:
-			add_text(&b, "【", x->text, "】", DOC_HEADING, i, 0);
+			if (x->flag == MODEL_FLAG_MISSING) {
+				struct sbuf post;
+				sbuf_init(&post);
+				sbuf_printf(&post, "%s %s", glyph(GLYPH_HEADING_CLOSE), missing_heading);
+				add_text(&b, glyph(GLYPH_HEADING_OPEN), x->text, post.s, DOC_MISSING, i, 0);
+				sbuf_free(&post);
+			} else {
+				add_text(&b, glyph(GLYPH_HEADING_OPEN), x->text, glyph(GLYPH_HEADING_CLOSE), DOC_HEADING, i,
+					 0);
+			}
 			break;
 		case MODEL_SUBHEAD:
 			add_text(&b, "", x->text, "", DOC_SUBHEAD, i, 0);
 			break;
 		case MODEL_CAPTION:
-			add_text(&b, "▲ ", x->text, "", DOC_CAPTION, i, 0);
+			add_text(&b, glyph(GLYPH_CAPTION), x->text, "", DOC_CAPTION, i, 0);
 			break;
 		default:
-			add_text(&b, "", x->text, "", DOC_PARA, i, indent);
+			if (x->flag == MODEL_FLAG_SIGNATURE) {
+				/* right-aligned where a width is known */
+				int w = lay_strwidth(x->text, strlen(x->text));
+				add_text(&b, "", x->text, "", DOC_PARA, i, width > w ? width - w : 0);
+			} else {
+				add_text(&b, "", x->text, "", DOC_PARA, i, indent);
+			}
 			break;
 		}
 	}

@@ -2,6 +2,8 @@
 #include "anli/tui.h"
 
 #include "anli/cli.h"
+#include "anli/draw.h"
+#include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
 #include "anli/view.h"
@@ -31,8 +33,6 @@ const char *tui_collection_label(const struct app *a, int coll)
 	return c->id;
 }
 
-static int put_clean(WINDOW *w, int y, int x, const char *s, size_t n, int width);
-
 int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 {
 	if (width <= 0)
@@ -40,29 +40,8 @@ int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 	/* nothing from the data reaches the terminal unsanitized */
 	size_t n;
 	char *s = lay_sanitize(raw, rawn, &n);
-	int used = put_clean(w, y, x, s, n, width);
+	int used = draw_text(w, y, x, s, n, width);
 	free(s);
-	return used;
-}
-
-static int put_clean(WINDOW *w, int y, int x, const char *s, size_t n, int width)
-{
-	int used;
-	size_t fit = lay_fit(s, n, width, &used);
-	if (fit < n && used + 1 > width && fit > 0) {
-		/* mark the cut with … when something was left out */
-		size_t f2 = lay_fit(s, n, width - 1, &used);
-		mvwaddnstr(w, y, x, s, (int)f2);
-		waddstr(w, "…");
-		return used + 1;
-	}
-	if (fit < n && fit > 0) {
-		mvwaddnstr(w, y, x, s, (int)fit);
-		waddstr(w, "…");
-		return used + 1;
-	}
-	if (fit)
-		mvwaddnstr(w, y, x, s, (int)fit);
 	return used;
 }
 
@@ -515,7 +494,7 @@ static void draw_status(struct app *a)
 		int pct = maxtop <= 0 ? 100 : a->dtop * 100 / maxtop;
 		if (pct > 100)
 			pct = 100;
-		sbuf_printf(&s, " · %d/%d · %d%%", n, total, pct);
+		sbuf_printf(&s, "%s%d/%d%s%d%%", glyph(GLYPH_FIELD_SEP), n, total, glyph(GLYPH_FIELD_SEP), pct);
 	}
 	const char *hint = _("? help  q quit");
 	int hw = lay_strwidth(hint, strlen(hint));
@@ -593,7 +572,7 @@ static void draw_help(struct app *a)
 	WINDOW *win = newwin(h, w, (a->rows - 1 - h) / 2, (a->cols - w) / 2);
 	if (win) {
 		werase(win);
-		box(win, 0, 0);
+		draw_frame(win);
 		for (int i = 0; i < n && i + 1 < h - 1; i++) {
 			wattrset(win, i == 0 ? A_BOLD : A_NORMAL);
 			tui_put(win, i + 1, 2, line[i].s, line[i].len, w - 4);
@@ -622,7 +601,7 @@ static void draw(struct app *a)
 	wattrset(stdscr, term_attr(a, PAIR_BORDER));
 	for (int k = 0; k < 2; k++)
 		if (a->sep[k] >= 0)
-			mvwvline(stdscr, 0, a->sep[k], ACS_VLINE, a->rows - 1);
+			draw_vline(stdscr, 0, a->sep[k], a->rows - 1);
 	wattrset(stdscr, A_NORMAL);
 	wnoutrefresh(stdscr);
 	for (int p = 0; p < NPANES; p++) {
@@ -946,6 +925,7 @@ int tui_main(const char *db_path, int ambiwidth)
 	/* drawn at once in the configured convention, or narrow until the
 	 * terminal answers the probe */
 	lay_set_ambiwidth(ambiwidth ? ambiwidth : 1);
+	glyph_set_utf8(!strcmp(nl_langinfo(CODESET), "UTF-8")); /* ASCII glyphs in any other codeset */
 	term_signals();
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {

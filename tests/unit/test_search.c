@@ -11,9 +11,13 @@
 #include "anli/search.h"
 #include "anli/util.h"
 
+#include "anli/names.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <unistr.h>
 
 static struct model *m;
@@ -108,10 +112,7 @@ static int brute(const char *query, struct key **keys)
 		assert_int_equal(model_blocks(m, i, &b, &nb, &err), 0);
 		struct sbuf by;
 		sbuf_init(&by);
-		if (it->org)
-			sbuf_adds(&by, it->org);
-		if (it->author)
-			sbuf_printf(&by, "%s %s", it->author, it->role ? it->role : "");
+		model_byline(it, &by); /* the byline the builder indexes (names_byline) */
 		int all = 1;
 		for (int t = 0; t < nt && all; t++) {
 			int c = count_in(it->title ? it->title : "", terms[t], NULL, 0, i, "") +
@@ -256,9 +257,119 @@ static void test_syntax_is_literal(void **state)
 	assert_non_null(strstr(err.msg, "empty"));
 }
 
+/* The one splitter for search and highlighting. */
+static void test_split_terms(void **state)
+{
+	(void)state;
+	struct fold_terms t;
+	assert_int_equal(fold_split_terms("院士\t扬州\n院士　ＳＷＯＴ \r\v", &t), 0);
+	assert_int_equal(t.n, 3);
+	assert_string_equal(t.term[0], "院士");
+	assert_string_equal(t.term[1], "扬州");
+	assert_string_equal(t.term[2], "swot");
+	fold_terms_free(&t);
+	assert_int_equal(fold_split_terms(" \t　", &t), 0);
+	assert_int_equal(t.n, 0);
+	fold_terms_free(&t);
+	struct sbuf q;
+	sbuf_init(&q);
+	for (int i = 0; i < FOLD_MAX_TERMS; i++)
+		sbuf_printf(&q, "w%d w%d ", i, i); /* each twice: 64 distinct terms */
+	assert_int_equal(fold_split_terms(q.s, &t), 0);
+	assert_int_equal(t.n, FOLD_MAX_TERMS);
+	fold_terms_free(&t);
+	sbuf_adds(&q, "one-more");
+	assert_int_equal(fold_split_terms(q.s, &t), -1);
+	assert_int_equal(t.n, 0);
+	fold_terms_free(&t);
+	sbuf_free(&q);
+}
+
+/* The incremental mapping agrees with fold_map_offset at every offset. */
+static void test_fold_cursor(void **state)
+{
+	(void)state;
+	const char *orig = "Ａｂ，院士　SWOT\xff（试点）é";
+	char *f = fold_text(orig, strlen(orig));
+	struct fold_cursor c;
+	fold_cursor_init(&c, orig, f);
+	for (size_t off = 0; off <= strlen(f); off++)
+		if ((f[off] & 0xC0) != 0x80)
+			assert_int_equal(fold_cursor_map(&c, off), fold_map_offset(orig, f, off));
+	assert_int_equal(fold_cursor_map(&c, 0), 0); /* going back starts over */
+	free(f);
+}
+
+/* F9: a snippet costs its own length, not the text's: the text here runs
+ * up to an unreadable page with no NUL, so reading on to the end of the
+ * text (strlen) would crash. */
+static void test_snippet_reads_only_its_window(void **state)
+{
+	(void)state;
+	long page = sysconf(_SC_PAGESIZE);
+	char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(mem != MAP_FAILED);
+	assert_int_equal(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+	size_t nchars = (size_t)page / 3 - 1;
+	char *text = mem + page - nchars * 3; /* "院" × nchars, no NUL */
+	for (size_t i = 0; i < nchars; i++)
+		memcpy(text + 3 * i, "院", 3);
+	struct search_hit h = {0};
+	h.text = text;
+	h.cp_off = (int)(nchars / 2);
+	h.cp_len = 2;
+	h.off = util_utf8_skip(text, (size_t)h.cp_off);
+	h.len = util_utf8_skip(text + h.off, 2);
+	assert_int_equal(h.off, 3 * (nchars / 2));
+	assert_int_equal(h.len, 6);
+	size_t ho, hl;
+	char *snip = search_snippet(&h, 15, &ho, &hl);
+	assert_int_equal(strlen(snip), 3 * (15 + 2 + 15));
+	assert_int_equal(ho, 3 * 15);
+	assert_int_equal(hl, 6);
+	free(snip);
+	munmap(mem, (size_t)page * 2);
+}
+
+/* One byline, one chapter label, one block-kind mapping. */
+static void test_names(void **state)
+{
+	(void)state;
+	struct sbuf b;
+	sbuf_init(&b);
+	names_byline(&b, "江苏扬州高新区科协", NULL, NULL);
+	assert_string_equal(b.s, "江苏扬州高新区科协");
+	b.len = 0;
+	names_byline(&b, NULL, "张三", "主席");
+	assert_string_equal(b.s, "张三 主席");
+	b.len = 0;
+	names_byline(&b, NULL, "张三", NULL); /* no trailing space */
+	assert_string_equal(b.s, "张三");
+	b.len = 0;
+	names_byline(&b, NULL, NULL, NULL);
+	assert_int_equal(b.len, 0);
+	names_chapter_label(&b, "第二篇", 2, "人才培养");
+	assert_string_equal(b.s, "第二篇 人才培养");
+	b.len = 0;
+	names_chapter_label(&b, NULL, 3, "题目");
+	assert_string_equal(b.s, "3 题目");
+	sbuf_free(&b);
+	const char codes[] = {MODEL_HEADING, MODEL_SUBHEAD, MODEL_PARA, MODEL_CAPTION};
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(names_block_code(names_block_kind(codes[i])), codes[i]);
+	assert_string_equal(names_block_kind('s'), "subheading");
+	assert_null(names_block_kind('x'));
+	assert_int_equal(names_block_code("bogus"), 0);
+	assert_int_equal(names_block_code(NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_split_terms),
+		cmocka_unit_test(test_fold_cursor),
+		cmocka_unit_test(test_snippet_reads_only_its_window),
+		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_terms_and_folding),

@@ -1,5 +1,6 @@
 /* test_source.c — the canonical-source parser and the builder, against real
- * temporary directories and real SQLite files. */
+ * temporary directories and real SQLite files.  One file on purpose (over 400
+ * lines): every test shares the one temporary data tree that setup makes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -214,12 +215,23 @@ static void test_build_errors(void **state)
 	snprintf(buf, sizeof buf, "%sp 9 bad\xff utf8\n", CASE_HEAD);
 	expect_failure("book/01.txt", buf, "book/01.txt:11: invalid UTF-8");
 	snprintf(buf, sizeof buf, "%sp 9 tab\there\n", CASE_HEAD);
-	expect_failure("book/01.txt", buf, "book/01.txt:11: control character 0x09");
+	expect_failure("book/01.txt", buf, "book/01.txt:11: control character U+0009");
 	expect_failure("book/02.txt", "@kind case\n@case 3\n@chapter 1\n@title a\n@subtitle b\n@org c\n@region d\n"
 				      "@seed 009\n@source 3-17\np 9 x\n",
 		       "book/02.txt:2: case number 3 out of sequence (expected 2)");
 	expect_failure("book/collection.txt", "@collection book\n@seed 009\nch 1 2 第一篇 x\n",
 		       "collection.txt:3: chapter number '2' out of sequence");
+	snprintf(buf, sizeof buf, "%sh/missing 9 主要做法\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: a missing heading has no seed lines");
+	snprintf(buf, sizeof buf, "%sp - 正文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: only a missing heading (h/missing) has no seed lines");
+	snprintf(buf, sizeof buf, "%sc/signature 9 正文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: unknown block flag");
+	snprintf(buf, sizeof buf, "%sp 9 正文\n", CASE_HEAD);
+	char *src = strstr(buf, "@source 3-17");
+	assert_non_null(src);
+	memcpy(src, "@source 3-99", 12);
+	expect_failure("book/01.txt", buf, "book/01.txt:9: line 99 is past the end of seed 009");
 }
 
 static void test_refs(void **state)
@@ -271,6 +283,169 @@ static void test_seed_artifacts(void **state)
 	assert_non_null(strstr(err.msg, "no seed file 777_*.txt"));
 }
 
+/* Pages are proven, or absent.  Three segments between the heads 010 and 012
+ * (three starts for 12 - 10 = 2 steps): proven, the fullest holds 3 body
+ * lines.  The next segment has a head (013) but 7 body lines: it merges two
+ * pages whose start was lost, so its number proves nothing. */
+static const char PAGED[] = " 甲一。\n010|全国园区科协典型案例汇编\n乙一。\n丙一。\n" /* 1-4: p.10 */
+			    " 丁一。\n戊一。\n"                                   /* 5-6: p.11 */
+			    " 己一。\n012|全国园区科协典型案例汇编\n庚一。\n"       /* 7-9: p.12 */
+			    " 辛一。\n013|全国园区科协典型案例汇编\n壬一。\n癸一。\n子一。\n丑一。\n寅一。\n卯一。\n";
+
+static void test_seed_pages(void **state)
+{
+	(void)state;
+	put("raw/010_pages.txt", PAGED);
+	char raw[600];
+	snprintf(raw, sizeof raw, "%s/raw", root);
+	struct seed s;
+	struct anli_err err;
+	assert_int_equal(seed_load(raw, "010", &s, &err), 0);
+	assert_int_equal(s.page_max_lines, 3);
+	assert_int_equal(s.page[1], 10);
+	assert_int_equal(s.page[4], 10);
+	assert_int_equal(s.page[5], 11);
+	assert_int_equal(s.page[9], 12);
+	assert_int_equal(s.page[10], 0); /* 7 lines under one head: not proven */
+	assert_int_equal(s.page[17], 0);
+	seed_free(&s);
+	char path[600];
+	snprintf(path, sizeof path, "%s/raw/010_pages.txt", root);
+	unlink(path);
+}
+
+/* A block's page comes from its first and last line in reading order, and a
+ * page never decreases within an item; flags and inferred chapters reach the
+ * database. */
+static void test_build_pages_flags(void **state)
+{
+	(void)state;
+	put("raw/009_test.txt", PAGED);
+	put("book/collection.txt", "@collection book\n@title 书名\n@seed 009\nch/inferred 1 1 第一篇 第一页\n");
+	put("book/00.txt", "@kind foreword\n@title 第一页\n@seed 009\n@source 1-1\n\np 1 甲一。\n"
+			   "p/signature 3 乙一。\n");
+	put("book/01.txt", "@kind case\n@case 1\n@chapter 1\n@title 标题一\n@subtitle 副标题\n@org 某某\n"
+			   "@region 江苏\n@seed 009\n@source 4-17\n\n"
+			   "h 4 工作背景\np 5-6 丁一。戊一。\nh/missing - 主要做法\np 4 丙一。\np 9,5 庚一。丁一。\n"
+			   "p 10-17 辛一。壬一。\n");
+	struct anli_err err = {{0}};
+	if (build_database(root, dbpath(), &err))
+		fail_msg("build failed: %s", err.msg);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(dbpath(), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT id, coalesce(page_first,0), coalesce(page_last,0), coalesce(flag,''),"
+					    " lines FROM block WHERE item_id IN ('foreword','c1') ORDER BY item_id DESC, ord",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	const struct {
+		const char *id;
+		int pf, pl;
+		const char *flag, *lines;
+	} want[] = {
+		{"foreword:p1", 10, 10, "", "1"},
+		{"foreword:p3", 10, 10, "signature", "3"},
+		{"c1:h4", 10, 10, "", "4"},
+		{"c1:p5", 11, 11, "", "5-6"},
+		{"c1:h", 0, 0, "missing", "-"},
+		{"c1:p4", 0, 0, "", "4"},   /* p.10 read after p.11: displaced, no page */
+		{"c1:p5.2", 0, 0, "", "9,5"}, /* p.12 then p.11 within the block: none */
+		{"c1:p10", 0, 0, "", "10-17"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal(sqlite3_column_text(st, 0), want[i].id);
+		assert_int_equal(sqlite3_column_int(st, 1), want[i].pf);
+		assert_int_equal(sqlite3_column_int(st, 2), want[i].pl);
+		assert_string_equal(sqlite3_column_text(st, 3), want[i].flag);
+		assert_string_equal(sqlite3_column_text(st, 4), want[i].lines);
+	}
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT start_inferred FROM chapter WHERE id = 'book/1'", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	/* the missing heading is not searchable text */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM search_doc WHERE orig = '主要做法'", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	write_valid();
+}
+
+/* Hostile sources: each a one-line FILE:LINE error, nothing half-read. */
+static void test_build_hostile(void **state)
+{
+	(void)state;
+	char buf[1024];
+	/* a NUL byte would end the text early */
+	char path[600];
+	snprintf(path, sizeof path, "%s/book/01.txt", root);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(CASE_HEAD, f);
+	fputs("p 9 正文\n", f);
+	fputc(0, f);
+	fputs("p 9 更多\n", f);
+	fclose(f);
+	struct anli_err err = {{0}};
+	assert_int_equal(build_database(root, dbpath(), &err), -1);
+	assert_non_null(strstr(err.msg, "book/01.txt:12: NUL byte"));
+	/* CR-only line ends */
+	expect_failure("book/01.txt", "@kind case\r@case 1\r", "book/01.txt:1: carriage return without line feed");
+	/* C1 controls and bidi overrides */
+	snprintf(buf, sizeof buf, "%sp 9 正\xc2\x9b文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: control character U+009B");
+	snprintf(buf, sizeof buf, "%sp 9 正\xe2\x80\xae文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: bidirectional control U+202E");
+	snprintf(buf, sizeof buf, "%sp 9 正\xe2\x81\xa6文\n", CASE_HEAD);
+	expect_failure("book/01.txt", buf, "book/01.txt:11: bidirectional control U+2066");
+	write_valid();
+	/* an unreadable item file (a directory): an error, no leak (ASan run) */
+	snprintf(path, sizeof path, "%s/book/02.txt", root);
+	assert_int_equal(mkdir(path, 0755), 0);
+	assert_int_equal(build_database(root, dbpath(), &err), -1);
+	assert_non_null(strstr(err.msg, "book/02.txt"));
+	rmdir(path);
+}
+
+/* 3,000 blocks citing one line: ids base, base.2 … base.3000, assigned with
+ * a bounded number of hash probes (the old scan made ~n^2/2 comparisons). */
+static void test_build_many_ids(void **state)
+{
+	(void)state;
+	struct sbuf src;
+	sbuf_init(&src);
+	sbuf_adds(&src, CASE_HEAD);
+	for (int i = 0; i < 3000; i++)
+		sbuf_adds(&src, "p 9 正文第一段落。\n");
+	put("book/01.txt", src.s);
+	sbuf_free(&src);
+	struct anli_err err = {{0}};
+	build_id_probes = 0;
+	if (build_database(root, dbpath(), &err))
+		fail_msg("build failed: %s", err.msg);
+	assert_true(build_id_probes < 4 * 3100); /* linear: a few probes per block */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(dbpath(), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(DISTINCT id), max(id = 'c1:p9.3000'), min(ord)"
+						" FROM block WHERE item_id = 'c1'",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 3000);
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	write_valid();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +454,10 @@ int main(void)
 		cmocka_unit_test(test_build_valid),
 		cmocka_unit_test(test_build_deterministic),
 		cmocka_unit_test(test_build_errors),
+		cmocka_unit_test(test_seed_pages),
+		cmocka_unit_test(test_build_pages_flags),
+		cmocka_unit_test(test_build_hostile),
+		cmocka_unit_test(test_build_many_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

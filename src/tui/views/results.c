@@ -3,6 +3,7 @@
  * hit highlighted). */
 #include "anli/view.h"
 
+#include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
 
@@ -55,7 +56,7 @@ static void draw(struct app *a, struct view *v)
 			sbuf_printf(&s, "%2d ", it->number);
 		sbuf_adds(&s, it->title ? it->title : _("[title missing in the source]"));
 		if (h->section)
-			sbuf_printf(&s, " · %s", h->section);
+			sbuf_printf(&s, "%s%s", glyph(GLYPH_FIELD_SEP), h->section);
 		clean = lay_sanitize(s.s, s.len, &n);
 		attr_t at = sel ? A_REVERSE | (focused ? A_BOLD : 0) : A_NORMAL;
 		wattrset(v->win, at);

@@ -1,6 +1,7 @@
 /* view_tree.c — the tree pane: collections, their forewords and chapters. */
 #include "anli/view.h"
 
+#include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
 
@@ -14,7 +15,8 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out,
 	const struct model *m = a->m;
 	switch (r->kind) {
 	case ROW_COLLECTION:
-		sbuf_adds(out, a->expanded[r->coll] ? "▾ " : "▸ ");
+		sbuf_adds(out, glyph(a->expanded[r->coll] ? GLYPH_EXPANDED : GLYPH_COLLAPSED));
+		sbuf_adds(out, " ");
 		sbuf_adds(out, tui_collection_label(a, r->coll));
 		break;
 	case ROW_FOREWORD:
@@ -29,7 +31,8 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out,
 		else
 			sbuf_printf(out, "%d ", c->number);
 		sbuf_adds(out, c->title);
-		sbuf_printf(suffix, " (%d)", c->nitems);
+		/* "*": where the chapter begins is inferred (as in `anli stats`) */
+		sbuf_printf(suffix, c->start_inferred ? " (%d*)" : " (%d)", c->nitems);
 		if (a->results_shown && a->chapter_hits && a->chapter_hits[r->chapter])
 			sbuf_printf(suffix, ngettext(" [%d hit]", " [%d hits]", (unsigned long)a->chapter_hits[r->chapter]),
 				    a->chapter_hits[r->chapter]);

@@ -1,0 +1,65 @@
+/* out.h — output encoders, one per format (mandoc -T style: one model, many
+ * devices).  The CLI picks a device; the encoders turn model structures into
+ * bytes in an sbuf.  Every string from the database goes through the text
+ * sanitiser (lay_sanitize) on its way out: the output is valid UTF-8 and
+ * holds no control character a terminal could act on.  Pure: no I/O. */
+#ifndef ANLI_OUT_H
+#define ANLI_OUT_H
+
+#include "anli/model.h"
+#include "anli/search.h"
+
+/* --- JSON (json.c): a small emitter that places the commas itself.
+ * Arrays put each element on its own line; objects stay on one line. */
+#define JSON_MAX_DEPTH 16
+struct json {
+	struct sbuf *o;
+	int depth;
+	unsigned char n[JSON_MAX_DEPTH]; /* elements so far at each depth (0, 1: more) */
+	unsigned char arr[JSON_MAX_DEPTH];
+	int after_key;
+};
+void json_init(struct json *j, struct sbuf *o);
+void json_begin_object(struct json *j);
+void json_end_object(struct json *j);
+void json_begin_array(struct json *j);
+void json_end_array(struct json *j); /* at depth 0 also ends the line */
+void json_key(struct json *j, const char *key); /* key: a literal, not escaped */
+void json_str(struct json *j, const char *s);   /* NULL → null */
+void json_int(struct json *j, long long v);
+void json_int_or_null(struct json *j, long long v); /* 0 → null */
+void json_bool(struct json *j, int v);
+
+/* The item's fields (inside an open object): id, collection, kind,
+ * chapter…, lines (as stored), line_first, line_last, pages. */
+void out_json_item(struct json *j, const struct model *m, const struct model_item *it);
+/* `show --format=json`: the item's fields and its blocks. */
+void out_json_show(struct sbuf *o, const struct model *m, const struct model_item *it, const struct model_block *b,
+		   int nb);
+
+/* --- TSV (tsv.c): IANA text/tab-separated-values, which has no escaping:
+ * fields never hold a tab or a newline (they show as ␉ and ␊). */
+void out_tsv(struct sbuf *o, const char *s, int last); /* NULL → empty field */
+void out_tsv_int(struct sbuf *o, long long v, int last);
+void out_tsv_int_or_empty(struct sbuf *o, long long v, int last); /* 0 → empty field */
+/* list's header line, and its row for one item */
+void out_tsv_item_header(struct sbuf *o);
+void out_tsv_item(struct sbuf *o, const struct model *m, const struct model_item *it);
+
+/* --- Markdown (markdown.c) */
+void out_markdown_show(struct sbuf *o, const struct model_item *it, const struct model_block *b, int nb);
+
+/* --- Text (text.c): the item laid out at `width` columns (0: no wrapping)
+ * exactly as the reader's detail pane shows it (doc.h). */
+void out_text_show(struct sbuf *o, const struct model_item *it, const struct model_block *b, int nb, int width);
+/* s sanitised, cut (never inside a character) at `width` columns and padded
+ * with spaces to `pad` columns. */
+void out_text_cell(struct sbuf *o, const char *s, int width, int pad);
+
+/* --- search hits (search.c): one row or object per hit, with a snippet of
+ * `context` characters either side; TSV marks the hit ⟦…⟧ in the snippet. */
+void out_tsv_hits_header(struct sbuf *o);
+void out_tsv_hit(struct sbuf *o, const struct model *m, const struct search_hit *h, int context);
+void out_json_hit(struct json *j, const struct model *m, const struct search_hit *h, int context);
+
+#endif
