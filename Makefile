@@ -41,7 +41,8 @@ OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c
-TUI_SRC   = src/tui/tui.c src/tui/term.c src/tui/draw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
+TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
+	src/tui/term.c src/tui/draw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 LAYERS    = core text model build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 

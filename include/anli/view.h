@@ -142,6 +142,33 @@ void tui_show_match(struct app *a, int i);
 /* Open search hit i in the detail pane, scrolled to it. */
 void tui_open_hit(struct app *a, int i);
 
+/* app.c */
+/* The view in a pane's place (the search results stand in for the list). */
+struct view *tui_pane(struct app *a, enum pane p);
+
+/* find.c */
+/* The first match at or below the top line, or -1. */
+int tui_match_from_top(const struct app *a);
+/* Search the whole book for q; the results take the list pane's place. */
+void tui_run_search(struct app *a, const char *q);
+
+/* screen.c: the smallest screen with panes */
+#define MIN_COLS 40
+#define MIN_ROWS 10
+int tui_pane_shown(const struct app *a, enum pane p);
+int tui_tree_visible(const struct app *a);
+/* Place the panes for the screen's size, zoom and focus. */
+void tui_layout_screen(struct app *a);
+
+/* status.c: draw everything (panes, help, status line) and update. */
+void tui_draw(struct app *a);
+
+/* prompt.c */
+/* The / prompt's incremental search for the current input. */
+void tui_prompt_find(struct app *a);
+/* An input event while the prompt is open. */
+void tui_prompt_event(struct app *a, const struct in_event *ev);
+
 /* term.c — the terminal.  Start-up and the restore on every exit path and
  * signal (INT, TERM, HUP, QUIT restore and die of the signal; TSTP restores,
  * stops, and on CONT takes the terminal back; the caller redraws). */

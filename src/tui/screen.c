@@ -1,0 +1,98 @@
+/* screen.c — the geometry of the screen: which panes are shown where, at
+ * every size down to the "too small" screen. */
+#include "anli/view.h"
+
+#include "anli/draw.h"
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* pane widths: from 120 columns, from 100 columns, from 60 columns (tree toggled on) */
+#define TREE_W(c) ((c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
+#define LIST_W(c, tree) ((c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
+
+/* --- layout of the screen ------------------------------------------------ */
+
+static void place(struct view *v, int y, int x, int h, int w)
+{
+	if (v->win && (v->y != y || v->x != x || v->h != h || v->w != w)) {
+		delwin(v->win);
+		v->win = NULL;
+	}
+	v->y = y;
+	v->x = x;
+	v->h = h;
+	v->w = w;
+	if (w > 0 && h > 0 && !v->win) {
+		v->win = newwin(h, w, y, x);
+		idlok(v->win, TRUE);
+		leaveok(v->win, TRUE);
+	}
+}
+
+int tui_pane_shown(const struct app *a, enum pane p)
+{
+	return a->view[p].w > 0;
+}
+
+int tui_tree_visible(const struct app *a)
+{
+	return (a->cols >= 100) != (a->tree_toggle != 0);
+}
+
+void tui_layout_screen(struct app *a)
+{
+	getmaxyx(stdscr, a->rows, a->cols);
+	a->too_small = a->cols < MIN_COLS || a->rows < MIN_ROWS;
+	/* the status line is the last row; zoomed, the text has the whole
+	 * screen (and a one-line scroll is a plain scroll of the terminal)
+	 * unless there is a prompt or a message to show */
+	a->status_shown = !a->zoom || a->prompt || a->message[0];
+	int h = a->rows - (a->status_shown ? 1 : 0);
+	int tw = 0, lw = 0, dx = 0, dw = 0;
+	a->sep[0] = a->sep[1] = -1;
+	if (a->too_small) {
+		/* nothing but the "too small" screen */
+	} else if (a->zoom) {
+		dw = a->cols;
+	} else if (a->cols < 60) {
+		if (a->focus == PANE_TREE)
+			tw = a->cols;
+		else if (a->focus == PANE_LIST)
+			lw = a->cols;
+		else
+			dw = a->cols;
+	} else {
+		int x = 0;
+		if (tui_tree_visible(a)) {
+			tw = TREE_W(a->cols);
+			a->sep[0] = tw;
+			x = tw + 1;
+		} else if (a->focus == PANE_TREE) {
+			a->focus = PANE_LIST;
+		}
+		lw = LIST_W(a->cols, tw);
+		place(&a->view[PANE_LIST], 0, x, h, lw);
+		x += lw;
+		a->sep[1] = x;
+		dx = x + 1;
+		dw = a->cols - dx;
+	}
+	place(&a->view[PANE_TREE], 0, 0, tw ? h : 0, tw);
+	if (a->cols < 60 || a->zoom || a->too_small)
+		place(&a->view[PANE_LIST], 0, 0, lw ? h : 0, lw);
+	place(&a->view[PANE_DETAIL], 0, dx, dw ? h : 0, dw);
+	if (!a->status)
+		a->status = newwin(1, a->cols, a->rows - 1, 0);
+	else {
+		wresize(a->status, 1, a->cols);
+		mvwin(a->status, a->rows - 1, 0);
+	}
+	if (dw)
+		tui_layout_doc(a);
+}
+

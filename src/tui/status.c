@@ -1,0 +1,179 @@
+/* status.c — drawing a frame: the pane separators, the panes, the help
+ * overlay (generated from the action table) and the status line. */
+#include "anli/view.h"
+
+#include "anli/draw.h"
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- drawing ------------------------------------------------------------- */
+
+static void draw_status(struct app *a)
+{
+	WINDOW *w = a->status;
+	werase(w);
+	wbkgdset(w, ' ' | term_attr(a, PAIR_STATUS));
+	werase(w);
+	wattrset(w, term_attr(a, PAIR_STATUS));
+	struct sbuf s;
+	sbuf_init(&s);
+	int cursor_x = -1;
+	if (a->prompt) {
+		sbuf_adds(&s, a->prompt == '/' ? "/" : _("search: "));
+	} else if (a->message[0]) {
+		sbuf_adds(&s, a->message);
+	} else {
+		const struct model_item *it = &a->m->items[a->item];
+		int n = 0, total = 0;
+		for (int i = 0; i < a->m->nitems; i++) {
+			const struct model_item *x = &a->m->items[i];
+			int same = it->chapter >= 0 ? x->chapter == it->chapter : i == a->item;
+			if (same) {
+				total++;
+				if (i <= a->item)
+					n++;
+			}
+		}
+		if (it->chapter >= 0) {
+			const struct model_chapter *c = &a->m->chapters[it->chapter];
+			if (c->label)
+				sbuf_printf(&s, "%s ", c->label);
+			sbuf_adds(&s, c->title);
+		} else {
+			sbuf_adds(&s, it->title ? it->title : _("Foreword"));
+		}
+		/* how far through: 0% with the top shown, 100% with the end shown */
+		int vis = a->view[PANE_DETAIL].h > 0 ? a->view[PANE_DETAIL].h : a->rows - 1;
+		int maxtop = a->doc.nlines - vis;
+		int pct = maxtop <= 0 ? 100 : a->dtop * 100 / maxtop;
+		if (pct > 100)
+			pct = 100;
+		sbuf_printf(&s, "%s%d/%d%s%d%%", glyph(GLYPH_FIELD_SEP), n, total, glyph(GLYPH_FIELD_SEP), pct);
+	}
+	const char *hint = _("? help  q quit");
+	int hw = lay_strwidth(hint, strlen(hint));
+	size_t n;
+	char *clean = lay_sanitize(s.s, s.len, &n);
+	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
+	if (a->prompt) {
+		/* the prompt, then as much of the end of the input as fits (the
+		 * work is the visible part's, whatever the input's length) */
+		int x = 1 + tui_put(w, 0, 1, clean, n, room - 1);
+		int shown;
+		size_t off = eb_tail(&a->input, room - x, &shown, NULL);
+		const char *in = eb_str(&a->input);
+		cursor_x = x + tui_put(w, 0, x, in + off, a->input.len - off, room - x);
+	} else {
+		tui_put(w, 0, 1, clean, n, room);
+	}
+	if (a->cols > hw + 20 && !a->prompt)
+		tui_put(w, 0, a->cols - hw - 1, hint, strlen(hint), hw);
+	/* the cursor is shown only at the prompt; elsewhere curses need not move it */
+	leaveok(w, cursor_x < 0);
+	if (cursor_x >= 0)
+		wmove(w, 0, cursor_x);
+	free(clean);
+	sbuf_free(&s);
+	wnoutrefresh(w);
+}
+
+/* The help overlay, generated from the action table (keys.c): a line per
+ * action with the keys bound to it. */
+static void draw_help(struct app *a)
+{
+	int na;
+	const struct action *act = keys_actions(&na);
+	struct sbuf *line = xcalloc((size_t)na + 4, sizeof *line);
+	int n = 0;
+	sbuf_adds(&line[n++], _("anli — keys"));
+	sbuf_adds(&line[n++], "");
+	/* the keys column as wide as the widest list of keys */
+	char names[na][48];
+	int kw = 0;
+	for (int i = 0; i < na; i++) {
+		int keys[KEYS_MAX];
+		int nk = keys_for(act[i].req, keys, KEYS_MAX);
+		names[i][0] = '\0';
+		for (int k = 0; k < nk; k++) {
+			char kb[16];
+			size_t l = strlen(names[i]);
+			snprintf(names[i] + l, sizeof names[i] - l, "%s%s", k ? " " : "", keys_name(keys[k], kb, sizeof kb));
+		}
+		int w = lay_strwidth(names[i], strlen(names[i]));
+		if (w > kw)
+			kw = w;
+	}
+	for (int i = 0; i < na; i++) {
+		sbuf_adds(&line[n], names[i]);
+		for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
+			sbuf_addc(&line[n], ' ');
+		sbuf_adds(&line[n++], _(act[i].help));
+	}
+	sbuf_adds(&line[n++], "");
+	sbuf_adds(&line[n++], _("Mouse: click selects or focuses; the wheel scrolls."));
+	int w = 0;
+	for (int i = 0; i < n; i++) {
+		int tw = lay_strwidth(line[i].s, line[i].len);
+		if (tw > w)
+			w = tw;
+	}
+	w += 4;
+	int h = n + 2;
+	if (w > a->cols)
+		w = a->cols;
+	if (h > a->rows - 1)
+		h = a->rows - 1;
+	WINDOW *win = newwin(h, w, (a->rows - 1 - h) / 2, (a->cols - w) / 2);
+	if (win) {
+		werase(win);
+		draw_frame(win);
+		for (int i = 0; i < n && i + 1 < h - 1; i++) {
+			wattrset(win, i == 0 ? A_BOLD : A_NORMAL);
+			tui_put(win, i + 1, 2, line[i].s, line[i].len, w - 4);
+		}
+		wnoutrefresh(win);
+		delwin(win);
+	}
+	for (int i = 0; i < n; i++)
+		sbuf_free(&line[i]);
+	free(line);
+}
+
+void tui_draw(struct app *a)
+{
+	werase(stdscr);
+	if (a->too_small) {
+		const char *t = _("terminal too small");
+		char size[64];
+		snprintf(size, sizeof size, _("%dx%d, needs %dx%d"), a->cols, a->rows, MIN_COLS, MIN_ROWS);
+		tui_put(stdscr, a->rows / 2 - 1, 0, t, strlen(t), a->cols);
+		tui_put(stdscr, a->rows / 2, 0, size, strlen(size), a->cols);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	wattrset(stdscr, term_attr(a, PAIR_BORDER));
+	for (int k = 0; k < 2; k++)
+		if (a->sep[k] >= 0)
+			draw_vline(stdscr, 0, a->sep[k], a->rows - 1);
+	wattrset(stdscr, A_NORMAL);
+	wnoutrefresh(stdscr);
+	for (int p = 0; p < NPANES; p++) {
+		struct view *v = tui_pane(a, (enum pane)p);
+		if (!tui_pane_shown(a, p) || !v->win)
+			continue;
+		v->ops->draw(a, v);
+		wnoutrefresh(v->win);
+	}
+	if (a->help)
+		draw_help(a);
+	if (a->status_shown)
+		draw_status(a); /* last: the prompt's cursor is in it */
+	doupdate();
+}
+
