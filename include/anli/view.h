@@ -9,6 +9,7 @@
 #include "anli/editbuf.h"
 #include "anli/input.h"
 #include "anli/keys.h"
+#include "anli/listview.h"
 #include "anli/model.h"
 #include "anli/search.h"
 #include "anli/util.h"
@@ -41,8 +42,13 @@ struct view;
 
 struct view_ops {
 	const char *name;
-	/* Draw the pane into v->win (already sized), without refreshing. */
-	void (*draw)(struct app *a, struct view *v);
+	/* Before drawing, once the pane is placed: bring its state in line
+	 * with its size (keep the selection visible, clamp the scroll) and
+	 * load what it will show. */
+	void (*update)(struct app *a, struct view *v);
+	/* Draw the pane into v->win (already sized), without refreshing.
+	 * Changes no state and reads no database. */
+	void (*draw)(const struct app *a, const struct view *v);
 	/* Handle a request; returns 1 if handled. */
 	int (*request)(struct app *a, struct view *v, enum request r);
 	/* A click at window-relative (y, x). */
@@ -53,9 +59,26 @@ struct view_ops {
 
 struct view {
 	const struct view_ops *ops;
+	void *state;    /* the pane's own state (struct tree_state …), or NULL */
 	WINDOW *win;
 	int y, x, h, w; /* placement on the screen; w == 0: not shown */
-	int top;        /* first visible row (tree, list) */
+};
+
+/* The tree pane: collections (folded or not), forewords, chapters. */
+struct tree_state {
+	struct listview lv;
+	struct tree_row *rows;
+	int *expanded;            /* per collection (m->ncollections) */
+};
+/* The list pane: the items of the selected tree row, two rows each. */
+struct list_state {
+	struct listview lv;
+	int *items;               /* item indexes */
+};
+/* The results of a whole-book search, in the list pane's place. */
+struct results_state {
+	struct listview lv;       /* over app.hits (app.res.n) */
+	char err[1024];           /* loading the shown hits failed: the message */
 };
 
 struct app {
@@ -68,13 +91,10 @@ struct app {
 	int use_color;
 	char message[1024]; /* one-line status message, shown once */
 
-	/* tree */
-	int *expanded;            /* per collection (m->ncollections) */
-	struct tree_row *rows_tree;
-	int ntree, tree_sel;
-	/* list: items of the selected tree row */
-	int *list_items;
-	int nlist, list_sel;
+	/* the list panes' own state (behind view.state) */
+	struct tree_state tree;
+	struct list_state list;
+	struct results_state hitlist;
 	/* detail */
 	int item;                 /* open item */
 	struct model_block *blocks;
@@ -95,7 +115,7 @@ struct app {
 	char *squery;
 	struct search_result res;
 	struct search_hit *hits;  /* res.hit, res.n */
-	int nhits, hit_sel, results_shown, from_results;
+	int results_shown, from_results;
 	int *chapter_hits;        /* per chapter */
 	/* the one-line prompt (/ or s) in the status line */
 	int prompt;               /* 0, '/' or 's' */
@@ -128,9 +148,6 @@ void tui_set_top(struct app *a, int top);      /* scroll the detail pane; record
 /* Draw s clipped to `width` columns at (y, x) of w; never splits a character.
  * Returns the columns drawn. */
 int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
-/* The movement requests of a list (up, down, page, first, last): moves *sel
- * within 0..n-1 by `page` rows for a page.  Returns 1 if r was one of them. */
-int tui_list_move(int *sel, int n, int page, enum request r);
 /* Label for a collection (its printed title, or a UI name). */
 const char *tui_collection_label(const struct app *a, int coll);
 

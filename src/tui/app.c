@@ -34,71 +34,51 @@ int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 	return used;
 }
 
-int tui_list_move(int *sel, int n, int page, enum request r)
-{
-	int i = *sel;
-	switch (r) {
-	case REQ_UP: i--; break;
-	case REQ_DOWN: i++; break;
-	case REQ_PAGE_UP: i -= page; break;
-	case REQ_PAGE_DOWN: i += page; break;
-	case REQ_HOME: i = 0; break;
-	case REQ_END: i = n - 1; break;
-	default: return 0;
-	}
-	if (i >= n)
-		i = n - 1;
-	if (i < 0)
-		i = 0;
-	*sel = i;
-	return 1;
-}
-
 void tui_rebuild_tree(struct app *a)
 {
 	const struct model *m = a->m;
-	free(a->rows_tree);
-	a->rows_tree = xcalloc((size_t)(m->ncollections + m->nchapters + m->nitems + 1), sizeof *a->rows_tree);
-	a->ntree = 0;
+	free(a->tree.rows);
+	a->tree.rows = xcalloc((size_t)(m->ncollections + m->nchapters + m->nitems + 1), sizeof *a->tree.rows);
+	a->tree.lv.n = 0;
 	for (int c = 0; c < m->ncollections; c++) {
-		a->rows_tree[a->ntree++] = (struct tree_row){ROW_COLLECTION, c, -1, -1};
-		if (!a->expanded[c])
+		a->tree.rows[a->tree.lv.n++] = (struct tree_row){ROW_COLLECTION, c, -1, -1};
+		if (!a->tree.expanded[c])
 			continue;
 		for (int i = 0; i < m->nitems; i++)
 			if (!strcmp(m->items[i].kind, "foreword") &&
 			    !strcmp(m->items[i].collection_id, m->collections[c].id))
-				a->rows_tree[a->ntree++] = (struct tree_row){ROW_FOREWORD, c, -1, i};
+				a->tree.rows[a->tree.lv.n++] = (struct tree_row){ROW_FOREWORD, c, -1, i};
 		for (int k = 0; k < m->nchapters; k++)
 			if (!strcmp(m->chapters[k].collection_id, m->collections[c].id))
-				a->rows_tree[a->ntree++] = (struct tree_row){ROW_CHAPTER, c, k, -1};
+				a->tree.rows[a->tree.lv.n++] = (struct tree_row){ROW_CHAPTER, c, k, -1};
 	}
-	if (a->tree_sel >= a->ntree)
-		a->tree_sel = a->ntree - 1;
+	if (a->tree.lv.sel >= a->tree.lv.n)
+		a->tree.lv.sel = a->tree.lv.n - 1;
 }
 
 void tui_select_row(struct app *a, int row)
 {
 	const struct model *m = a->m;
-	if (row < 0 || row >= a->ntree)
+	if (row < 0 || row >= a->tree.lv.n)
 		return; /* no such row (a database without collections has none) */
-	a->tree_sel = row;
-	const struct tree_row *r = &a->rows_tree[row];
-	free(a->list_items);
-	a->list_items = xcalloc((size_t)m->nitems, sizeof *a->list_items);
-	a->nlist = 0;
+	a->tree.lv.sel = row;
+	const struct tree_row *r = &a->tree.rows[row];
+	free(a->list.items);
+	a->list.items = xcalloc((size_t)m->nitems, sizeof *a->list.items);
+	a->list.lv.n = 0;
 	for (int i = 0; i < m->nitems; i++) {
 		const struct model_item *it = &m->items[i];
 		int in = r->kind == ROW_FOREWORD   ? i == r->item
 			 : r->kind == ROW_CHAPTER ? it->chapter == r->chapter
 						  : !strcmp(it->collection_id, m->collections[r->coll].id);
 		if (in)
-			a->list_items[a->nlist++] = i;
+			a->list.items[a->list.lv.n++] = i;
 	}
-	a->list_sel = 0;
-	for (int k = 0; k < a->nlist; k++)
-		if (a->list_items[k] == a->item)
-			a->list_sel = k;
-	a->view[PANE_LIST].top = 0;
+	a->list.lv.sel = 0;
+	for (int k = 0; k < a->list.lv.n; k++)
+		if (a->list.items[k] == a->item)
+			a->list.lv.sel = k;
+	a->list.lv.top = 0;
 }
 
 void tui_set_top(struct app *a, int top)
@@ -142,21 +122,21 @@ static void sync_selection(struct app *a)
 	const struct model_item *it = &a->m->items[a->item];
 	int want = -1;
 	for (int c = 0; c < a->m->ncollections; c++)
-		if (!strcmp(a->m->collections[c].id, it->collection_id) && !a->expanded[c]) {
-			a->expanded[c] = 1;
+		if (!strcmp(a->m->collections[c].id, it->collection_id) && !a->tree.expanded[c]) {
+			a->tree.expanded[c] = 1;
 			tui_rebuild_tree(a);
 		}
-	for (int r = 0; r < a->ntree; r++) {
-		const struct tree_row *row = &a->rows_tree[r];
+	for (int r = 0; r < a->tree.lv.n; r++) {
+		const struct tree_row *row = &a->tree.rows[r];
 		if ((row->kind == ROW_CHAPTER && row->chapter == it->chapter && it->chapter >= 0) ||
 		    (row->kind == ROW_FOREWORD && row->item == a->item))
 			want = r;
 	}
-	if (want >= 0 && want != a->tree_sel)
+	if (want >= 0 && want != a->tree.lv.sel)
 		tui_select_row(a, want);
-	for (int k = 0; k < a->nlist; k++)
-		if (a->list_items[k] == a->item)
-			a->list_sel = k;
+	for (int k = 0; k < a->list.lv.n; k++)
+		if (a->list.items[k] == a->item)
+			a->list.lv.sel = k;
 }
 
 void tui_open_item(struct app *a, int item)

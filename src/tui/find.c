@@ -126,7 +126,7 @@ void tui_open_hit(struct app *a, int i)
 		tui_open_item(a, h->item);
 	tui_find_matches(a, a->squery, 1);
 	a->from_results = 1;
-	a->hit_sel = i;
+	a->hitlist.lv.sel = i;
 	int blk = !strcmp(h->field, "title") ? MATCH_TITLE : !strcmp(h->field, "subtitle") ? MATCH_SUBTITLE
 		  : !strcmp(h->field, "byline") ? MATCH_BYLINE : -100;
 	for (int b = 0; h->block_id && b < a->nblocks; b++)
@@ -151,10 +151,10 @@ void tui_run_search(struct app *a, const char *q)
 	search_result_free(&a->res);
 	a->res = res;
 	a->hits = res.hit;
-	int n = a->nhits = res.n;
+	int n = a->hitlist.lv.n = res.n;
 	const struct search_hit *h = res.hit;
-	a->hit_sel = 0;
-	a->results.top = 0;
+	a->hitlist.lv.sel = 0;
+	a->hitlist.lv.top = 0;
 	free(a->squery);
 	a->squery = xstrdup(q);
 	free(a->chapter_hits);

@@ -94,5 +94,10 @@ void tui_layout_screen(struct app *a)
 	}
 	if (dw)
 		tui_layout_doc(a);
+	/* the panes' state in line with their new sizes, before any drawing */
+	for (int p = 0; p < NPANES && !a->too_small; p++) {
+		struct view *v = tui_pane(a, (enum pane)p);
+		if (tui_pane_shown(a, (enum pane)p) && v->win && v->ops->update)
+			v->ops->update(a, v);
+	}
 }
-

@@ -291,14 +291,17 @@ int tui_main(const char *db_path, int ambiwidth)
 	a.view[PANE_TREE].ops = &view_tree_ops;
 	a.view[PANE_LIST].ops = &view_list_ops;
 	a.view[PANE_DETAIL].ops = &view_detail_ops;
+	a.view[PANE_TREE].state = &a.tree;
+	a.view[PANE_LIST].state = &a.list;
+	a.results.state = &a.hitlist;
 	a.results.ops = &view_results_ops;
 	a.focus = PANE_LIST;
 	a.cur_match = -1;
 	eb_init(&a.input, cpwidth);
 	start_colors(&a);
-	a.expanded = xcalloc((size_t)m->ncollections + 1, sizeof *a.expanded);
+	a.tree.expanded = xcalloc((size_t)m->ncollections + 1, sizeof *a.tree.expanded);
 	for (int c = 0; c < m->ncollections; c++)
-		a.expanded[c] = 1;
+		a.tree.expanded[c] = 1;
 	tui_rebuild_tree(&a);
 	/* the alternate screen, cleared, before the probe writes into it */
 	refresh();
@@ -360,9 +363,9 @@ int tui_main(const char *db_path, int ambiwidth)
 	free(a.squery);
 	free(a.chapter_hits);
 	eb_free(&a.input);
-	free(a.rows_tree);
-	free(a.list_items);
-	free(a.expanded);
+	free(a.tree.rows);
+	free(a.list.items);
+	free(a.tree.expanded);
 	model_close(m);
 	if (note[0])
 		fprintf(stderr, "%s\n", note);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 
-static int style_attr(struct app *a, int style)
+static int style_attr(const struct app *a, int style)
 {
 	switch (style) {
 	case DOC_TITLE:
@@ -26,22 +26,27 @@ static int style_attr(struct app *a, int style)
 	return A_NORMAL;
 }
 
-static int max_top(struct app *a, struct view *v)
+static int max_top(const struct app *a, const struct view *v)
 {
 	int t = a->doc.nlines - v->h;
 	return t > 0 ? t : 0;
 }
 
-static void draw(struct app *a, struct view *v)
+/* The scroll position within the doc laid out for this size. */
+static void update(struct app *a, struct view *v)
+{
+	if (a->dtop > max_top(a, v))
+		a->dtop = max_top(a, v);
+	if (a->dtop < 0)
+		a->dtop = 0;
+}
+
+static void draw(const struct app *a, const struct view *v)
 {
 	/* a blank column after the pane separator; none when zoomed, where
 	 * column 0 lets a one-line scroll cost no cursor movement */
 	const int PAD = a->zoom ? 0 : 1;
 	werase(v->win);
-	if (a->dtop > max_top(a, v))
-		a->dtop = max_top(a, v);
-	if (a->dtop < 0)
-		a->dtop = 0;
 	for (int y = 0; y < v->h && a->dtop + y < a->doc.nlines; y++) {
 		const struct doc_line *l = &a->doc.line[a->dtop + y];
 		int attr = style_attr(a, l->style);
@@ -116,4 +121,4 @@ static void wheel(struct app *a, struct view *v, int dir)
 	scroll_to(a, v, a->dtop + 3 * dir);
 }
 
-const struct view_ops view_detail_ops = {"detail", draw, request, click, wheel};
+const struct view_ops view_detail_ops = {"detail", update, draw, request, click, wheel};

@@ -1,5 +1,6 @@
-/* view_list.c — the list pane: the items of the selected chapter, two rows
- * each (number and title; organisation or author). */
+/* list.c — the list pane: the items of the selected chapter, two rows
+ * each (number and title; organisation or author).  Its state is struct
+ * list_state (a->list); selection and scrolling are the shared list view's. */
 #include "anli/view.h"
 
 #include "anli/i18n.h"
@@ -10,15 +11,21 @@
 
 #define ROWS_PER_ITEM 2
 
-static void draw(struct app *a, struct view *v)
+static void update(struct app *a, struct view *v)
+{
+	a->list.lv.per = ROWS_PER_ITEM;
+	lv_keep_visible(&a->list.lv, v->h - 1);
+}
+
+static void draw(const struct app *a, const struct view *v)
 {
 	werase(v->win);
 	int focused = a->focus == PANE_LIST;
 	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
 	struct sbuf s;
 	sbuf_init(&s);
-	if (a->tree_sel >= 0 && a->tree_sel < a->ntree) {
-		const struct tree_row *r = &a->rows_tree[a->tree_sel];
+	if (a->tree.lv.sel >= 0 && a->tree.lv.sel < a->tree.lv.n) {
+		const struct tree_row *r = &a->tree.rows[a->tree.lv.sel];
 		if (r->kind == ROW_CHAPTER) {
 			const struct model_chapter *c = &a->m->chapters[r->chapter];
 			if (c->label)
@@ -30,19 +37,13 @@ static void draw(struct app *a, struct view *v)
 	}
 	tui_put(v->win, 0, 0, s.s ? s.s : "", s.len, v->w);
 	wattrset(v->win, A_NORMAL);
-	int per_page = (v->h - 1) / ROWS_PER_ITEM;
+	int per_page = (v->h - 1) / ROWS_PER_ITEM, top = a->list.lv.top;
 	if (per_page < 1)
 		per_page = 1;
-	if (a->list_sel < v->top)
-		v->top = a->list_sel;
-	if (a->list_sel >= v->top + per_page)
-		v->top = a->list_sel - per_page + 1;
-	if (v->top < 0)
-		v->top = 0;
-	for (int i = v->top; i < a->nlist && i - v->top < per_page; i++) {
-		const struct model_item *it = &a->m->items[a->list_items[i]];
-		int y = 1 + (i - v->top) * ROWS_PER_ITEM;
-		int sel = i == a->list_sel, open = a->list_items[i] == a->item;
+	for (int i = top; i < a->list.lv.n && i - top < per_page; i++) {
+		const struct model_item *it = &a->m->items[a->list.items[i]];
+		int y = 1 + (i - top) * ROWS_PER_ITEM;
+		int sel = i == a->list.lv.sel, open = a->list.items[i] == a->item;
 		attr_t at = sel ? (A_REVERSE | (focused ? A_BOLD : 0)) : open ? A_BOLD : A_NORMAL;
 		s.len = 0;
 		if (it->number)
@@ -65,20 +66,20 @@ static void draw(struct app *a, struct view *v)
 		}
 		wattrset(v->win, A_NORMAL);
 	}
-	if (a->nlist == 0)
+	if (a->list.lv.n == 0)
 		mvwaddstr(v->win, 1, 1, _("(empty)"));
 	sbuf_free(&s);
 }
 
 static int request(struct app *a, struct view *v, enum request r)
 {
-	int page = (v->h - 1) / ROWS_PER_ITEM;
-	if (tui_list_move(&a->list_sel, a->nlist, page > 1 ? page : 1, r))
+	a->list.lv.per = ROWS_PER_ITEM;
+	if (lv_move(&a->list.lv, r, v->h - 1))
 		return 1;
 	switch (r) {
 	case REQ_ENTER:
-		if (a->nlist) {
-			tui_open_item(a, a->list_items[a->list_sel]);
+		if (lv_selectable(&a->list.lv, a->list.lv.sel)) {
+			tui_open_item(a, a->list.items[a->list.lv.sel]);
 			a->focus = PANE_DETAIL;
 		}
 		return 1;
@@ -89,20 +90,20 @@ static int request(struct app *a, struct view *v, enum request r)
 
 static void click(struct app *a, struct view *v, int y, int x)
 {
+	(void)v;
 	(void)x;
-	if (y < 1)
-		return;
-	int i = v->top + (y - 1) / ROWS_PER_ITEM;
-	if (i < a->nlist) {
-		a->list_sel = i;
-		tui_open_item(a, a->list_items[i]);
+	a->list.lv.per = ROWS_PER_ITEM;
+	int i = y >= 1 ? lv_at(&a->list.lv, y - 1) : -1;
+	if (lv_selectable(&a->list.lv, i)) {
+		a->list.lv.sel = i;
+		tui_open_item(a, a->list.items[i]);
 	}
 }
 
 static void wheel(struct app *a, struct view *v, int dir)
 {
 	(void)v;
-	tui_list_move(&a->list_sel, a->nlist, 1, dir > 0 ? REQ_DOWN : REQ_UP);
+	lv_wheel(&a->list.lv, dir);
 }
 
-const struct view_ops view_list_ops = {"list", draw, request, click, wheel};
+const struct view_ops view_list_ops = {"list", update, draw, request, click, wheel};

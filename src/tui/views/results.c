@@ -1,6 +1,8 @@
-/* view_results.c — the results of a whole-book search, in the list pane's
+/* results.c — the results of a whole-book search, in the list pane's
  * place: two rows per hit (number · title · section; the snippet with the
- * hit highlighted). */
+ * hit highlighted).  Its state is struct results_state (a->hitlist);
+ * selection and scrolling are the shared list view's; the hits shown are
+ * loaded in update, before drawing. */
 #include "anli/view.h"
 
 #include "anli/glyph.h"
@@ -13,18 +15,31 @@
 
 #define ROWS 2
 
-static void draw(struct app *a, struct view *v)
+/* Keep the selection visible and load the text of the hits on screen. */
+static void update(struct app *a, struct view *v)
+{
+	struct results_state *r = &a->hitlist;
+	r->lv.per = ROWS;
+	lv_keep_visible(&r->lv, v->h - 1);
+	int per_page = (v->h - 1) / ROWS;
+	struct anli_err err;
+	r->err[0] = '\0';
+	if (search_load(a->m, &a->res, r->lv.top, per_page > 0 ? per_page : 1, &err))
+		snprintf(r->err, sizeof r->err, "%s", err.msg);
+}
+
+static void draw(const struct app *a, const struct view *v)
 {
 	werase(v->win);
 	int focused = a->focus == PANE_LIST;
 	struct sbuf s;
 	sbuf_init(&s);
 	int items = 0;
-	for (int i = 0; i < a->nhits; i++)
+	for (int i = 0; i < a->hitlist.lv.n; i++)
 		if (i == 0 || a->hits[i].item != a->hits[i - 1].item)
 			items++;
-	sbuf_printf(&s, ngettext("“%s”: %d hit", "“%s”: %d hits", (unsigned long)a->nhits), a->squery ? a->squery : "",
-		    a->nhits);
+	sbuf_printf(&s, ngettext("“%s”: %d hit", "“%s”: %d hits", (unsigned long)a->hitlist.lv.n), a->squery ? a->squery : "",
+		    a->hitlist.lv.n);
 	sbuf_printf(&s, ngettext(" in %d item", " in %d items", (unsigned long)items), items);
 	size_t n;
 	char *clean = lay_sanitize(s.s, s.len, &n);
@@ -35,22 +50,16 @@ static void draw(struct app *a, struct view *v)
 	int per_page = (v->h - 1) / ROWS;
 	if (per_page < 1)
 		per_page = 1;
-	if (a->hit_sel < v->top)
-		v->top = a->hit_sel;
-	if (a->hit_sel >= v->top + per_page)
-		v->top = a->hit_sel - per_page + 1;
-	if (v->top < 0)
-		v->top = 0;
-	struct anli_err err;
-	if (search_load(a->m, &a->res, v->top, per_page, &err)) {
-		tui_put(v->win, 1, 1, err.msg, strlen(err.msg), v->w - 1);
+	int top = a->hitlist.lv.top;
+	if (a->hitlist.err[0]) {
+		tui_put(v->win, 1, 1, a->hitlist.err, strlen(a->hitlist.err), v->w - 1);
 		sbuf_free(&s);
 		return;
 	}
-	for (int i = v->top; i < a->nhits && i - v->top < per_page; i++) {
+	for (int i = top; i < a->hitlist.lv.n && i - top < per_page; i++) {
 		const struct search_hit *h = &a->hits[i];
 		const struct model_item *it = &a->m->items[h->item];
-		int y = 1 + (i - v->top) * ROWS, sel = i == a->hit_sel;
+		int y = 1 + (i - top) * ROWS, sel = i == a->hitlist.lv.sel;
 		s.len = 0;
 		if (it->number)
 			sbuf_printf(&s, "%2d ", it->number);
@@ -95,20 +104,20 @@ static void draw(struct app *a, struct view *v)
 		free(snip);
 		wattrset(v->win, A_NORMAL);
 	}
-	if (a->nhits == 0)
+	if (a->hitlist.lv.n == 0)
 		mvwaddstr(v->win, 1, 1, _("nothing found"));
 	sbuf_free(&s);
 }
 
 static int request(struct app *a, struct view *v, enum request r)
 {
-	int page = (v->h - 1) / ROWS;
-	if (tui_list_move(&a->hit_sel, a->nhits, page > 1 ? page : 1, r))
+	a->hitlist.lv.per = ROWS;
+	if (lv_move(&a->hitlist.lv, r, v->h - 1))
 		return 1;
 	switch (r) {
 	case REQ_ENTER:
-		if (a->nhits) {
-			tui_open_hit(a, a->hit_sel);
+		if (lv_selectable(&a->hitlist.lv, a->hitlist.lv.sel)) {
+			tui_open_hit(a, a->hitlist.lv.sel);
 			a->focus = PANE_DETAIL;
 		}
 		return 1;
@@ -119,12 +128,12 @@ static int request(struct app *a, struct view *v, enum request r)
 
 static void click(struct app *a, struct view *v, int y, int x)
 {
+	(void)v;
 	(void)x;
-	if (y < 1)
-		return;
-	int i = v->top + (y - 1) / ROWS;
-	if (i < a->nhits) {
-		a->hit_sel = i;
+	a->hitlist.lv.per = ROWS;
+	int i = y >= 1 ? lv_at(&a->hitlist.lv, y - 1) : -1;
+	if (lv_selectable(&a->hitlist.lv, i)) {
+		a->hitlist.lv.sel = i;
 		tui_open_hit(a, i);
 	}
 }
@@ -132,7 +141,7 @@ static void click(struct app *a, struct view *v, int y, int x)
 static void wheel(struct app *a, struct view *v, int dir)
 {
 	(void)v;
-	tui_list_move(&a->hit_sel, a->nhits, 1, dir > 0 ? REQ_DOWN : REQ_UP);
+	lv_wheel(&a->hitlist.lv, dir);
 }
 
-const struct view_ops view_results_ops = {"results", draw, request, click, wheel};
+const struct view_ops view_results_ops = {"results", update, draw, request, click, wheel};

@@ -1,4 +1,6 @@
-/* view_tree.c — the tree pane: collections, their forewords and chapters. */
+/* tree.c — the tree pane: collections, their forewords and chapters.  Its
+ * state is struct tree_state (a->tree); selection and scrolling are the
+ * shared list view's (listview.c). */
 #include "anli/view.h"
 
 #include "anli/glyph.h"
@@ -10,12 +12,12 @@
 
 /* A row as a label (cut at the pane edge if need be) and a suffix that is
  * always shown whole: the item count and, during a search, the hits. */
-static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out, struct sbuf *suffix)
+static void row_label(const struct app *a, const struct tree_row *r, struct sbuf *out, struct sbuf *suffix)
 {
 	const struct model *m = a->m;
 	switch (r->kind) {
 	case ROW_COLLECTION:
-		sbuf_adds(out, glyph(a->expanded[r->coll] ? GLYPH_EXPANDED : GLYPH_COLLAPSED));
+		sbuf_adds(out, glyph(a->tree.expanded[r->coll] ? GLYPH_EXPANDED : GLYPH_COLLAPSED));
 		sbuf_adds(out, " ");
 		sbuf_adds(out, tui_collection_label(a, r->coll));
 		break;
@@ -41,17 +43,12 @@ static void row_label(struct app *a, const struct tree_row *r, struct sbuf *out,
 	}
 }
 
-static void keep_visible(struct view *v, int sel, int rows)
+static void update(struct app *a, struct view *v)
 {
-	if (sel < v->top)
-		v->top = sel;
-	if (sel >= v->top + rows)
-		v->top = sel - rows + 1;
-	if (v->top < 0)
-		v->top = 0;
+	lv_keep_visible(&a->tree.lv, v->h - 1);
 }
 
-static void draw(struct app *a, struct view *v)
+static void draw(const struct app *a, const struct view *v)
 {
 	werase(v->win);
 	int focused = a->focus == PANE_TREE;
@@ -59,22 +56,21 @@ static void draw(struct app *a, struct view *v)
 	const char *hdr = _("Contents");
 	tui_put(v->win, 0, 0, hdr, strlen(hdr), v->w);
 	wattrset(v->win, A_NORMAL);
-	int rows = v->h - 1;
-	keep_visible(v, a->tree_sel, rows);
+	int rows = v->h - 1, top = a->tree.lv.top;
 	struct sbuf s, suf;
 	sbuf_init(&s);
 	sbuf_init(&suf);
-	for (int i = v->top; i < a->ntree && i - v->top < rows; i++) {
+	for (int i = top; i < a->tree.lv.n && i - top < rows; i++) {
 		s.len = 0;
 		suf.len = 0;
 		sbuf_addn(&suf, "", 0);
-		row_label(a, &a->rows_tree[i], &s, &suf);
-		int y = 1 + i - v->top;
-		attr_t at = a->rows_tree[i].kind == ROW_COLLECTION ? A_BOLD : A_NORMAL;
-		if (i == a->tree_sel)
+		row_label(a, &a->tree.rows[i], &s, &suf);
+		int y = 1 + i - top;
+		attr_t at = a->tree.rows[i].kind == ROW_COLLECTION ? A_BOLD : A_NORMAL;
+		if (i == a->tree.lv.sel)
 			at |= A_REVERSE;
 		wattrset(v->win, at);
-		if (i == a->tree_sel)
+		if (i == a->tree.lv.sel)
 			mvwhline(v->win, y, 0, ' ', v->w);
 		int sw = lay_strwidth(suf.s, suf.len);
 		if (sw > v->w / 2)
@@ -90,22 +86,23 @@ static void draw(struct app *a, struct view *v)
 
 static int request(struct app *a, struct view *v, enum request r)
 {
-	int sel = a->tree_sel, page = v->h - 2 > 1 ? v->h - 2 : 1;
-	if (tui_list_move(&sel, a->ntree, page, r)) {
-		tui_select_row(a, sel);
+	struct listview lv = a->tree.lv;
+	if (lv_move(&lv, r, v->h - 1)) {
+		if (lv.sel >= 0 && lv.sel != a->tree.lv.sel)
+			tui_select_row(a, lv.sel); /* refills the list */
 		return 1;
 	}
 	switch (r) {
 	case REQ_ENTER: {
-		if (a->tree_sel < 0 || a->tree_sel >= a->ntree)
+		if (!lv_selectable(&a->tree.lv, a->tree.lv.sel))
 			return 1; /* no rows: a database without collections */
-		const struct tree_row *row = &a->rows_tree[a->tree_sel];
+		const struct tree_row *row = &a->tree.rows[a->tree.lv.sel];
 		if (row->kind == ROW_COLLECTION) {
 			int coll = row->coll;
-			a->expanded[coll] = !a->expanded[coll];
+			a->tree.expanded[coll] = !a->tree.expanded[coll];
 			tui_rebuild_tree(a);
-			for (int i = 0; i < a->ntree; i++)
-				if (a->rows_tree[i].kind == ROW_COLLECTION && a->rows_tree[i].coll == coll)
+			for (int i = 0; i < a->tree.lv.n; i++)
+				if (a->tree.rows[i].kind == ROW_COLLECTION && a->tree.rows[i].coll == coll)
 					tui_select_row(a, i);
 		} else {
 			a->focus = PANE_LIST;
@@ -120,13 +117,13 @@ static int request(struct app *a, struct view *v, enum request r)
 static void click(struct app *a, struct view *v, int y, int x)
 {
 	(void)x;
-	int row = v->top + y - 1;
-	if (y >= 1 && row < a->ntree) {
-		if (row == a->tree_sel && a->rows_tree[row].kind == ROW_COLLECTION)
-			request(a, v, REQ_ENTER);
-		else
-			tui_select_row(a, row);
-	}
+	int row = y >= 1 ? lv_at(&a->tree.lv, y - 1) : -1;
+	if (!lv_selectable(&a->tree.lv, row))
+		return;
+	if (row == a->tree.lv.sel && a->tree.rows[row].kind == ROW_COLLECTION)
+		request(a, v, REQ_ENTER);
+	else
+		tui_select_row(a, row);
 }
 
 static void wheel(struct app *a, struct view *v, int dir)
@@ -134,4 +131,4 @@ static void wheel(struct app *a, struct view *v, int dir)
 	request(a, v, dir > 0 ? REQ_DOWN : REQ_UP);
 }
 
-const struct view_ops view_tree_ops = {"tree", draw, request, click, wheel};
+const struct view_ops view_tree_ops = {"tree", update, draw, request, click, wheel};
