@@ -74,6 +74,8 @@ struct tree_state {
 struct list_state {
 	struct listview lv;
 	int *items;               /* item indexes */
+	struct tree_row row;      /* the tree row they are of (the heading) */
+	int filled;               /* row is set */
 };
 /* The results of a whole-book search, in the list pane's place. */
 struct results_state {
@@ -158,6 +160,17 @@ void tui_find_matches(struct app *a, const char *query, int split_terms);
 void tui_show_match(struct app *a, int i);
 /* Open search hit i in the detail pane, scrolled to it. */
 void tui_open_hit(struct app *a, int i);
+
+/* views/tree.c: the tree's rows for the folding in t->expanded (the
+ * selection kept where it can be) */
+void tree_rebuild(struct tree_state *t, const struct model *m);
+/* Unfold the collection of item; returns the row of its chapter (or
+ * foreword), or -1. */
+int tree_reveal(struct tree_state *t, const struct model *m, int item);
+/* views/list.c: the items of tree row r, the open item selected if there */
+void list_fill(struct list_state *l, const struct model *m, const struct tree_row *r, int open_item);
+/* Select item in the list if it is there. */
+void list_mark(struct list_state *l, int item);
 
 /* app.c */
 /* The view in a pane's place (the search results stand in for the list). */

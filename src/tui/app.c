@@ -36,49 +36,15 @@ int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 
 void tui_rebuild_tree(struct app *a)
 {
-	const struct model *m = a->m;
-	free(a->tree.rows);
-	a->tree.rows = xcalloc((size_t)(m->ncollections + m->nchapters + m->nitems + 1), sizeof *a->tree.rows);
-	a->tree.lv.n = 0;
-	for (int c = 0; c < m->ncollections; c++) {
-		a->tree.rows[a->tree.lv.n++] = (struct tree_row){ROW_COLLECTION, c, -1, -1};
-		if (!a->tree.expanded[c])
-			continue;
-		for (int i = 0; i < m->nitems; i++)
-			if (!strcmp(m->items[i].kind, "foreword") &&
-			    !strcmp(m->items[i].collection_id, m->collections[c].id))
-				a->tree.rows[a->tree.lv.n++] = (struct tree_row){ROW_FOREWORD, c, -1, i};
-		for (int k = 0; k < m->nchapters; k++)
-			if (!strcmp(m->chapters[k].collection_id, m->collections[c].id))
-				a->tree.rows[a->tree.lv.n++] = (struct tree_row){ROW_CHAPTER, c, k, -1};
-	}
-	if (a->tree.lv.sel >= a->tree.lv.n)
-		a->tree.lv.sel = a->tree.lv.n - 1;
+	tree_rebuild(&a->tree, a->m);
 }
 
 void tui_select_row(struct app *a, int row)
 {
-	const struct model *m = a->m;
-	if (row < 0 || row >= a->tree.lv.n)
+	if (!lv_selectable(&a->tree.lv, row))
 		return; /* no such row (a database without collections has none) */
 	a->tree.lv.sel = row;
-	const struct tree_row *r = &a->tree.rows[row];
-	free(a->list.items);
-	a->list.items = xcalloc((size_t)m->nitems, sizeof *a->list.items);
-	a->list.lv.n = 0;
-	for (int i = 0; i < m->nitems; i++) {
-		const struct model_item *it = &m->items[i];
-		int in = r->kind == ROW_FOREWORD   ? i == r->item
-			 : r->kind == ROW_CHAPTER ? it->chapter == r->chapter
-						  : !strcmp(it->collection_id, m->collections[r->coll].id);
-		if (in)
-			a->list.items[a->list.lv.n++] = i;
-	}
-	a->list.lv.sel = 0;
-	for (int k = 0; k < a->list.lv.n; k++)
-		if (a->list.items[k] == a->item)
-			a->list.lv.sel = k;
-	a->list.lv.top = 0;
+	list_fill(&a->list, a->m, &a->tree.rows[row], a->item);
 }
 
 void tui_set_top(struct app *a, int top)
@@ -117,26 +83,13 @@ void tui_layout_doc(struct app *a)
 	a->dtop = line >= 0 ? line : 0;
 }
 
+/* The tree and the list follow the open item. */
 static void sync_selection(struct app *a)
 {
-	const struct model_item *it = &a->m->items[a->item];
-	int want = -1;
-	for (int c = 0; c < a->m->ncollections; c++)
-		if (!strcmp(a->m->collections[c].id, it->collection_id) && !a->tree.expanded[c]) {
-			a->tree.expanded[c] = 1;
-			tui_rebuild_tree(a);
-		}
-	for (int r = 0; r < a->tree.lv.n; r++) {
-		const struct tree_row *row = &a->tree.rows[r];
-		if ((row->kind == ROW_CHAPTER && row->chapter == it->chapter && it->chapter >= 0) ||
-		    (row->kind == ROW_FOREWORD && row->item == a->item))
-			want = r;
-	}
+	int want = tree_reveal(&a->tree, a->m, a->item);
 	if (want >= 0 && want != a->tree.lv.sel)
 		tui_select_row(a, want);
-	for (int k = 0; k < a->list.lv.n; k++)
-		if (a->list.items[k] == a->item)
-			a->list.lv.sel = k;
+	list_mark(&a->list, a->item);
 }
 
 void tui_open_item(struct app *a, int item)

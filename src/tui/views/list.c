@@ -1,31 +1,61 @@
 /* list.c — the list pane: the items of the selected chapter, two rows
  * each (number and title; organisation or author).  Its state is struct
- * list_state (a->list); selection and scrolling are the shared list view's. */
+ * list_state (a->list): the items of one tree row; selection and scrolling are the shared list view's. */
 #include "anli/view.h"
 
 #include "anli/i18n.h"
 #include "anli/layout.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ROWS_PER_ITEM 2
 
+void list_fill(struct list_state *l, const struct model *m, const struct tree_row *r, int open_item)
+{
+	free(l->items);
+	l->items = xcalloc((size_t)m->nitems + 1, sizeof *l->items);
+	int n = 0;
+	for (int i = 0; i < m->nitems; i++) {
+		const struct model_item *it = &m->items[i];
+		int in = r->kind == ROW_FOREWORD   ? i == r->item
+			 : r->kind == ROW_CHAPTER ? it->chapter == r->chapter
+						  : !strcmp(it->collection_id, m->collections[r->coll].id);
+		if (in)
+			l->items[n++] = i;
+	}
+	lv_reset(&l->lv, n, NULL, 0);
+	l->row = *r;
+	l->filled = 1;
+	list_mark(l, open_item);
+}
+
+void list_mark(struct list_state *l, int item)
+{
+	for (int k = 0; k < l->lv.n; k++)
+		if (l->items[k] == item)
+			l->lv.sel = k;
+}
+
 static void update(struct app *a, struct view *v)
 {
-	a->list.lv.per = ROWS_PER_ITEM;
-	lv_keep_visible(&a->list.lv, v->h - 1);
+	(void)a;
+	struct list_state *l = v->state;
+	l->lv.per = ROWS_PER_ITEM;
+	lv_keep_visible(&l->lv, v->h - 1);
 }
 
 static void draw(const struct app *a, const struct view *v)
 {
+	const struct list_state *l = v->state;
 	werase(v->win);
 	int focused = a->focus == PANE_LIST;
 	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
 	struct sbuf s;
 	sbuf_init(&s);
-	if (a->tree.lv.sel >= 0 && a->tree.lv.sel < a->tree.lv.n) {
-		const struct tree_row *r = &a->tree.rows[a->tree.lv.sel];
+	if (l->filled) {
+		const struct tree_row *r = &l->row;
 		if (r->kind == ROW_CHAPTER) {
 			const struct model_chapter *c = &a->m->chapters[r->chapter];
 			if (c->label)
@@ -37,13 +67,13 @@ static void draw(const struct app *a, const struct view *v)
 	}
 	tui_put(v->win, 0, 0, s.s ? s.s : "", s.len, v->w);
 	wattrset(v->win, A_NORMAL);
-	int per_page = (v->h - 1) / ROWS_PER_ITEM, top = a->list.lv.top;
+	int per_page = (v->h - 1) / ROWS_PER_ITEM, top = l->lv.top;
 	if (per_page < 1)
 		per_page = 1;
-	for (int i = top; i < a->list.lv.n && i - top < per_page; i++) {
-		const struct model_item *it = &a->m->items[a->list.items[i]];
+	for (int i = top; i < l->lv.n && i - top < per_page; i++) {
+		const struct model_item *it = &a->m->items[l->items[i]];
 		int y = 1 + (i - top) * ROWS_PER_ITEM;
-		int sel = i == a->list.lv.sel, open = a->list.items[i] == a->item;
+		int sel = i == l->lv.sel, open = l->items[i] == a->item;
 		attr_t at = sel ? (A_REVERSE | (focused ? A_BOLD : 0)) : open ? A_BOLD : A_NORMAL;
 		s.len = 0;
 		if (it->number)
@@ -66,20 +96,21 @@ static void draw(const struct app *a, const struct view *v)
 		}
 		wattrset(v->win, A_NORMAL);
 	}
-	if (a->list.lv.n == 0)
+	if (l->lv.n == 0)
 		mvwaddstr(v->win, 1, 1, _("(empty)"));
 	sbuf_free(&s);
 }
 
 static int request(struct app *a, struct view *v, enum request r)
 {
-	a->list.lv.per = ROWS_PER_ITEM;
-	if (lv_move(&a->list.lv, r, v->h - 1))
+	struct list_state *l = v->state;
+	l->lv.per = ROWS_PER_ITEM;
+	if (lv_move(&l->lv, r, v->h - 1))
 		return 1;
 	switch (r) {
 	case REQ_ENTER:
-		if (lv_selectable(&a->list.lv, a->list.lv.sel)) {
-			tui_open_item(a, a->list.items[a->list.lv.sel]);
+		if (lv_selectable(&l->lv, l->lv.sel)) {
+			tui_open_item(a, l->items[l->lv.sel]);
 			a->focus = PANE_DETAIL;
 		}
 		return 1;
@@ -90,20 +121,21 @@ static int request(struct app *a, struct view *v, enum request r)
 
 static void click(struct app *a, struct view *v, int y, int x)
 {
-	(void)v;
 	(void)x;
-	a->list.lv.per = ROWS_PER_ITEM;
-	int i = y >= 1 ? lv_at(&a->list.lv, y - 1) : -1;
-	if (lv_selectable(&a->list.lv, i)) {
-		a->list.lv.sel = i;
-		tui_open_item(a, a->list.items[i]);
+	struct list_state *l = v->state;
+	l->lv.per = ROWS_PER_ITEM;
+	int i = y >= 1 ? lv_at(&l->lv, y - 1) : -1;
+	if (lv_selectable(&l->lv, i)) {
+		l->lv.sel = i;
+		tui_open_item(a, l->items[i]);
 	}
 }
 
 static void wheel(struct app *a, struct view *v, int dir)
 {
-	(void)v;
-	lv_wheel(&a->list.lv, dir);
+	(void)a;
+	struct list_state *l = v->state;
+	lv_wheel(&l->lv, dir);
 }
 
 const struct view_ops view_list_ops = {"list", update, draw, request, click, wheel};

@@ -18,7 +18,7 @@
 /* Keep the selection visible and load the text of the hits on screen. */
 static void update(struct app *a, struct view *v)
 {
-	struct results_state *r = &a->hitlist;
+	struct results_state *r = v->state;
 	r->lv.per = ROWS;
 	lv_keep_visible(&r->lv, v->h - 1);
 	int per_page = (v->h - 1) / ROWS;
@@ -30,16 +30,17 @@ static void update(struct app *a, struct view *v)
 
 static void draw(const struct app *a, const struct view *v)
 {
+	const struct results_state *r = v->state;
 	werase(v->win);
 	int focused = a->focus == PANE_LIST;
 	struct sbuf s;
 	sbuf_init(&s);
 	int items = 0;
-	for (int i = 0; i < a->hitlist.lv.n; i++)
+	for (int i = 0; i < r->lv.n; i++)
 		if (i == 0 || a->hits[i].item != a->hits[i - 1].item)
 			items++;
-	sbuf_printf(&s, ngettext("“%s”: %d hit", "“%s”: %d hits", (unsigned long)a->hitlist.lv.n), a->squery ? a->squery : "",
-		    a->hitlist.lv.n);
+	sbuf_printf(&s, ngettext("“%s”: %d hit", "“%s”: %d hits", (unsigned long)r->lv.n), a->squery ? a->squery : "",
+		    r->lv.n);
 	sbuf_printf(&s, ngettext(" in %d item", " in %d items", (unsigned long)items), items);
 	size_t n;
 	char *clean = lay_sanitize(s.s, s.len, &n);
@@ -50,16 +51,16 @@ static void draw(const struct app *a, const struct view *v)
 	int per_page = (v->h - 1) / ROWS;
 	if (per_page < 1)
 		per_page = 1;
-	int top = a->hitlist.lv.top;
-	if (a->hitlist.err[0]) {
-		tui_put(v->win, 1, 1, a->hitlist.err, strlen(a->hitlist.err), v->w - 1);
+	int top = r->lv.top;
+	if (r->err[0]) {
+		tui_put(v->win, 1, 1, r->err, strlen(r->err), v->w - 1);
 		sbuf_free(&s);
 		return;
 	}
-	for (int i = top; i < a->hitlist.lv.n && i - top < per_page; i++) {
+	for (int i = top; i < r->lv.n && i - top < per_page; i++) {
 		const struct search_hit *h = &a->hits[i];
 		const struct model_item *it = &a->m->items[h->item];
-		int y = 1 + (i - top) * ROWS, sel = i == a->hitlist.lv.sel;
+		int y = 1 + (i - top) * ROWS, sel = i == r->lv.sel;
 		s.len = 0;
 		if (it->number)
 			sbuf_printf(&s, "%2d ", it->number);
@@ -104,20 +105,21 @@ static void draw(const struct app *a, const struct view *v)
 		free(snip);
 		wattrset(v->win, A_NORMAL);
 	}
-	if (a->hitlist.lv.n == 0)
+	if (r->lv.n == 0)
 		mvwaddstr(v->win, 1, 1, _("nothing found"));
 	sbuf_free(&s);
 }
 
-static int request(struct app *a, struct view *v, enum request r)
+static int request(struct app *a, struct view *v, enum request req)
 {
-	a->hitlist.lv.per = ROWS;
-	if (lv_move(&a->hitlist.lv, r, v->h - 1))
+	struct results_state *r = v->state;
+	r->lv.per = ROWS;
+	if (lv_move(&r->lv, req, v->h - 1))
 		return 1;
-	switch (r) {
+	switch (req) {
 	case REQ_ENTER:
-		if (lv_selectable(&a->hitlist.lv, a->hitlist.lv.sel)) {
-			tui_open_hit(a, a->hitlist.lv.sel);
+		if (lv_selectable(&r->lv, r->lv.sel)) {
+			tui_open_hit(a, r->lv.sel);
 			a->focus = PANE_DETAIL;
 		}
 		return 1;
@@ -128,20 +130,21 @@ static int request(struct app *a, struct view *v, enum request r)
 
 static void click(struct app *a, struct view *v, int y, int x)
 {
-	(void)v;
 	(void)x;
-	a->hitlist.lv.per = ROWS;
-	int i = y >= 1 ? lv_at(&a->hitlist.lv, y - 1) : -1;
-	if (lv_selectable(&a->hitlist.lv, i)) {
-		a->hitlist.lv.sel = i;
+	struct results_state *r = v->state;
+	r->lv.per = ROWS;
+	int i = y >= 1 ? lv_at(&r->lv, y - 1) : -1;
+	if (lv_selectable(&r->lv, i)) {
+		r->lv.sel = i;
 		tui_open_hit(a, i);
 	}
 }
 
 static void wheel(struct app *a, struct view *v, int dir)
 {
-	(void)v;
-	lv_wheel(&a->hitlist.lv, dir);
+	(void)a;
+	struct results_state *r = v->state;
+	lv_wheel(&r->lv, dir);
 }
 
 const struct view_ops view_results_ops = {"results", update, draw, request, click, wheel};

@@ -8,16 +8,58 @@
 #include "anli/layout.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+void tree_rebuild(struct tree_state *t, const struct model *m)
+{
+	free(t->rows);
+	t->rows = xcalloc((size_t)(m->ncollections + m->nchapters + m->nitems + 1), sizeof *t->rows);
+	int n = 0;
+	for (int c = 0; c < m->ncollections; c++) {
+		t->rows[n++] = (struct tree_row){ROW_COLLECTION, c, -1, -1};
+		if (!t->expanded[c])
+			continue;
+		for (int i = 0; i < m->nitems; i++)
+			if (!strcmp(m->items[i].kind, "foreword") &&
+			    !strcmp(m->items[i].collection_id, m->collections[c].id))
+				t->rows[n++] = (struct tree_row){ROW_FOREWORD, c, -1, i};
+		for (int k = 0; k < m->nchapters; k++)
+			if (!strcmp(m->chapters[k].collection_id, m->collections[c].id))
+				t->rows[n++] = (struct tree_row){ROW_CHAPTER, c, k, -1};
+	}
+	int top = t->lv.top;
+	lv_reset(&t->lv, n, NULL, t->lv.sel);
+	t->lv.top = top;
+}
+
+int tree_reveal(struct tree_state *t, const struct model *m, int item)
+{
+	const struct model_item *it = &m->items[item];
+	for (int c = 0; c < m->ncollections; c++)
+		if (!strcmp(m->collections[c].id, it->collection_id) && !t->expanded[c]) {
+			t->expanded[c] = 1;
+			tree_rebuild(t, m);
+		}
+	int want = -1;
+	for (int r = 0; r < t->lv.n; r++) {
+		const struct tree_row *row = &t->rows[r];
+		if ((row->kind == ROW_CHAPTER && row->chapter == it->chapter && it->chapter >= 0) ||
+		    (row->kind == ROW_FOREWORD && row->item == item))
+			want = r;
+	}
+	return want;
+}
 
 /* A row as a label (cut at the pane edge if need be) and a suffix that is
  * always shown whole: the item count and, during a search, the hits. */
-static void row_label(const struct app *a, const struct tree_row *r, struct sbuf *out, struct sbuf *suffix)
+static void row_label(const struct app *a, const struct tree_state *t, const struct tree_row *r, struct sbuf *out,
+		      struct sbuf *suffix)
 {
 	const struct model *m = a->m;
 	switch (r->kind) {
 	case ROW_COLLECTION:
-		sbuf_adds(out, glyph(a->tree.expanded[r->coll] ? GLYPH_EXPANDED : GLYPH_COLLAPSED));
+		sbuf_adds(out, glyph(t->expanded[r->coll] ? GLYPH_EXPANDED : GLYPH_COLLAPSED));
 		sbuf_adds(out, " ");
 		sbuf_adds(out, tui_collection_label(a, r->coll));
 		break;
@@ -45,32 +87,35 @@ static void row_label(const struct app *a, const struct tree_row *r, struct sbuf
 
 static void update(struct app *a, struct view *v)
 {
-	lv_keep_visible(&a->tree.lv, v->h - 1);
+	(void)a;
+	struct tree_state *t = v->state;
+	lv_keep_visible(&t->lv, v->h - 1);
 }
 
 static void draw(const struct app *a, const struct view *v)
 {
+	const struct tree_state *t = v->state;
 	werase(v->win);
 	int focused = a->focus == PANE_TREE;
 	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
 	const char *hdr = _("Contents");
 	tui_put(v->win, 0, 0, hdr, strlen(hdr), v->w);
 	wattrset(v->win, A_NORMAL);
-	int rows = v->h - 1, top = a->tree.lv.top;
+	int rows = v->h - 1, top = t->lv.top;
 	struct sbuf s, suf;
 	sbuf_init(&s);
 	sbuf_init(&suf);
-	for (int i = top; i < a->tree.lv.n && i - top < rows; i++) {
+	for (int i = top; i < t->lv.n && i - top < rows; i++) {
 		s.len = 0;
 		suf.len = 0;
 		sbuf_addn(&suf, "", 0);
-		row_label(a, &a->tree.rows[i], &s, &suf);
+		row_label(a, t, &t->rows[i], &s, &suf);
 		int y = 1 + i - top;
-		attr_t at = a->tree.rows[i].kind == ROW_COLLECTION ? A_BOLD : A_NORMAL;
-		if (i == a->tree.lv.sel)
+		attr_t at = t->rows[i].kind == ROW_COLLECTION ? A_BOLD : A_NORMAL;
+		if (i == t->lv.sel)
 			at |= A_REVERSE;
 		wattrset(v->win, at);
-		if (i == a->tree.lv.sel)
+		if (i == t->lv.sel)
 			mvwhline(v->win, y, 0, ' ', v->w);
 		int sw = lay_strwidth(suf.s, suf.len);
 		if (sw > v->w / 2)
@@ -86,23 +131,24 @@ static void draw(const struct app *a, const struct view *v)
 
 static int request(struct app *a, struct view *v, enum request r)
 {
-	struct listview lv = a->tree.lv;
+	struct tree_state *t = v->state;
+	struct listview lv = t->lv;
 	if (lv_move(&lv, r, v->h - 1)) {
-		if (lv.sel >= 0 && lv.sel != a->tree.lv.sel)
+		if (lv.sel >= 0 && lv.sel != t->lv.sel)
 			tui_select_row(a, lv.sel); /* refills the list */
 		return 1;
 	}
 	switch (r) {
 	case REQ_ENTER: {
-		if (!lv_selectable(&a->tree.lv, a->tree.lv.sel))
+		if (!lv_selectable(&t->lv, t->lv.sel))
 			return 1; /* no rows: a database without collections */
-		const struct tree_row *row = &a->tree.rows[a->tree.lv.sel];
+		const struct tree_row *row = &t->rows[t->lv.sel];
 		if (row->kind == ROW_COLLECTION) {
 			int coll = row->coll;
-			a->tree.expanded[coll] = !a->tree.expanded[coll];
-			tui_rebuild_tree(a);
-			for (int i = 0; i < a->tree.lv.n; i++)
-				if (a->tree.rows[i].kind == ROW_COLLECTION && a->tree.rows[i].coll == coll)
+			t->expanded[coll] = !t->expanded[coll];
+			tree_rebuild(t, a->m);
+			for (int i = 0; i < t->lv.n; i++)
+				if (t->rows[i].kind == ROW_COLLECTION && t->rows[i].coll == coll)
 					tui_select_row(a, i);
 		} else {
 			a->focus = PANE_LIST;
@@ -117,10 +163,11 @@ static int request(struct app *a, struct view *v, enum request r)
 static void click(struct app *a, struct view *v, int y, int x)
 {
 	(void)x;
-	int row = y >= 1 ? lv_at(&a->tree.lv, y - 1) : -1;
-	if (!lv_selectable(&a->tree.lv, row))
+	struct tree_state *t = v->state;
+	int row = y >= 1 ? lv_at(&t->lv, y - 1) : -1;
+	if (!lv_selectable(&t->lv, row))
 		return;
-	if (row == a->tree.lv.sel && a->tree.rows[row].kind == ROW_COLLECTION)
+	if (row == t->lv.sel && t->rows[row].kind == ROW_COLLECTION)
 		request(a, v, REQ_ENTER);
 	else
 		tui_select_row(a, row);
