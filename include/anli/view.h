@@ -77,6 +77,14 @@ struct list_state {
 	struct tree_row row;      /* the tree row they are of (the heading) */
 	int filled;               /* row is set */
 };
+/* The detail pane: the open item laid out, and the reading position. */
+struct detail_state {
+	struct doc doc;
+	int doc_width;            /* width the doc was laid out at */
+	int top;                  /* first visible doc line */
+	int anchor_block;         /* the reading position, kept across relayouts: */
+	size_t anchor_off;        /* block and byte offset of the top line */
+};
 /* The results of a whole-book search, in the list pane's place. */
 struct results_state {
 	struct listview lv;       /* over app.hits (app.res.n) */
@@ -101,11 +109,7 @@ struct app {
 	int item;                 /* open item */
 	struct model_block *blocks;
 	int nblocks;
-	struct doc doc;
-	int doc_width;            /* width the doc was laid out at */
-	int dtop;                 /* first visible doc line */
-	int anchor_block;         /* the reading position, kept across relayouts: */
-	size_t anchor_off;        /* block and byte offset of the top line */
+	struct detail_state detail;
 	WINDOW *status;
 
 	/* highlights in the open item: the / search, or the terms of a search */

@@ -49,17 +49,17 @@ void tui_select_row(struct app *a, int row)
 
 void tui_set_top(struct app *a, int top)
 {
-	a->dtop = top;
-	a->anchor_block = -1;
-	a->anchor_off = 0;
-	if (top > 0 && top < a->doc.nlines) {
-		a->anchor_block = a->doc.line[top].block;
-		a->anchor_off = a->doc.line[top].block_off;
+	a->detail.top = top;
+	a->detail.anchor_block = -1;
+	a->detail.anchor_off = 0;
+	if (top > 0 && top < a->detail.doc.nlines) {
+		a->detail.anchor_block = a->detail.doc.line[top].block;
+		a->detail.anchor_off = a->detail.doc.line[top].block_off;
 		/* on a blank line, the block below */
-		for (int k = top; a->anchor_block < 0 && k < a->doc.nlines; k++)
-			if (a->doc.line[k].block >= 0) {
-				a->anchor_block = a->doc.line[k].block;
-				a->anchor_off = 0;
+		for (int k = top; a->detail.anchor_block < 0 && k < a->detail.doc.nlines; k++)
+			if (a->detail.doc.line[k].block >= 0) {
+				a->detail.anchor_block = a->detail.doc.line[k].block;
+				a->detail.anchor_off = 0;
 			}
 	}
 }
@@ -73,14 +73,14 @@ static int detail_width(const struct app *a)
 void tui_layout_doc(struct app *a)
 {
 	int w = detail_width(a);
-	if (a->doc.text && a->doc_width == w)
+	if (a->detail.doc.text && a->detail.doc_width == w)
 		return;
-	doc_free(&a->doc);
-	doc_build(&a->doc, &a->m->items[a->item], a->blocks, a->nblocks, w, _("[title missing in the source]"),
+	doc_free(&a->detail.doc);
+	doc_build(&a->detail.doc, &a->m->items[a->item], a->blocks, a->nblocks, w, _("[title missing in the source]"),
 		  _("[the rest is missing in the source]"));
-	a->doc_width = w;
-	int line = a->anchor_block >= 0 ? doc_line_of(&a->doc, a->anchor_block, a->anchor_off) : 0;
-	a->dtop = line >= 0 ? line : 0;
+	a->detail.doc_width = w;
+	int line = a->detail.anchor_block >= 0 ? doc_line_of(&a->detail.doc, a->detail.anchor_block, a->detail.anchor_off) : 0;
+	a->detail.top = line >= 0 ? line : 0;
 }
 
 /* The tree and the list follow the open item. */
@@ -105,15 +105,15 @@ void tui_open_item(struct app *a, int item)
 	a->blocks = b;
 	a->nblocks = n;
 	a->item = item;
-	a->dtop = 0;
+	a->detail.top = 0;
 	free(a->matches);
 	a->matches = NULL;
 	a->nmatches = 0;
 	a->cur_match = -1;
 	a->from_results = 0;
-	a->anchor_block = -1;
-	a->anchor_off = 0;
-	doc_free(&a->doc);
+	a->detail.anchor_block = -1;
+	a->detail.anchor_off = 0;
+	doc_free(&a->detail.doc);
 	tui_layout_doc(a);
 	sync_selection(a);
 	if (a->find && *a->find)

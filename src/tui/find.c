@@ -86,10 +86,10 @@ static int match_line(const struct app *a, int i)
 {
 	const struct match *mt = &a->matches[i];
 	if (mt->block >= 0)
-		return doc_line_of(&a->doc, mt->block, mt->start + a->doc.block_prefix[mt->block]);
+		return doc_line_of(&a->detail.doc, mt->block, mt->start + a->detail.doc.block_prefix[mt->block]);
 	int best = -1;
-	for (int k = 0; k < a->doc.nlines && a->doc.line[k].block < 0; k++)
-		if (tui_title_key(a->doc.line[k].style) == mt->block && a->doc.line[k].block_off <= mt->start)
+	for (int k = 0; k < a->detail.doc.nlines && a->detail.doc.line[k].block < 0; k++)
+		if (tui_title_key(a->detail.doc.line[k].style) == mt->block && a->detail.doc.line[k].block_off <= mt->start)
 			best = k;
 	return best;
 }
@@ -101,7 +101,7 @@ void tui_show_match(struct app *a, int i)
 	a->cur_match = i;
 	int line = match_line(a, i);
 	int h = a->view[PANE_DETAIL].h;
-	if (line >= 0 && (line < a->dtop || line >= a->dtop + h))
+	if (line >= 0 && (line < a->detail.top || line >= a->detail.top + h))
 		tui_set_top(a, line > 2 ? line - 2 : 0);
 }
 
@@ -109,7 +109,7 @@ void tui_show_match(struct app *a, int i)
 int tui_match_from_top(const struct app *a)
 {
 	for (int i = 0; i < a->nmatches; i++)
-		if (match_line(a, i) >= a->dtop)
+		if (match_line(a, i) >= a->detail.top)
 			return i;
 	return a->nmatches ? 0 : -1;
 }
@@ -122,7 +122,7 @@ void tui_open_hit(struct app *a, int i)
 		return;
 	}
 	const struct search_hit *h = &a->hits[i];
-	if (h->item != a->item || !a->doc.text)
+	if (h->item != a->item || !a->detail.doc.text)
 		tui_open_item(a, h->item);
 	tui_find_matches(a, a->squery, 1);
 	a->from_results = 1;

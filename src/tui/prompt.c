@@ -17,10 +17,10 @@ void tui_prompt_find(struct app *a)
 {
 	a->find_dirty = 0;
 	tui_find_matches(a, eb_str(&a->input), 0);
-	int start = a->dtop;
-	a->dtop = a->saved_top;
+	int start = a->detail.top;
+	a->detail.top = a->saved_top;
 	int i = tui_match_from_top(a);
-	a->dtop = start;
+	a->detail.top = start;
 	if (i >= 0)
 		tui_show_match(a, i);
 	else

@@ -49,8 +49,8 @@ static void draw_status(struct app *a)
 		}
 		/* how far through: 0% with the top shown, 100% with the end shown */
 		int vis = a->view[PANE_DETAIL].h > 0 ? a->view[PANE_DETAIL].h : a->rows - 1;
-		int maxtop = a->doc.nlines - vis;
-		int pct = maxtop <= 0 ? 100 : a->dtop * 100 / maxtop;
+		int maxtop = a->detail.doc.nlines - vis;
+		int pct = maxtop <= 0 ? 100 : a->detail.top * 100 / maxtop;
 		if (pct > 100)
 			pct = 100;
 		sbuf_printf(&s, "%s%d/%d%s%d%%", glyph(GLYPH_FIELD_SEP), n, total, glyph(GLYPH_FIELD_SEP), pct);

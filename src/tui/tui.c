@@ -111,7 +111,7 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 	case REQ_SEARCH:
 		a->prompt = r == REQ_FIND ? '/' : 's';
 		eb_clear(&a->input);
-		a->saved_top = a->dtop;
+		a->saved_top = a->detail.top;
 		curs_set(1);
 		return 1;
 	case REQ_NEXT_MATCH:
@@ -206,7 +206,7 @@ static void probe_answer(struct app *a, int col)
 		return;
 	lay_set_ambiwidth(w);
 	eb_rewidth(&a->input);
-	a->doc_width = 0; /* the doc again at the same width */
+	a->detail.doc_width = 0; /* the doc again at the same width */
 	tui_layout_doc(a);
 	clearok(curscr, TRUE); /* curses' own idea of the cells changed too */
 }
@@ -293,6 +293,7 @@ int tui_main(const char *db_path, int ambiwidth)
 	a.view[PANE_DETAIL].ops = &view_detail_ops;
 	a.view[PANE_TREE].state = &a.tree;
 	a.view[PANE_LIST].state = &a.list;
+	a.view[PANE_DETAIL].state = &a.detail;
 	a.results.state = &a.hitlist;
 	a.results.ops = &view_results_ops;
 	a.focus = PANE_LIST;
@@ -355,7 +356,7 @@ int tui_main(const char *db_path, int ambiwidth)
 		delwin(a.status);
 	endwin();
 	delscreen(scr);
-	doc_free(&a.doc);
+	doc_free(&a.detail.doc);
 	model_blocks_free(a.blocks, a.nblocks);
 	search_result_free(&a.res);
 	free(a.matches);

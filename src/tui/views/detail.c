@@ -28,17 +28,17 @@ static int style_attr(const struct app *a, int style)
 
 static int max_top(const struct app *a, const struct view *v)
 {
-	int t = a->doc.nlines - v->h;
+	int t = a->detail.doc.nlines - v->h;
 	return t > 0 ? t : 0;
 }
 
 /* The scroll position within the doc laid out for this size. */
 static void update(struct app *a, struct view *v)
 {
-	if (a->dtop > max_top(a, v))
-		a->dtop = max_top(a, v);
-	if (a->dtop < 0)
-		a->dtop = 0;
+	if (a->detail.top > max_top(a, v))
+		a->detail.top = max_top(a, v);
+	if (a->detail.top < 0)
+		a->detail.top = 0;
 }
 
 static void draw(const struct app *a, const struct view *v)
@@ -47,17 +47,17 @@ static void draw(const struct app *a, const struct view *v)
 	 * column 0 lets a one-line scroll cost no cursor movement */
 	const int PAD = a->zoom ? 0 : 1;
 	werase(v->win);
-	for (int y = 0; y < v->h && a->dtop + y < a->doc.nlines; y++) {
-		const struct doc_line *l = &a->doc.line[a->dtop + y];
+	for (int y = 0; y < v->h && a->detail.top + y < a->detail.doc.nlines; y++) {
+		const struct doc_line *l = &a->detail.doc.line[a->detail.top + y];
 		int attr = style_attr(a, l->style);
 		wattrset(v->win, attr);
-		const char *text = a->doc.text + l->off;
+		const char *text = a->detail.doc.text + l->off;
 		int x = PAD + l->indent, room = v->w - PAD - l->indent;
 		size_t done = 0;
 		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
 		if (l->block >= 0 || key) {
 			/* highlighted matches on this line, in order */
-			size_t pre = l->block >= 0 ? a->doc.block_prefix[l->block] : 0;
+			size_t pre = l->block >= 0 ? a->detail.doc.block_prefix[l->block] : 0;
 			size_t lo = l->block_off, hi = l->block_off + l->len;
 			for (int k = 0; k < a->nmatches; k++) {
 				const struct match *mt = &a->matches[k];
@@ -97,10 +97,10 @@ static int request(struct app *a, struct view *v, enum request r)
 {
 	int page = v->h > 2 ? v->h - 1 : 1;
 	switch (r) {
-	case REQ_UP: scroll_to(a, v, a->dtop - 1); return 1;
-	case REQ_DOWN: scroll_to(a, v, a->dtop + 1); return 1;
-	case REQ_PAGE_UP: scroll_to(a, v, a->dtop - page); return 1;
-	case REQ_PAGE_DOWN: scroll_to(a, v, a->dtop + page); return 1;
+	case REQ_UP: scroll_to(a, v, a->detail.top - 1); return 1;
+	case REQ_DOWN: scroll_to(a, v, a->detail.top + 1); return 1;
+	case REQ_PAGE_UP: scroll_to(a, v, a->detail.top - page); return 1;
+	case REQ_PAGE_DOWN: scroll_to(a, v, a->detail.top + page); return 1;
 	case REQ_HOME: scroll_to(a, v, 0); return 1;
 	case REQ_END: scroll_to(a, v, max_top(a, v)); return 1;
 	default:
@@ -118,7 +118,7 @@ static void click(struct app *a, struct view *v, int y, int x)
 
 static void wheel(struct app *a, struct view *v, int dir)
 {
-	scroll_to(a, v, a->dtop + 3 * dir);
+	scroll_to(a, v, a->detail.top + 3 * dir);
 }
 
 const struct view_ops view_detail_ops = {"detail", update, draw, request, click, wheel};
