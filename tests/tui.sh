@@ -165,6 +165,11 @@ expect loc "江苏扬州高新区科协" "LC_ALL=C falls back to C.UTF-8"
 expect loc "not a UTF-8 locale (ANSI_X3.4-1968): characters as C.UTF-8" "the status line says so at start"
 keys loc q
 expect loc "^anli: the locale's character set is ANSI_X3.4-1968, not UTF-8" "and stderr after exit"
+# a TERM holding escapes reaches the terminal inert (the title stays)
+start esct 100 30 "TERM=\$(printf 'x\\033]2;PWNED\\007') $ANLI"
+expect esct "cannot use terminal type" "a TERM with escapes is refused"
+expect esct "EXIT=2" "a TERM with escapes exits 2"
+[ "$(tm display -p -t esct '#{pane_title}')" != PWNED ] && ok || bad "the TERM's escape set the title"
 # an unusable TERM: a clear message that suggests anli show
 start bt 100 30 "TERM=no-such-terminal $ANLI"
 expect bt "anli show" "unknown TERM suggests anli show"

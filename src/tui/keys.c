@@ -109,21 +109,21 @@ const char *keys_name(int key, char *buf, size_t size)
 		int key;
 		const char *name;
 	} names[] = {
-		{' ', "Space"}, {'\t', "Tab"}, {'\r', "Enter"}, {'\n', "C-j"},
-		{KEYC(INK_ESC), "Esc"}, {KEYC(INK_UP), "↑"}, {KEYC(INK_DOWN), "↓"},
-		{KEYC(INK_LEFT), "←"}, {KEYC(INK_RIGHT), "→"}, {KEYC(INK_HOME), "Home"},
-		{KEYC(INK_END), "End"}, {KEYC(INK_PGUP), "PgUp"}, {KEYC(INK_PGDN), "PgDn"},
-		{KEYC(INK_BTAB), "S-Tab"}, {KEYC(INK_INSERT), "Ins"}, {KEYC(INK_DELETE), "Del"},
+		{' ', N_("Space")}, {'\t', N_("Tab")}, {'\r', N_("Enter")}, {'\n', N_("C-j")},
+		{KEYC(INK_ESC), N_("Esc")}, {KEYC(INK_UP), "↑"}, {KEYC(INK_DOWN), "↓"},
+		{KEYC(INK_LEFT), "←"}, {KEYC(INK_RIGHT), "→"}, {KEYC(INK_HOME), N_("Home")},
+		{KEYC(INK_END), N_("End")}, {KEYC(INK_PGUP), N_("PgUp")}, {KEYC(INK_PGDN), N_("PgDn")},
+		{KEYC(INK_BTAB), N_("S-Tab")}, {KEYC(INK_INSERT), N_("Ins")}, {KEYC(INK_DELETE), N_("Del")},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (names[i].key == key) {
-			snprintf(buf, size, "%s", names[i].name);
+			snprintf(buf, size, "%s", _(names[i].name));
 			return buf;
 		}
 	if (key >= KEYC(INK_F1) && key <= KEYC(INK_F12))
-		snprintf(buf, size, "F%d", key - KEYC(INK_F1) + 1);
+		snprintf(buf, size, _("F%d"), key - KEYC(INK_F1) + 1);
 	else if (key > 0 && key < 0x20)
-		snprintf(buf, size, "C-%c", key + 0x60);
+		snprintf(buf, size, _("C-%c"), key + 0x60);
 	else if (key >= 0x20 && key < 0x7f)
 		snprintf(buf, size, "%c", key);
 	else

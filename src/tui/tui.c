@@ -7,6 +7,7 @@
 #include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/msg.h"
 #include "anli/view.h"
 
 #include <langinfo.h>
@@ -170,7 +171,7 @@ static int utf8_ctype(char *note, size_t size, char *status, size_t ssize)
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8"))
 		return -1;
-	snprintf(note, size, _("anli: the locale's character set is %s, not UTF-8; the reader used C.UTF-8 for characters"),
+	snprintf(note, size, _("the locale's character set is %s, not UTF-8; the reader used C.UTF-8 for characters"),
 		 was);
 	snprintf(status, ssize, _("not a UTF-8 locale (%s): characters as C.UTF-8"), was);
 	return 0;
@@ -238,19 +239,18 @@ int tui_main(const char *db_path, int ambiwidth)
 {
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		fprintf(stderr, "%s\n",
-			_("anli: not a terminal; use 'anli list' and 'anli show ID' to print the book"));
+		msg_error("anli", "%s", _("not a terminal; use 'anli list' and 'anli show ID' to print the book"));
 		return CLI_ERROR;
 	}
 	char note[256], status_note[128];
 	if (utf8_ctype(note, sizeof note, status_note, sizeof status_note)) {
-		fprintf(stderr, "%s\n", _("anli: the reader needs a UTF-8 locale and C.UTF-8 is not available"));
+		msg_error("anli", "%s", _("the reader needs a UTF-8 locale and C.UTF-8 is not available"));
 		return CLI_ERROR;
 	}
 	struct anli_err err;
 	struct model *m = model_open(db_path, &err);
 	if (!m) {
-		fprintf(stderr, "anli: %s\n", err.msg);
+		msg_error("anli", "%s", err.msg); /* sanitised: it can quote the database's schema */
 		return CLI_ERROR;
 	}
 	const char *term = getenv("TERM");
@@ -261,8 +261,8 @@ int tui_main(const char *db_path, int ambiwidth)
 	term_signals();
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
-		fprintf(stderr, _("anli: cannot use terminal type '%s'; try TERM=xterm-256color, or 'anli show ID'\n"),
-			term ? term : "");
+		msg_error("anli", _("cannot use terminal type '%s'; try TERM=xterm-256color, or 'anli show ID'"),
+			  term ? term : "");
 		model_close(m);
 		return CLI_ERROR;
 	}
@@ -272,9 +272,8 @@ int tui_main(const char *db_path, int ambiwidth)
 	if (!cup || cup == (char *)-1) {
 		endwin();
 		delscreen(scr);
-		fprintf(stderr,
-			_("anli: terminal type '%s' cannot move the cursor; try TERM=xterm-256color, or 'anli show ID'\n"),
-			term ? term : "");
+		msg_error("anli", _("terminal type '%s' cannot move the cursor; try TERM=xterm-256color, or 'anli show ID'"),
+			  term ? term : "");
 		model_close(m);
 		return CLI_ERROR;
 	}
@@ -369,7 +368,7 @@ int tui_main(const char *db_path, int ambiwidth)
 	free(a.tree.expanded);
 	model_close(m);
 	if (note[0])
-		fprintf(stderr, "%s\n", note);
+		msg_error("anli", "%s", note);
 	return CLI_OK;
 }
 
