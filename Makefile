@@ -59,8 +59,8 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview
-TUI_TESTS  = test_input test_editbuf test_listview
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys
+TUI_TESTS  = test_input test_editbuf test_listview test_keys
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
