@@ -278,6 +278,29 @@ top1=$(top_line mo 5)
 [ "$top0" != "$top1" ] && ok || bad "the wheel scrolls the text"
 keys mo q
 
+# SGR mouse reports (what terminals send once mode 1006 is on): a click on
+# the second item, then the wheel over the text
+start sgr 120 40 "$ANLI"
+expect sgr "加强“三期”管理" "start for the SGR mouse test"
+keys sgr -l $'\e[<0;41;4M'
+keys sgr -l $'\e[<0;41;4m'
+expect sgr "· 2/6 ·" "an SGR click on a list entry opens it"
+keys sgr q
+# bracketed paste: pasted text is not commands; in a prompt it is text
+start bp 120 40 "$ANLI"
+expect bp "加强“三期”管理" "start for the paste test"
+tm set-buffer -b anlitest "]]q"
+tm paste-buffer -p -b anlitest -t bp
+keys bp n
+expect bp "$NOSEARCH" "after a paste outside a prompt"
+cap bp
+grep -q "│ 江苏扬州高新区科协" "$T/screen" && ! grep -q "EXIT=" "$T/screen" && ok || bad "a paste of ]]q is not taken as keys"
+keys bp /
+tm paste-buffer -p -b anlitest -t bp
+expect bp "^ /]]q$" "a paste into the / prompt is its text"
+keys bp Escape q
+expect bp "EXIT=0" "q after the paste test"
+
 # a terminal that cannot move the cursor is refused the same way
 start dumb 100 30 "TERM=dumb $ANLI"
 expect dumb "cannot move the cursor" "TERM=dumb is refused"

@@ -208,13 +208,14 @@ void tui_prompt_event(struct app *a, const struct in_event *ev);
  * stops, and on CONT takes the terminal back; the caller redraws). */
 /* Before newterm: remember the terminal's modes, install the handlers. */
 void term_signals(void);
-/* After newterm and the curses modes: mouse and bracketed paste on, the
- * restore strings ready. */
+/* After newterm and the curses modes: mouse and bracketed paste on (if
+ * terminfo knows a mouse: kmous), the restore strings ready. */
 void term_begin(void);
 /* Before endwin: mouse and bracketed paste off. */
 void term_end(void);
-/* Ask how wide “ is (the answer arrives as an IN_CPR event, whenever). */
-void term_probe(void);
+/* Ask how wide “ is (the answer arrives as an IN_CPR event, whenever).
+ * Returns 1 if asked, 0 if the terminal cannot answer (no u7). */
+int term_probe(void);
 /* Was the reader stopped and continued since the last call? */
 int term_resumed(void);
 

@@ -39,6 +39,7 @@ static struct termios tty_orig, tty_curses;
 static int have_orig;
 static volatile sig_atomic_t in_curses, resumed;
 static char seq_leave[512], seq_enter[512];
+static int modes; /* mouse and paste modes are set (the terminal has a mouse) */
 static size_t len_leave, len_enter;
 
 static void write_all(const char *s, size_t n)
@@ -141,19 +142,30 @@ void term_signals(void)
 	sigaction(SIGTSTP, &sa, NULL);
 }
 
+static int has_cap(const char *cap)
+{
+	char *s = tigetstr((char *)cap);
+	return s && s != (char *)-1 && *s;
+}
+
 void term_begin(void)
 {
 	tcgetattr(STDIN_FILENO, &tty_curses);
+	/* xterm's mouse and paste modes only where terminfo knows a mouse */
+	modes = has_cap("kmous");
 	len_leave = len_enter = 0;
-	add_str(seq_leave, &len_leave, sizeof seq_leave, MODES_OFF);
+	if (modes)
+		add_str(seq_leave, &len_leave, sizeof seq_leave, MODES_OFF);
 	add_cap(seq_leave, &len_leave, sizeof seq_leave, "sgr0");
 	add_cap(seq_leave, &len_leave, sizeof seq_leave, "cnorm");
 	add_cap(seq_leave, &len_leave, sizeof seq_leave, "rmcup");
 	add_cap(seq_enter, &len_enter, sizeof seq_enter, "smcup");
 	add_cap(seq_enter, &len_enter, sizeof seq_enter, "civis");
-	add_str(seq_enter, &len_enter, sizeof seq_enter, MODES_ON);
+	if (modes)
+		add_str(seq_enter, &len_enter, sizeof seq_enter, MODES_ON);
 	fflush(stdout);
-	write_all(MODES_ON, sizeof MODES_ON - 1);
+	if (modes)
+		write_all(MODES_ON, sizeof MODES_ON - 1);
 	in_curses = 1;
 }
 
@@ -161,7 +173,8 @@ void term_end(void)
 {
 	if (!in_curses)
 		return;
-	write_all(MODES_OFF, sizeof MODES_OFF - 1);
+	if (modes)
+		write_all(MODES_OFF, sizeof MODES_OFF - 1);
 	in_curses = 0;
 }
 
@@ -176,10 +189,13 @@ int term_resumed(void)
 /* The probe: “ at the top left of the (still blank) screen, then the
  * question; the line is cleared and the cursor put back at once, so the
  * screen is as curses believes it.  The answer is an IN_CPR event. */
-void term_probe(void)
+int term_probe(void)
 {
+	if (!has_cap("u7"))
+		return 0; /* a terminal that cannot report the cursor */
 	static const char ask[] = "\x1b" "7\x1b[H\xe2\x80\x9c\x1b[6n\x1b[H\x1b[K\x1b" "8";
 	write_all(ask, sizeof ask - 1);
+	return 1;
 }
 
 /* --- input ---------------------------------------------------------------- */

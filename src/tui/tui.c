@@ -306,10 +306,8 @@ int tui_main(const char *db_path, int ambiwidth)
 	/* the alternate screen, cleared, before the probe writes into it */
 	refresh();
 	term_begin();
-	if (!ambiwidth) {
-		term_probe();
-		a.probing = 1;
-	}
+	if (!ambiwidth)
+		a.probing = term_probe();
 	getmaxyx(stdscr, a.rows, a.cols);
 	tui_layout_screen(&a);
 	/* nothing to resume yet: the first chapter and its first item */
