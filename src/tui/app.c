@@ -123,15 +123,7 @@ void tui_open_item(struct app *a, int item)
 /* The view in a pane's place: the search results stand in for the list. */
 struct view *tui_pane(struct app *a, enum pane p)
 {
-	if (p == PANE_LIST && a->results_shown) {
-		struct view *l = &a->view[PANE_LIST], *r = &a->results;
-		r->win = l->win;
-		r->y = l->y;
-		r->x = l->x;
-		r->h = l->h;
-		r->w = l->w;
-		return r;
-	}
-	return &a->view[p];
+	/* the results share the list's place (tui_layout_screen) */
+	return p == PANE_LIST && a->results_shown ? &a->results : &a->view[p];
 }
 

@@ -94,6 +94,13 @@ void tui_layout_screen(struct app *a)
 	}
 	if (dw)
 		tui_layout_doc(a);
+	/* the results stand in the list's place, in its window */
+	struct view *l = &a->view[PANE_LIST], *r = &a->results;
+	r->win = l->win;
+	r->y = l->y;
+	r->x = l->x;
+	r->h = l->h;
+	r->w = l->w;
 	/* the panes' state in line with their new sizes, before any drawing */
 	for (int p = 0; p < NPANES && !a->too_small; p++) {
 		struct view *v = tui_pane(a, (enum pane)p);
