@@ -251,6 +251,8 @@ static size_t esc_seq(struct in_decoder *d, struct in_event *ev, int flush)
 int in_next(struct in_decoder *d, struct in_event *ev, int flush)
 {
 	memset(ev, 0, sizeof *ev);
+	if (flush && !d->n)
+		d->dropping = 0; /* nothing came for a while: the string is over */
 	if (d->n >= IN_BUF)
 		flush = 1;
 	while (d->dropping && d->n) {

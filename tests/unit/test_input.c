@@ -297,6 +297,39 @@ static void test_every_cut(void **state)
 	}
 }
 
+/* Random bytes (biased towards ESC, [, digits, ; and high bytes): the
+ * decoder never holds more than its buffer, always ends empty after a
+ * flush, and a q after any of it is read as q. */
+static void test_random(void **state)
+{
+	(void)state;
+	static const unsigned char pick[] = {0x1b, '[', '<', 'O', ']', 'P', '\\', 0x07, '0', '1', '2', ';', 'M', 'm',
+					     'R', '~', 'A', 'q', 0xc3, 0xe9, 0xff, 0x80, 0xa2, 0xe4, 0xb8, 0xf0, 0x9f};
+	unsigned long seed = 12345;
+	for (int run = 0; run < 2000; run++) {
+		struct in_decoder d;
+		struct in_event ev;
+		in_init(&d);
+		int len = (int)((seed >> 16) % 300);
+		for (int i = 0; i < len; i++) {
+			seed = seed * 1103515245 + 12345;
+			unsigned char c = (seed >> 16) % 4 ? pick[(seed >> 8) % sizeof pick] : (unsigned char)(seed >> 20);
+			while (in_push(&d, c) != 0)
+				assert_true(in_next(&d, &ev, 0) == 1);
+			while (in_next(&d, &ev, 0))
+				assert_true(d.n <= IN_BUF);
+		}
+		while (in_next(&d, &ev, 1))
+			;
+		assert_int_equal(d.n, 0);
+		in_push(&d, 'q');
+		assert_int_equal(in_next(&d, &ev, 0), 1);
+		assert_int_equal(ev.kind, IN_CHAR);
+		assert_int_equal(ev.cp, 'q');
+		seed = seed * 1103515245 + 12345;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -305,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_cpr),            cmocka_unit_test(test_replies_dropped),
 		cmocka_unit_test(test_overlong),       cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_paste),          cmocka_unit_test(test_every_cut),
+		cmocka_unit_test(test_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
