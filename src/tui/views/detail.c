@@ -1,4 +1,6 @@
-/* view_detail.c — the detail pane: the open item, laid out by doc.c. */
+/* detail.c — the detail pane: the open item, laid out by doc.c.  Its state
+ * is struct detail_state (a->detail), shared with the / search (find.c),
+ * which scrolls it to a match. */
 #include "anli/view.h"
 
 #include "anli/layout.h"
@@ -28,36 +30,40 @@ static int style_attr(const struct app *a, int style)
 
 static int max_top(const struct app *a, const struct view *v)
 {
-	int t = a->detail.doc.nlines - v->h;
+	(void)a;
+	const struct detail_state *d = v->state;
+	int t = d->doc.nlines - v->h;
 	return t > 0 ? t : 0;
 }
 
 /* The scroll position within the doc laid out for this size. */
 static void update(struct app *a, struct view *v)
 {
-	if (a->detail.top > max_top(a, v))
-		a->detail.top = max_top(a, v);
-	if (a->detail.top < 0)
-		a->detail.top = 0;
+	struct detail_state *d = v->state;
+	if (d->top > max_top(a, v))
+		d->top = max_top(a, v);
+	if (d->top < 0)
+		d->top = 0;
 }
 
 static void draw(const struct app *a, const struct view *v)
 {
+	const struct detail_state *d = v->state;
 	/* a blank column after the pane separator; none when zoomed, where
 	 * column 0 lets a one-line scroll cost no cursor movement */
 	const int PAD = a->zoom ? 0 : 1;
 	werase(v->win);
-	for (int y = 0; y < v->h && a->detail.top + y < a->detail.doc.nlines; y++) {
-		const struct doc_line *l = &a->detail.doc.line[a->detail.top + y];
+	for (int y = 0; y < v->h && d->top + y < d->doc.nlines; y++) {
+		const struct doc_line *l = &d->doc.line[d->top + y];
 		int attr = style_attr(a, l->style);
 		wattrset(v->win, attr);
-		const char *text = a->detail.doc.text + l->off;
+		const char *text = d->doc.text + l->off;
 		int x = PAD + l->indent, room = v->w - PAD - l->indent;
 		size_t done = 0;
 		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
 		if (l->block >= 0 || key) {
 			/* highlighted matches on this line, in order */
-			size_t pre = l->block >= 0 ? a->detail.doc.block_prefix[l->block] : 0;
+			size_t pre = l->block >= 0 ? d->doc.block_prefix[l->block] : 0;
 			size_t lo = l->block_off, hi = l->block_off + l->len;
 			for (int k = 0; k < a->nmatches; k++) {
 				const struct match *mt = &a->matches[k];
@@ -95,12 +101,13 @@ static void scroll_to(struct app *a, struct view *v, int top)
 
 static int request(struct app *a, struct view *v, enum request r)
 {
+	const struct detail_state *d = v->state;
 	int page = v->h > 2 ? v->h - 1 : 1;
 	switch (r) {
-	case REQ_UP: scroll_to(a, v, a->detail.top - 1); return 1;
-	case REQ_DOWN: scroll_to(a, v, a->detail.top + 1); return 1;
-	case REQ_PAGE_UP: scroll_to(a, v, a->detail.top - page); return 1;
-	case REQ_PAGE_DOWN: scroll_to(a, v, a->detail.top + page); return 1;
+	case REQ_UP: scroll_to(a, v, d->top - 1); return 1;
+	case REQ_DOWN: scroll_to(a, v, d->top + 1); return 1;
+	case REQ_PAGE_UP: scroll_to(a, v, d->top - page); return 1;
+	case REQ_PAGE_DOWN: scroll_to(a, v, d->top + page); return 1;
 	case REQ_HOME: scroll_to(a, v, 0); return 1;
 	case REQ_END: scroll_to(a, v, max_top(a, v)); return 1;
 	default:
@@ -118,7 +125,8 @@ static void click(struct app *a, struct view *v, int y, int x)
 
 static void wheel(struct app *a, struct view *v, int dir)
 {
-	scroll_to(a, v, a->detail.top + 3 * dir);
+	const struct detail_state *d = v->state;
+	scroll_to(a, v, d->top + 3 * dir);
 }
 
 const struct view_ops view_detail_ops = {"detail", update, draw, request, click, wheel};
