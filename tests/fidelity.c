@@ -63,6 +63,26 @@ static void fail(int k, const char *item, const char *where, const char *fmt, ..
 	failed[k]++;
 }
 
+/* A statement the check cannot do without: a failure ends the check. */
+static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "fidelity: %s: %s\n", sql, sqlite3_errmsg(db));
+		exit(2);
+	}
+	return st;
+}
+
+/* Bind a text parameter; a failure ends the check. */
+static void bind(sqlite3 *db, sqlite3_stmt *st, int i, const char *v)
+{
+	if (sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) != SQLITE_OK) {
+		fprintf(stderr, "fidelity: bind: %s\n", sqlite3_errmsg(db));
+		exit(2);
+	}
+}
+
 /* ---- seeds, with per-line facts ---- */
 
 static const char *const chapter_titles[] = {"学术交流", "人才培养", "科经融合", "产业服务",
@@ -186,8 +206,8 @@ static struct sseed *get_seed(sqlite3 *db, const char *rawdir, const char *id)
 	sqlite3_stmt *st;
 	char key[64];
 	snprintf(key, sizeof key, "page_max_lines:%s", id);
-	sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	st = prep(db, "SELECT value FROM meta WHERE key = ?");
+	bind(db, st, 1, key);
 	ss->maxlines = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	return ss;
@@ -565,18 +585,13 @@ int main(int argc, char **argv)
 	load_allow(argv[2]);
 
 	sqlite3_stmt *items, *blocks, *dups, *roles;
-	sqlite3_prepare_v2(db,
-			   "SELECT id, kind, seed, lines, source_file, coalesce(title,''), coalesce(page_first,0),"
-			   " coalesce(page_last,0), coalesce(author || role, org, '') FROM item ORDER BY ord",
-			   -1, &items, NULL);
+	items = prep(db, "SELECT id, kind, seed, lines, source_file, coalesce(title,''), coalesce(page_first,0),"
+			   " coalesce(page_last,0), coalesce(author || role, org, '') FROM item ORDER BY ord");
 	int prev_case_last_page = 0; /* the page the previous case ends on (0: unknown) */
-	sqlite3_prepare_v2(db,
-			   "SELECT id, kind, text, coalesce(flag,''), source_file, source_line, lines,"
-			   " coalesce(page_first,0), coalesce(page_last,0) FROM block WHERE item_id = ? ORDER BY ord",
-			   -1, &blocks, NULL);
-	sqlite3_prepare_v2(db, "SELECT lines FROM duplicate WHERE item_id = ?", -1, &dups, NULL);
-	sqlite3_prepare_v2(db, "SELECT group_concat(role) FROM section WHERE item_id = ? AND role IS NOT NULL", -1,
-			   &roles, NULL);
+	blocks = prep(db, "SELECT id, kind, text, coalesce(flag,''), source_file, source_line, lines,"
+			   " coalesce(page_first,0), coalesce(page_last,0) FROM block WHERE item_id = ? ORDER BY ord");
+	dups = prep(db, "SELECT lines FROM duplicate WHERE item_id = ?");
+	roles = prep(db, "SELECT group_concat(role) FROM section WHERE item_id = ? AND role IS NOT NULL");
 	/* lines per page (seed, page) among blocks that sit on one page */
 	struct {
 		const struct sseed *ss;
@@ -594,7 +609,7 @@ int main(int argc, char **argv)
 			irefs.n = 0;
 		struct blk *bl = NULL;
 		int nb = 0;
-		sqlite3_bind_text(blocks, 1, item, -1, SQLITE_STATIC);
+		bind(db, blocks, 1, item);
 		while (sqlite3_step(blocks) == SQLITE_ROW) {
 			bl = xrealloc(bl, sizeof *bl * (size_t)(nb + 1));
 			struct blk *b = &bl[nb++];
@@ -662,7 +677,7 @@ int main(int argc, char **argv)
 			check_joins(item, &bl[i], spaced > unspaced);
 
 		/* range: ends where the text ends; no chapter divider inside */
-		sqlite3_bind_text(dups, 1, item, -1, SQLITE_STATIC);
+		bind(db, dups, 1, item);
 		while (sqlite3_step(dups) == SQLITE_ROW) {
 			struct src_refs r;
 			if (!src_parse_refs((const char *)sqlite3_column_text(dups, 0), &r)) {
@@ -736,7 +751,7 @@ int main(int argc, char **argv)
 
 		if (!strcmp(ikind, "case")) {
 			checked[K_SECTION]++;
-			sqlite3_bind_text(roles, 1, item, -1, SQLITE_STATIC);
+			bind(db, roles, 1, item);
 			const char *have = sqlite3_step(roles) == SQLITE_ROW ? (const char *)sqlite3_column_text(roles, 0) : NULL;
 			static const char *const four[] = {"背景", "做法", "成效", "启示"};
 			for (int k = 0; k < 4; k++)
