@@ -242,19 +242,19 @@ void table_print(const struct table *t, struct sbuf *o, int width, int color)
 		int pending = 0; /* spaces owed before the next cell: no trailing blanks */
 		for (int k = 0; k < nc; k++) {
 			const struct tcell *c = &row[k];
-			int cellw = c->w + c->tw < w[k] ? c->w + c->tw : w[k];
-			int pad = w[k] - cellw;
 			if (k > 0)
 				pending += GAP;
-			if (t->right[k])
-				pending += pad;
+			if (t->right[k]) /* numbers, never cut */
+				pending += w[k] - (c->w + c->tw < w[k] ? c->w + c->tw : w[k]);
+			int used = 0;
 			if (c->n || c->tn) {
 				for (; pending > 0; pending--)
 					sbuf_addc(o, ' ');
-				put_cell(o, c, w[k], color && r >= 0);
+				/* a cut can leave a column free (a wide character) */
+				used = put_cell(o, c, w[k], color && r >= 0);
 			}
 			if (!t->right[k])
-				pending += pad;
+				pending += w[k] - used;
 		}
 		if (r < 0 && color)
 			sbuf_adds(o, SGR_OFF);
