@@ -166,6 +166,7 @@ provenance: $(B)/provenance $(B)/fidelity data/anli.db
 cli-test: anli data/anli.db $(B)/anli-build
 	@sh tests/cli.sh
 	@sh tests/golden-pipe.sh
+	@PYTHON3=$(PYTHON3) sh tests/cli-tty.sh
 
 book-test: anli data/anli.db
 	@sh tests/book.sh

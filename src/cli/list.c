@@ -12,9 +12,9 @@ static void table(struct sbuf *out, const struct model *m, const struct opts *o)
 {
 	struct table *t = table_new(4);
 	table_column(t, 0, _("id"), 0, 0);
-	table_column(t, 1, _("chapter"), 0, 6);
-	table_column(t, 2, _("title"), 0, 16);
-	table_column(t, 3, _("byline"), 0, 10);
+	table_column(t, 1, _("chapter"), 0, 4);
+	table_column(t, 2, _("title"), 0, 12);
+	table_column(t, 3, _("byline"), 0, 6);
 	for (int i = 0; i < m->nitems; i++) {
 		const struct model_item *it = &m->items[i];
 		if (!strcmp(it->kind, "foreword") && !o->all)

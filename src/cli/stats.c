@@ -83,9 +83,11 @@ static int kind_count(const struct model *m, const char *kind)
 
 /* The closing lines of the text and table forms: the '*' note, the totals
  * by kind. */
-static void summary(struct sbuf *out, const struct model *m, int inferred)
+static void summary(struct sbuf *out, const struct model *m, int inferred, int table)
 {
-	if (inferred)
+	if (inferred && table) /* shorter, for narrow terminals */
+		sbuf_printf(out, "%s\n", _("* where the chapter begins is inferred (its divider is lost)"));
+	else if (inferred)
 		sbuf_printf(out, "%s\n", _("* where the chapter begins is inferred: its divider page is lost from the source"));
 	sbuf_printf(out, _("%d chapters, %d cases, %d articles, %d foreword\n"), m->nchapters, kind_count(m, "case"),
 		    kind_count(m, "article"), kind_count(m, "foreword"));
@@ -127,7 +129,7 @@ static void table(struct sbuf *out, const struct model *m, const struct counts *
 	}
 	table_print(t, out, cli_term_width(), cli_want_color(o));
 	table_free(t);
-	summary(out, m, inferred);
+	summary(out, m, inferred, 1);
 	/* the legend: what each column counts */
 	sbuf_printf(out, "\n%s\n",
 		    _("items       cases and articles (and the foreword)\n"
@@ -241,7 +243,7 @@ int cmd_stats(const struct opts *o)
 		json_end_object(&j);
 		json_end_object(&j);
 	} else if (!tsv) {
-		summary(&out, m, inferred);
+		summary(&out, m, inferred, 0);
 	}
 	free(c);
 	model_close(m);
