@@ -200,7 +200,8 @@ static int small_number(const char *s)
 {
 	int n = 0, digits = 0;
 	for (; *s >= '0' && *s <= '9'; s++, digits++)
-		n = n * 10 + (*s - '0');
+		if (digits < 4)
+			n = n * 10 + (*s - '0');
 	return *s || digits == 0 || digits > 4 ? -1 : n;
 }
 
