@@ -202,6 +202,9 @@ tty 60 env PAGER= $ANLI show 27
 check "PAGER empty: printed directly" [ "$(head -n 1 "$T/out")" = "第三篇 科经融合 · 案例 27/53" ]
 tty 60 env PAGER="$T/no-such-pager -R" $ANLI show 27
 check "a pager that cannot be started: printed directly" sh -c "[ '$rc' = 0 ] && head -n 1 '$T/out' | grep -q '案例 27/53' && [ ! -s '$T/err' ]"
+rm -f "$T/pager.log"
+tty 60 env PAGER="LESS=-X $T/pager" $ANLI show 27
+check "PAGER with an assignment: run by the shell" [ "$(cat "$T/pager.log")" = "ran LESS=-X" ]
 tty 60 env PAGER="$T/pager" COLUMNS=30 $ANLI show 27
 check "the terminal's width wins over COLUMNS" [ "$(wc -L <"$T/paged")" -gt 54 ]
 # in a pipe: never the pager, today's output

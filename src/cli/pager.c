@@ -28,7 +28,9 @@ static int can_run(const char *cmd)
 		return 0;
 	char *word = xstrndup(cmd, n);
 	int ok = 0;
-	if (strchr(word, '/')) {
+	if (strchr(word, '=')) {
+		ok = 1; /* VAR=value pager: the shell's to run */
+	} else if (strchr(word, '/')) {
 		ok = access(word, X_OK) == 0;
 	} else {
 		const char *path = getenv("PATH");
