@@ -85,6 +85,7 @@ check "search on a tty: every row colours its hit" [ "$(grep -cF "$HIT院士专�
 check "search on a tty: as many rows as hits" [ "$rows" = "$($ANLI search 院士专家 | tail -n +2 | wc -l)" ]
 check "search on a tty: fits" [ "$(widest)" -le 100 ]
 check "search on a tty: aligned" aligned "$rows"
+check "search on a tty: colour, not ⟦⟧" sh -c "! grep -q '⟦' '$T/out'"
 tty 44 $ANLI search 院士专家
 check "search at 44 columns: fits" [ "$(widest)" -le 44 ]
 check "search at 44 columns: the hit stays in sight on every row" [ "$(grep -cF "$HIT院士专家" "$T/out")" = "$rows" ]
@@ -93,6 +94,7 @@ check "search at 44 columns: snippets cut with …" grep -q '…' "$T/out"
 tty 100 env NO_COLOR=1 $ANLI search 院士
 check "NO_COLOR=1: no colour" sh -c "! grep -q '$ESC' '$T/out'"
 check "NO_COLOR=1: still a table" aligned 20
+check "NO_COLOR=1: every hit marked ⟦⟧ instead" [ "$(grep -c '⟦院士⟧' "$T/out")" = "$(($(wc -l <"$T/out") - 1))" ]
 tty 100 env NO_COLOR= $ANLI search 院士
 check "NO_COLOR empty: colour" grep -qF "$HIT院士" "$T/out"
 tty 100 env NO_COLOR=1 $ANLI search 院士 --color=always

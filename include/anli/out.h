@@ -76,9 +76,11 @@ void table_column(struct table *t, int col, const char *label, int right, int mi
  * e.g. the mark of an inferred chapter start). */
 void table_cell(struct table *t, const char *s, const char *tail);
 void table_cell_int(struct table *t, long long v);
-/* A cell holding a hit at bytes [hit_off, hit_off + hit_len) of s: when
- * cut, it is cut around the hit, which stays in sight. */
-void table_cell_hit(struct table *t, const char *s, size_t hit_off, size_t hit_len);
+/* A cell holding a hit at bytes [hit_off, hit_off + hit_len) of s (blanks
+ * it starts with dropped): when cut, it is cut around the hit, which stays
+ * in sight.  With `bracket` (a table printed without colour) the hit is
+ * marked ⟦…⟧ as in TSV, so that it can still be found. */
+void table_cell_hit(struct table *t, const char *s, size_t hit_off, size_t hit_len, int bracket);
 /* Two blanks between columns, none at the end of a line, every cell cut to
  * its column with glyph(GLYPH_CUT).  The columns that may be cut are
  * narrowed, the widest first, until the table fits `width` columns (or

@@ -59,6 +59,7 @@ static void table(struct sbuf *out, const struct model *m, const struct search_r
 	int width = cli_term_width();
 	/* context enough to fill the snippet column on wide terminals */
 	int context = width / 4 > SNIPPET_CONTEXT ? width / 4 : SNIPPET_CONTEXT;
+	int color = cli_want_color(o);
 	struct table *t = table_new(4);
 	table_column(t, 0, _("id"), 0, 0);
 	table_column(t, 1, _("title"), 0, 8);
@@ -72,11 +73,11 @@ static void table(struct sbuf *out, const struct model *m, const struct search_r
 		table_cell(t, it->id, NULL);
 		table_cell(t, it->title ? it->title : "", NULL);
 		table_cell(t, h->section ? h->section : "", NULL);
-		table_cell_hit(t, snip, ho, hl);
+		table_cell_hit(t, snip, ho, hl, !color);
 		free(snip);
 	}
 	if (shown)
-		table_print(t, out, width, cli_want_color(o));
+		table_print(t, out, width, color);
 	table_free(t);
 }
 

@@ -84,7 +84,7 @@ void table_cell_int(struct table *t, long long v)
 	table_cell(t, buf, NULL);
 }
 
-void table_cell_hit(struct table *t, const char *s, size_t hit_off, size_t hit_len)
+void table_cell_hit(struct table *t, const char *s, size_t hit_off, size_t hit_len, int bracket)
 {
 	/* sanitised in three parts, so that the hit's place is known in the result */
 	struct sbuf b;
@@ -94,13 +94,20 @@ void table_cell_hit(struct table *t, const char *s, size_t hit_off, size_t hit_l
 	size_t len = strlen(s);
 	hit_off = hit_off < len ? hit_off : len;
 	hit_len = hit_len < len - hit_off ? hit_len : len - hit_off;
-	part = lay_sanitize(s, hit_off, &n);
+	size_t lead = 0; /* blanks a snippet may start with */
+	while (lead < hit_off && s[lead] == ' ')
+		lead++;
+	part = lay_sanitize(s + lead, hit_off - lead, &n);
 	sbuf_addn(&b, part, n);
 	free(part);
 	size_t ho = b.len;
+	if (bracket)
+		sbuf_adds(&b, "⟦");
 	part = lay_sanitize(s + hit_off, hit_len, &n);
 	sbuf_addn(&b, part, n);
 	free(part);
+	if (bracket)
+		sbuf_adds(&b, "⟧");
 	size_t hl = b.len - ho;
 	part = lay_sanitize(s + hit_off + hit_len, len - hit_off - hit_len, &n);
 	sbuf_addn(&b, part, n);
