@@ -38,7 +38,7 @@ TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c sr
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
-CLI_SRC   = src/cli/cli.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c
+CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
@@ -174,6 +174,8 @@ provenance: $(B)/provenance $(B)/fidelity data/anli.db
 
 cli-test: anli data/anli.db $(B)/anli-build
 	@sh tests/cli.sh
+	@sh tests/golden-pipe.sh
+	@PYTHON3=$(PYTHON3) sh tests/cli-tty.sh
 
 book-test: anli data/anli.db
 	@sh tests/book.sh

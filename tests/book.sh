@@ -63,7 +63,21 @@ expect "fragment lead inline" "$T/c13" "在人才引进方面，成功打造"
 # 9. ranges end where the text ends
 expect "case 6 ends at its text" "$T/list" "$(printf '002\t756-884')"
 
-# 4. pages: only proven ones (case 39's long segment has none; case 52 never goes back)
+# 4. pages: only proven ones (case 39's long segment has none; case 52 never
+# goes back; a running head inside a stretch marks a lost page start, so case
+# 51's title page is not p.214, and neither case 42 nor 43 is "p.179" alone)
+$ANLI show 51 --format=json >"$T/c51"
+[ "$(jq '[.blocks[] | select(.id == "c51:h6972" or .id == "c51:p6942") | .page_first] == [null, null]' "$T/c51")" = true ] &&
+	ok || bad "case 51: the title page (before the head 214) has no page"
+expect "case 51: the page after the head is p.214" "$T/c51" '"id": "c51:h6978", "kind": "heading", "section": 2, "lines": "6978", "page_first": 214'
+for n in 16 42 43; do
+	$ANLI show $n --format=json >"$T/p$n"
+	[ "$(jq '[.blocks[].page_first | select(. != null)] | length' "$T/p$n")" = 0 ] &&
+		ok || bad "case $n: a lone running head proves no page"
+done
+$ANLI list --format=json >"$T/lj"
+[ "$(jq '[.[] | select(.page_first != null and .id == "c53")] | length' "$T/lj")" = 0 ] &&
+	ok || bad "case 53 runs past p.223: no item page range"
 $ANLI show 39 --format=json >"$T/c39"
 [ "$(jq '[.blocks[] | select(.lines | test("^5(3[3-9]|4[01])")) | .page_first] | length > 5 and all(. == null)' "$T/c39")" = true ] &&
 	ok || bad "case 39: the blocks of the 36-line segment 5337-5424 have no page"

@@ -17,6 +17,8 @@
  *             character and a Latin letter, a digit or '+' (the extraction
  *             dropped the line-end space) where the item spaces such pairs
  *             elsewhere; no space between two CJK characters
+ *   space     inside a seed line, the block spaces exactly as the seed does
+ *             (the PDF's spaces around Latin words and numbers are kept)
  *   split     two paragraphs split where a full line ends in 。 and the next
  *             line is full too (a new paragraph's first line is indented)
  *   lead      a sub-heading is a whole sentence (ends in 。！？)
@@ -44,8 +46,8 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-enum { K_CAPTION, K_ORDER, K_JOIN, K_SPLIT, K_LEAD, K_RANGE, K_PAGE, K_SECTION, K_N };
-static const char *const kname[K_N] = {"caption", "order", "join", "split", "lead", "range", "page", "section"};
+enum { K_CAPTION, K_ORDER, K_JOIN, K_SPACE, K_SPLIT, K_LEAD, K_RANGE, K_PAGE, K_SECTION, K_N };
+static const char *const kname[K_N] = {"caption", "order", "join", "space", "split", "lead", "range", "page", "section"};
 static int checked[K_N], failed[K_N];
 
 static void fail(int k, const char *item, const char *where, const char *fmt, ...)
@@ -61,6 +63,26 @@ static void fail(int k, const char *item, const char *where, const char *fmt, ..
 	failed[k]++;
 }
 
+/* A statement the check cannot do without: a failure ends the check. */
+static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "fidelity: %s: %s\n", sql, sqlite3_errmsg(db));
+		exit(2);
+	}
+	return st;
+}
+
+/* Bind a text parameter; a failure ends the check. */
+static void bind(sqlite3 *db, sqlite3_stmt *st, int i, const char *v)
+{
+	if (sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) != SQLITE_OK) {
+		fprintf(stderr, "fidelity: bind: %s\n", sqlite3_errmsg(db));
+		exit(2);
+	}
+}
+
 /* ---- seeds, with per-line facts ---- */
 
 static const char *const chapter_titles[] = {"学术交流", "人才培养", "科经融合", "产业服务",
@@ -70,6 +92,7 @@ struct sline {
 	const char *raw;  /* trimmed line (not NUL-terminated at the end: rawlen) */
 	size_t rawlen;
 	char *body;       /* print artifacts removed, whitespace removed; "" if none */
+	char *bodyws;     /* the same with the line's inner whitespace kept */
 	int em4;          /* width of raw in quarter ems (Han 4, Latin 2, space 1) */
 	int seg;          /* PDF page segment (a line starting with a space begins one) */
 };
@@ -163,7 +186,7 @@ static struct sseed *get_seed(sqlite3 *db, const char *rawdir, const char *id)
 		if (!tab[i])
 			seed_body(&ss->s, i, i, chapter_titles, &b);
 		sl->body = strip_ws(b.s, b.len);
-		sbuf_free(&b);
+		sl->bodyws = sbuf_take(&b);
 	}
 	free(tab);
 	/* the measure of each page: the median width of its lines of 20 ems or more */
@@ -183,8 +206,8 @@ static struct sseed *get_seed(sqlite3 *db, const char *rawdir, const char *id)
 	sqlite3_stmt *st;
 	char key[64];
 	snprintf(key, sizeof key, "page_max_lines:%s", id);
-	sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	st = prep(db, "SELECT value FROM meta WHERE key = ?");
+	bind(db, st, 1, key);
 	ss->maxlines = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	return ss;
@@ -274,6 +297,7 @@ static int has_any(const char *s, size_t n, const char *const *set)
 }
 
 static const char *const sentence_punct[] = {"。", "；", "！", "？", "，", "、", NULL};
+static const char *const sentence_end[] = {"。", "；", "！", "？", NULL};
 
 /* Ends in a sentence end (。！？), closing quotes and brackets aside? */
 static int ends_sentence(const char *s, size_t n)
@@ -337,10 +361,13 @@ static void check_caption(const char *item, const struct sseed *ss, const struct
 	where(b, w, sizeof w);
 	for (int i = 0; i < n; i++) {
 		const struct sline *l = &ss->l[ln[i]];
-		if (has_any(l->raw, l->rawlen, sentence_punct) || (i == n - 1 && !rend[i]))
+		if (has_any(l->raw, l->rawlen, sentence_end) || (i == n - 1 && !rend[i]))
 			continue;
-		int mid = i > 0 && i < n - 1;
-		int suspect = mid ? (l->em4 < 27 * 4 || rend[i]) : (i == 0 && n > 1 && l->em4 < 24 * 4);
+		int mid = i > 0 && i < n - 1, suspect;
+		if (has_any(l->raw, l->rawlen, sentence_punct)) /* commas: a caption may have them */
+			suspect = mid && l->em4 < 22 * 4;
+		else
+			suspect = mid ? (l->em4 < 27 * 4 || rend[i]) : (i == 0 && n > 1 && l->em4 < 24 * 4);
 		checked[K_CAPTION]++;
 		if (suspect && !allowed("caption", ss->s.id, ln[i]))
 			fail(K_CAPTION, item, w, "seed %s line %d reads like a caption inside the paragraph: %.*s", ss->s.id,
@@ -348,6 +375,21 @@ static void check_caption(const char *item, const struct sseed *ss, const struct
 	}
 	free(ln);
 	free(rend);
+}
+
+/* Whitespace after each byte of s with its whitespace removed: g[j] is set
+ * when whitespace follows the j-th non-whitespace byte.  Appends to *g. */
+static void gaps(const char *s, struct sbuf *g)
+{
+	size_t base = g->len;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n') {
+			if (g->len > base)
+				g->s[g->len - 1] = 1;
+		} else {
+			sbuf_addc(g, 0);
+		}
+	}
 }
 
 /* Match the block's text with its lines; record the joins.  0, or -1 if the
@@ -361,10 +403,15 @@ static int match_joins(const char *item, const struct sseed *ss, struct blk *b)
 	sbuf_init(&all);
 	sbuf_addn(&all, "", 0);
 	size_t *bound = xmalloc(sizeof *bound * ((size_t)n + 1));
+	struct sbuf gseed, gtext;
+	sbuf_init(&gseed);
+	sbuf_init(&gtext);
 	for (int i = 0; i < n; i++) {
 		sbuf_adds(&all, ss->l[ln[i]].body);
+		gaps(ss->l[ln[i]].bodyws, &gseed);
 		bound[i] = all.len;
 	}
+	gaps(b->text, &gtext);
 	char *st = strip_ws(b->text, strlen(b->text));
 	char *pos = strstr(all.s, st);
 	int rc = 0;
@@ -377,6 +424,30 @@ static int match_joins(const char *item, const struct sseed *ss, struct blk *b)
 	} else {
 		/* byte offset in st of each join -> code point index in b->text */
 		size_t start = (size_t)(pos - all.s), end = start + strlen(st);
+		/* inside the lines, the block spaces as the seed does */
+		int bi = 0;
+		checked[K_SPACE]++;
+		for (size_t j = start; j + 1 < end; j++) {
+			while (bi < n && bound[bi] <= j)
+				bi++;
+			if (bi < n && bound[bi] == j + 1)
+				continue; /* a join: the join check's business */
+			if (j < gseed.len && j - start < gtext.len && gseed.s[j] != gtext.s[j - start]) {
+				char w[512];
+				where(b, w, sizeof w);
+				size_t k = j - start;
+				int back = 0;
+				while (k > 0 && back < 12) { /* a little context, on a character boundary */
+					k--;
+					if (((unsigned char)st[k] & 0xC0) != 0x80)
+						back++;
+				}
+				fail(K_SPACE, item, w, "%s after '%.*s' (seed line %d): the seed has %s",
+				     gseed.s[j] ? "no space" : "a space", (int)(j - start + 1 - k), st + k,
+				     bi < n ? ln[bi] : 0, gseed.s[j] ? "one" : "none");
+				break;
+			}
+		}
 		for (int i = 0; i < n - 1; i++) {
 			if (bound[i] <= start || bound[i] >= end)
 				continue;
@@ -403,6 +474,8 @@ static int match_joins(const char *item, const struct sseed *ss, struct blk *b)
 	}
 	free(st);
 	free(bound);
+	sbuf_free(&gseed);
+	sbuf_free(&gtext);
 	sbuf_free(&all);
 	free(ln);
 	free(rend);
@@ -512,14 +585,13 @@ int main(int argc, char **argv)
 	load_allow(argv[2]);
 
 	sqlite3_stmt *items, *blocks, *dups, *roles;
-	sqlite3_prepare_v2(db, "SELECT id, kind, seed, lines, source_file FROM item ORDER BY ord", -1, &items, NULL);
-	sqlite3_prepare_v2(db,
-			   "SELECT id, kind, text, coalesce(flag,''), source_file, source_line, lines,"
-			   " coalesce(page_first,0), coalesce(page_last,0) FROM block WHERE item_id = ? ORDER BY ord",
-			   -1, &blocks, NULL);
-	sqlite3_prepare_v2(db, "SELECT lines FROM duplicate WHERE item_id = ?", -1, &dups, NULL);
-	sqlite3_prepare_v2(db, "SELECT group_concat(role) FROM section WHERE item_id = ? AND role IS NOT NULL", -1,
-			   &roles, NULL);
+	items = prep(db, "SELECT id, kind, seed, lines, source_file, coalesce(title,''), coalesce(page_first,0),"
+			   " coalesce(page_last,0), coalesce(author || role, org, '') FROM item ORDER BY ord");
+	int prev_case_last_page = 0; /* the page the previous case ends on (0: unknown) */
+	blocks = prep(db, "SELECT id, kind, text, coalesce(flag,''), source_file, source_line, lines,"
+			   " coalesce(page_first,0), coalesce(page_last,0) FROM block WHERE item_id = ? ORDER BY ord");
+	dups = prep(db, "SELECT lines FROM duplicate WHERE item_id = ?");
+	roles = prep(db, "SELECT group_concat(role) FROM section WHERE item_id = ? AND role IS NOT NULL");
 	/* lines per page (seed, page) among blocks that sit on one page */
 	struct {
 		const struct sseed *ss;
@@ -537,7 +609,7 @@ int main(int argc, char **argv)
 			irefs.n = 0;
 		struct blk *bl = NULL;
 		int nb = 0;
-		sqlite3_bind_text(blocks, 1, item, -1, SQLITE_STATIC);
+		bind(db, blocks, 1, item);
 		while (sqlite3_step(blocks) == SQLITE_ROW) {
 			bl = xrealloc(bl, sizeof *bl * (size_t)(nb + 1));
 			struct blk *b = &bl[nb++];
@@ -605,7 +677,7 @@ int main(int argc, char **argv)
 			check_joins(item, &bl[i], spaced > unspaced);
 
 		/* range: ends where the text ends; no chapter divider inside */
-		sqlite3_bind_text(dups, 1, item, -1, SQLITE_STATIC);
+		bind(db, dups, 1, item);
 		while (sqlite3_step(dups) == SQLITE_ROW) {
 			struct src_refs r;
 			if (!src_parse_refs((const char *)sqlite3_column_text(dups, 0), &r)) {
@@ -632,10 +704,54 @@ int main(int argc, char **argv)
 		}
 		if (ilast != maxline)
 			fail(K_RANGE, item, ifile, "the range ends at seed line %d, its text at %d", ilast, maxline);
+		/* ... and begins at its heading: one of its ranges starts with its
+		 * title or its byline (天津's author line comes first); the
+		 * foreword, whose heading was extracted into its text, starts the
+		 * seed */
+		const char *title = (const char *)sqlite3_column_text(items, 5);
+		const char *by = (const char *)sqlite3_column_text(items, 8);
+		char *t = strip_ws(title, strlen(title)), *y = strip_ws(by, strlen(by));
+		int found = !strcmp(ikind, "foreword") && irefs.n && irefs.r[0].first == 1;
+		for (int r = 0; r < irefs.n && !found; r++) {
+			int k = irefs.r[r].first;
+			while (k <= irefs.r[r].last && k <= ss->s.nlines && !ss->l[k].body[0])
+				k++;
+			if (k <= irefs.r[r].last && k <= ss->s.nlines)
+				found = (t[0] && !strcmp(ss->l[k].body, t)) || (y[0] && !strcmp(ss->l[k].body, y));
+		}
+		if (!found)
+			fail(K_RANGE, item, ifile, "no range of %s begins with its title or byline", "the item");
+		free(t);
+		free(y);
+
+		/* page: an item's pages run from its title to its end, so every
+		 * block of an item with pages has them; a case begins a new page */
+		int ipf = sqlite3_column_int(items, 6), ipl = sqlite3_column_int(items, 7);
+		int first_page = 0, last_page = 0;
+		for (int i = 0; i < nb; i++) {
+			if (!bl[i].refs.n)
+				continue;
+			if (!first_page)
+				first_page = bl[i].pf ? bl[i].pf : -1;
+			last_page = bl[i].pl ? bl[i].pl : -1;
+			if (ipf && !bl[i].pf) {
+				char w[512];
+				where(&bl[i], w, sizeof w);
+				fail(K_PAGE, item, w, "the item has pages %d-%d, but this block has none", ipf, ipl);
+				ipf = 0; /* once per item */
+			}
+		}
+		if (!strcmp(ikind, "case")) {
+			checked[K_PAGE]++;
+			if (first_page > 0 && first_page == prev_case_last_page)
+				fail(K_PAGE, item, ifile, "begins on p.%d, where the previous case ends: every case begins a page",
+				     first_page);
+			prev_case_last_page = last_page;
+		}
 
 		if (!strcmp(ikind, "case")) {
 			checked[K_SECTION]++;
-			sqlite3_bind_text(roles, 1, item, -1, SQLITE_STATIC);
+			bind(db, roles, 1, item);
 			const char *have = sqlite3_step(roles) == SQLITE_ROW ? (const char *)sqlite3_column_text(roles, 0) : NULL;
 			static const char *const four[] = {"背景", "做法", "成效", "启示"};
 			for (int k = 0; k < 4; k++)
@@ -682,8 +798,10 @@ int main(int argc, char **argv)
 		total += failed[k];
 	}
 	for (int i = 0; i < nseeds; i++) {
-		for (int k = 1; k <= seeds[i].s.nlines; k++)
+		for (int k = 1; k <= seeds[i].s.nlines; k++) {
 			free(seeds[i].l[k].body);
+			free(seeds[i].l[k].bodyws);
+		}
 		free(seeds[i].l);
 		free(seeds[i].measure);
 		seed_free(&seeds[i].s);

@@ -130,6 +130,26 @@ static void check_within(const char *item, const char *what, const char *lines, 
 	free(r.r);
 }
 
+/* A statement the check cannot do without: a failure ends the check. */
+static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "provenance: %s: %s\n", sql, sqlite3_errmsg(db));
+		exit(2);
+	}
+	return st;
+}
+
+/* Bind a text parameter; a failure ends the check. */
+static void bind(sqlite3 *db, sqlite3_stmt *st, int i, const char *v)
+{
+	if (sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) != SQLITE_OK) {
+		fprintf(stderr, "provenance: bind: %s\n", sqlite3_errmsg(db));
+		exit(2);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -148,7 +168,7 @@ int main(int argc, char **argv)
 
 	sqlite3_stmt *st;
 	/* chapters: their titles must be in the lines they cite */
-	sqlite3_prepare_v2(db, "SELECT id, title, seed, lines FROM chapter ORDER BY ord", -1, &st, NULL);
+	st = prep(db, "SELECT id, title, seed, lines FROM chapter ORDER BY ord");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		const char *title = (const char *)sqlite3_column_text(st, 1);
@@ -172,15 +192,12 @@ int main(int argc, char **argv)
 	sqlite3_finalize(st);
 
 	sqlite3_stmt *items, *blocks, *dups, *errata;
-	sqlite3_prepare_v2(db, "SELECT printed, corrected FROM erratum WHERE item_id = ?", -1, &errata, NULL);
-	sqlite3_prepare_v2(db,
-			   "SELECT id, kind, seed, lines, 0, coalesce(title,''), coalesce(subtitle,''),"
-			   " coalesce(org,''), coalesce(author,''), coalesce(role,'') FROM item ORDER BY ord",
-			   -1, &items, NULL);
+	errata = prep(db, "SELECT printed, corrected FROM erratum WHERE item_id = ?");
+	items = prep(db, "SELECT id, kind, seed, lines, 0, coalesce(title,''), coalesce(subtitle,''),"
+			   " coalesce(org,''), coalesce(author,''), coalesce(role,'') FROM item ORDER BY ord");
 	/* a heading the seed lost (flag 'missing') is not text of the seed */
-	sqlite3_prepare_v2(db, "SELECT text, lines, id FROM block WHERE item_id = ? AND flag IS NOT 'missing'", -1,
-			   &blocks, NULL);
-	sqlite3_prepare_v2(db, "SELECT text, lines FROM duplicate WHERE item_id = ?", -1, &dups, NULL);
+	blocks = prep(db, "SELECT text, lines, id FROM block WHERE item_id = ? AND flag IS NOT 'missing'");
+	dups = prep(db, "SELECT text, lines FROM duplicate WHERE item_id = ?");
 	printf("%-10s %6s %8s %8s %9s %8s\n", "item", "seed", "han", "missing", "extra", "coverage");
 	while (sqlite3_step(items) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(items, 0);
@@ -214,7 +231,7 @@ int main(int argc, char **argv)
 		struct sbuf own;
 		sbuf_init(&own);
 		sbuf_addn(&own, "", 0);
-		sqlite3_bind_text(blocks, 1, id, -1, SQLITE_STATIC);
+		bind(db, blocks, 1, id);
 		while (sqlite3_step(blocks) == SQLITE_ROW) {
 			const char *t = (const char *)sqlite3_column_text(blocks, 0);
 			count(dbtab, t, 1);
@@ -226,7 +243,7 @@ int main(int argc, char **argv)
 				     (const char *)sqlite3_column_text(blocks, 1), &ranges);
 		}
 		sqlite3_reset(blocks);
-		sqlite3_bind_text(dups, 1, id, -1, SQLITE_STATIC);
+		bind(db, dups, 1, id);
 		while (sqlite3_step(dups) == SQLITE_ROW) {
 			const char *t = (const char *)sqlite3_column_text(dups, 0);
 			char *ts = strip_ws(t);
@@ -239,7 +256,7 @@ int main(int argc, char **argv)
 		sqlite3_reset(dups);
 		/* deliberate corrections: the printed text is in the seed, the
 		 * corrected text in the database */
-		sqlite3_bind_text(errata, 1, id, -1, SQLITE_STATIC);
+		bind(db, errata, 1, id);
 		while (sqlite3_step(errata) == SQLITE_ROW) {
 			const char *was = (const char *)sqlite3_column_text(errata, 0);
 			const char *now = (const char *)sqlite3_column_text(errata, 1);

@@ -85,7 +85,8 @@ struct model {
 struct model *model_open(const char *path, struct anli_err *err);
 void model_close(struct model *m);
 
-/* Find an item by id ("c7", "a1", "foreword") or by case number ("7").
+/* Find an item by id, in any case and with leading zeros: "c7", "C07",
+ * "a3", "A03", "foreword", "前言"; a bare number is a case ("7", "07").
  * Returns its index in m->items, or -1. */
 int model_find(const struct model *m, const char *key);
 
@@ -103,5 +104,18 @@ void model_byline(const struct model_item *it, struct sbuf *out);
 /* A chapter as lists show it: "第三篇 人才培养", or "2 深入实施…" without a
  * label (names_chapter_label). */
 void model_chapter_label(const struct model_chapter *c, struct sbuf *out);
+
+/* A collection as headers and the tree name it: its title, or for the
+ * leaders' articles (which print none) "Leaders' articles" (gettext). */
+const char *model_collection_label(const struct model *m, const char *collection_id);
+
+/* Append the header line that says where item i is — the one format for
+ * every header (the CLI's show, the reader): a case "第三篇 科经融合 ·
+ * 案例 27/53" (its chapter, its number of all cases), an article
+ * "Leaders' articles · 文章 3/8" (its collection, number of all its
+ * articles), the foreword its name "前言".  Fixed words through gettext;
+ * the separator is glyph(GLYPH_FIELD_SEP).  Not sanitised: the caller
+ * sanitises, as for any text from the database. */
+void model_item_header(const struct model *m, int i, struct sbuf *out);
 
 #endif

@@ -62,4 +62,31 @@ void out_tsv_hits_header(struct sbuf *o);
 void out_tsv_hit(struct sbuf *o, const struct model *m, const struct search_hit *h, int context);
 void out_json_hit(struct json *j, const struct model *m, const struct search_hit *h, int context);
 
+/* --- Tables (table.c): aligned columns for a terminal, measured with the
+ * layout engine's widths (lay_strwidth: CJK-exact, ambiguous-width aware).
+ * Build one with table_new(ncols), name its columns, add the cells row by
+ * row (ncols cells a row), print it at a terminal width, free it. */
+struct table;
+struct table *table_new(int ncols);
+/* Column col: its header label, right-aligned or not, and the narrowest
+ * it may be cut to when the table is wider than the terminal (0: never
+ * cut). */
+void table_column(struct table *t, int col, const char *label, int right, int min);
+/* The next cell: s (NULL: empty), and a tail that is never cut (NULL: none,
+ * e.g. the mark of an inferred chapter start). */
+void table_cell(struct table *t, const char *s, const char *tail);
+void table_cell_int(struct table *t, long long v);
+/* A cell holding a hit at bytes [hit_off, hit_off + hit_len) of s (blanks
+ * it starts with dropped): when cut, it is cut around the hit, which stays
+ * in sight.  With `bracket` (a table printed without colour) the hit is
+ * marked ⟦…⟧ as in TSV, so that it can still be found. */
+void table_cell_hit(struct table *t, const char *s, size_t hit_off, size_t hit_len, int bracket);
+/* Two blanks between columns, none at the end of a line, every cell cut to
+ * its column with glyph(GLYPH_CUT).  The columns that may be cut are
+ * narrowed, the widest first, until the table fits `width` columns (or
+ * none may be cut further).  With `color`, the header is bold and hits
+ * bold red (SGR escapes; nothing else). */
+void table_print(const struct table *t, struct sbuf *o, int width, int color);
+void table_free(struct table *t);
+
 #endif

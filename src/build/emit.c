@@ -76,30 +76,36 @@ static int refs_extent(struct builder *b, const struct seed *sd, const struct sr
 	return 0;
 }
 
-/* The pages of an item's blocks (pf[i], pl[i]; 0 = none) and of the item.  A
+/* The pages of an item's blocks (pf[i], pl[i]; 0 = none) and of the item
+ * (from its title to its last line, or none).  A
  * page never decreases in reading order within an item: a block whose page is
  * lower than one already read sits in a passage the extraction displaced and
  * inherited the page of the place it was put, which proves nothing. */
 static int item_pages(struct builder *b, const struct seed *sd, const struct src_item *it, int *pf, int *pl,
 		      int *ipf, int *ipl)
 {
-	int seen = 0, lf, ll;
-	*ipf = *ipl = 0;
+	int seen = 0, lf, ll, last = -1;
 	for (int i = 0; i < it->nblocks; i++) {
 		const struct src_block *bl = &it->blocks[i];
 		if (refs_extent(b, sd, &bl->refs, it->file, bl->line, &lf, &ll, &pf[i], &pl[i]))
 			return -1;
-		if (bl->kind == SRC_DUP || !pf[i])
+		if (bl->kind == SRC_DUP || !bl->refs.n)
+			continue;
+		last = i;
+		if (!pf[i])
 			continue;
 		if (pf[i] < seen) {
 			pf[i] = pl[i] = 0;
 			continue;
 		}
 		seen = pl[i];
-		if (!*ipf)
-			*ipf = pf[i];
-		*ipl = pl[i];
 	}
+	/* the item runs from its title (the first line of its source) to the
+	 * end of its last block: its pages only when both ends are proven */
+	*ipf = it->source.n ? sd->page[it->source.r[0].first] : 0;
+	*ipl = last >= 0 ? pl[last] : 0;
+	if (!*ipf || !*ipl || *ipl < *ipf)
+		*ipf = *ipl = 0;
 	return 0;
 }
 

@@ -53,60 +53,106 @@ int seed_running_head(const char *line)
 /* Is the trimmed line one character long (a candidate vertical-tab line)? */
 static int one_char_line(const char *line);
 
-/* Pages.  A line starting with a space begins a PDF page (a "segment" runs
- * from one detected start to the next).  Running heads give some segments a
- * number.  Between two heads P1 < P2 with exactly P2 - P1 detected starts,
- * every segment but P2's is exactly one page and its number is proven; the
- * largest of those pages (in body lines) is page_max_lines.  A segment with more body lines
- * than that merges pages whose start the extraction lost: its number (even
- * from a running head inside it) proves nothing.  Everything else has no
- * page (0). */
+/* Pages.  A line starting with a space begins a PDF page.  Running heads
+ * number a few pages, but where one survives, a page start was lost next to
+ * it: 7 of the 8 heads of seed 002 sit inside a stretch between two detected
+ * starts that holds 28-56 body lines, while no page between two detected
+ * starts holds more than 25.  So:
+ *   - a head with body lines on both sides splits its stretch into two
+ *     pages, and numbers one of them; a head at a stretch's edge numbers
+ *     the page before it or the page after it — which, only the neighbouring
+ *     heads can tell;
+ *   - between two consecutive heads P1 < P2, if exactly one choice of the
+ *     pages they number puts them P2 - P1 pages apart, every page from the
+ *     one to the other is proven;
+ *   - nothing else is: a page the seed does not prove is 0.
+ * page_max_lines is the fullest proven page that runs from one detected
+ * start to the next (neither end inferred from a head). */
 static void compute_pages(struct seed *s)
 {
-	int npages = 0;
-	int *start = xcalloc((size_t)s->nlines + 2, sizeof *start); /* segment index per line */
-	for (int i = 1; i <= s->nlines; i++) {
-		if (s->line[i][0] == ' ' || (i == 1 && s->line[i][0]))
-			npages++;
-		start[i] = npages; /* 0 = before any page start */
+	int n = s->nlines;
+	int *body = xcalloc((size_t)n + 2, sizeof *body); /* body lines in 1..i */
+	int *next_start = xcalloc((size_t)n + 3, sizeof *next_start);
+	char *detected = xcalloc((size_t)n + 2, 1);
+	for (int i = 1; i <= n; i++) {
+		detected[i] = s->line[i][0] == ' ' || (i == 1 && s->line[i][0]);
+		int is_body = !seed_running_head(s->line[i]) && s->line[i][strspn(s->line[i], " \t")] &&
+			      !one_char_line(s->line[i]);
+		body[i] = body[i - 1] + is_body;
 	}
-	int *num = xcalloc((size_t)npages + 2, sizeof *num);
-	int *body = xcalloc((size_t)npages + 2, sizeof *body); /* body lines per segment */
-	for (int i = 1; i <= s->nlines; i++) {
+	next_start[n + 1] = n + 1;
+	for (int i = n; i >= 1; i--)
+		next_start[i] = detected[i] ? i : next_start[i + 1];
+	/* pages ("segments"): detected starts, and heads that split a stretch */
+	int *seg = xcalloc((size_t)n + 2, sizeof *seg);
+	int *seg_first = xcalloc((size_t)n + 2, sizeof *seg_first);
+	char *seg_split = xcalloc((size_t)n + 2, 1); /* begins at a head, not a detected start */
+	struct head {
+		int page, cand[2];
+	} *heads = xcalloc((size_t)n + 1, sizeof *heads);
+	int nseg = 0, nheads = 0, start = 0;
+	for (int i = 1; i <= n; i++) {
+		if (detected[i]) {
+			seg_first[++nseg] = start = i;
+			seg_split[nseg] = 0;
+		}
 		int p = seed_running_head(s->line[i]);
-		if (p && start[i])
-			num[start[i]] = p;
-		else if (start[i] && s->line[i][strspn(s->line[i], " \t")] && !one_char_line(s->line[i]))
-			body[start[i]]++;
-	}
-	/* heads whose distance matches the detected starts: proven intervals */
-	int prev = 0, maxl = 0;
-	char *proven = xcalloc((size_t)npages + 2, 1);
-	for (int k = 1; k <= npages; k++) {
-		if (!num[k])
-			continue;
-		if (prev && num[k] - num[prev] == k - prev)
-			/* each segment from P1's to the one before P2's ends where
-			 * the next page starts: one page (P2's own end is not
-			 * bounded by a head) */
-			for (int j = prev; j < k; j++) {
-				num[j] = num[prev] + (j - prev);
-				proven[j] = 1;
-				if (body[j] > maxl)
-					maxl = body[j];
+		if (p && start) {
+			int before = body[i - 1] - body[start - 1] > 0;
+			int after = body[next_start[i + 1] - 1] - body[i] > 0;
+			struct head *h = &heads[nheads++];
+			h->page = p;
+			if (before && after) {
+				seg_first[++nseg] = start = i;
+				seg_split[nseg] = 1;
+				h->cand[0] = nseg - 1;
+				h->cand[1] = nseg;
+			} else if (before) {
+				h->cand[0] = nseg;
+				h->cand[1] = nseg + 1;
+			} else {
+				h->cand[0] = nseg - 1;
+				h->cand[1] = nseg;
 			}
-		prev = k;
+		}
+		seg[i] = start ? nseg : 0;
+	}
+	int *num = xcalloc((size_t)nseg + 2, sizeof *num);
+	for (int k = 0; k + 1 < nheads; k++) {
+		const struct head *h1 = &heads[k], *h2 = &heads[k + 1];
+		int fits = 0, a = 0, b = 0;
+		for (int x = 0; x < 2; x++)
+			for (int y = 0; y < 2; y++) {
+				int c1 = h1->cand[x], c2 = h2->cand[y];
+				if (c1 >= 1 && c2 <= nseg && c2 - c1 == h2->page - h1->page && h2->page > h1->page) {
+					fits++;
+					a = c1;
+					b = c2;
+				}
+			}
+		if (fits == 1)
+			for (int j = a; j <= b; j++)
+				num[j] = h1->page + (j - a);
+	}
+	int maxl = 0;
+	for (int j = 1; j <= nseg; j++) {
+		int last = j < nseg ? seg_first[j + 1] - 1 : n;
+		int ends_detected = j == nseg || !seg_split[j + 1];
+		int lines = body[last] - body[seg_first[j] - 1];
+		if (num[j] && !seg_split[j] && ends_detected && lines > maxl)
+			maxl = lines;
 	}
 	s->page_max_lines = maxl;
-	for (int k = 1; k <= npages; k++)
-		if (num[k] && !proven[k] && maxl && body[k] > maxl)
-			num[k] = 0;
-	for (int i = 1; i <= s->nlines; i++)
-		s->page[i] = start[i] ? num[start[i]] : 0;
-	free(proven);
-	free(body);
+	for (int i = 1; i <= n; i++)
+		s->page[i] = seg[i] ? num[seg[i]] : 0;
 	free(num);
-	free(start);
+	free(heads);
+	free(seg_split);
+	free(seg_first);
+	free(seg);
+	free(detected);
+	free(next_start);
+	free(body);
 }
 
 int seed_load(const char *rawdir, const char *id, struct seed *s, struct anli_err *err)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #ifndef ANLI_DATADIR
@@ -29,23 +30,32 @@ static void usage(FILE *f)
 		  "A terminal reader for 《全国园区科协典型案例汇编》 and the 科协 leaders' articles.\n"
 		  "With no command, on a terminal, opens the full-screen reader (? lists its keys).\n"
 		  "\n"
-		  "Commands:\n"
-		  "  list [--format=tsv|json] [--all]\n"
+		  "Commands (on a terminal, list, search and stats print aligned tables, and show\n"
+		  "starts with where the item is, wraps to the terminal and goes through $PAGER;\n"
+		  "in a pipe the default formats are TSV and text):\n"
+		  "  list [--format=tsv|json|table] [--all]\n"
 		  "                                 one row per item (case or article), in book order;\n"
 		  "                                 --all adds the foreword\n"
-		  "  show ID [--format=text|markdown|json] [--width=N]\n"
+		  "  show ID [--format=text|markdown|json] [--width=N] [--no-pager]\n"
 		  "                                 print an item; ID as `list` prints it (c1, a3,\n"
-		  "                                 foreword) or a case number 1-53\n"
-		  "  stats [--format=text|tsv|json] chapters, items, sections, paragraphs, characters\n"
-		  "  search QUERY [--format=tsv|json] [--limit=N]\n"
+		  "                                 foreword), in any case, or a case number 1-53\n"
+		  "                                 (C01, A03 and 前言 work too)\n"
+		  "  stats [--format=text|tsv|json|table]\n"
+		  "                                 chapters, items, sections, paragraphs, characters\n"
+		  "  search QUERY [--format=tsv|json|table] [--limit=N] [--count]\n"
 		  "                                 every occurrence; several words: all must be in\n"
-		  "                                 the item; exit 1 when nothing is found;\n"
+		  "                                 the item; exit 1 when nothing is found; --count:\n"
+		  "                                 the number of hits and of items;\n"
 		  "                                 'anli search -- -WORD' for a word starting with -\n"
 		  "\n"
 		  "Options:\n"
 		  "  --db PATH            the database (default: $ANLI_DB, data/anli.db beside the\n"
 		  "                       binary, then the installed copy)\n"
 		  "  --ambiwidth=auto|1|2 columns of East Asian ambiguous characters (“ ” — …)\n"
+		  "  --color=auto|always|never\n"
+		  "                       colour the tables' hits (auto: on a terminal, unless\n"
+		  "                       $NO_COLOR is set and not empty)\n"
+		  "  --no-pager           show prints directly, not through $PAGER\n"
 		  "  -h, --help           show this help\n"
 		  "  -V, --version        show the version\n"
 		  "An option's value follows '=' or comes as the next word; '--' ends the options.\n"
@@ -136,13 +146,54 @@ int cli_flush(struct sbuf *out)
 		rc = CLI_ERROR;
 	if (fflush(stdout) != 0)
 		rc = CLI_ERROR;
-	if (rc)
+	if (rc && pager_active() && errno == EPIPE)
+		rc = CLI_OK; /* the reader quit the pager: nothing went wrong */
+	else if (rc)
 		cli_error("%s: %s", _("standard output"), strerror(errno));
 	sbuf_free(out);
 	return rc;
 }
 
-enum { OPT_DB = 256, OPT_FORMAT, OPT_WIDTH, OPT_LIMIT, OPT_AMBIWIDTH, OPT_ALL };
+int cli_flush_paged(struct sbuf *out, const struct opts *o)
+{
+	if (!o->no_pager && cli_stdout_tty())
+		pager_start(); /* none: printed directly */
+	int rc = cli_flush(out);
+	pager_finish();
+	return rc;
+}
+
+int cli_stdout_tty(void)
+{
+	return isatty(STDOUT_FILENO);
+}
+
+int cli_want_table(const struct opts *o)
+{
+	return o->format ? !strcmp(o->format, "table") : cli_stdout_tty();
+}
+
+int cli_want_color(const struct opts *o)
+{
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	return cli_stdout_tty() && !(no && *no) && !(term && !strcmp(term, "dumb"));
+}
+
+int cli_term_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	int n;
+	const char *c = getenv("COLUMNS");
+	if (c && parse_int_opt(c, 1, 100000, &n) == 0)
+		return n;
+	return 80;
+}
+
+enum { OPT_DB = 256, OPT_FORMAT, OPT_WIDTH, OPT_LIMIT, OPT_AMBIWIDTH, OPT_ALL, OPT_COLOR, OPT_NO_PAGER, OPT_COUNT };
 
 static const struct option longopts[] = {
 	{"db", required_argument, NULL, OPT_DB},
@@ -151,6 +202,10 @@ static const struct option longopts[] = {
 	{"limit", required_argument, NULL, OPT_LIMIT},
 	{"ambiwidth", required_argument, NULL, OPT_AMBIWIDTH},
 	{"all", no_argument, NULL, OPT_ALL},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"colour", required_argument, NULL, OPT_COLOR},
+	{"no-pager", no_argument, NULL, OPT_NO_PAGER},
+	{"count", no_argument, NULL, OPT_COUNT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -158,7 +213,7 @@ static const struct option longopts[] = {
 
 /* One option from getopt_long; returns -1 to go on, else an exit code.
  * `arg` is the command-line word that held the option. */
-static int take_option(int c, const char *arg, struct opts *o)
+static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 {
 	switch (c) {
 	case 'h':
@@ -190,10 +245,31 @@ static int take_option(int c, const char *arg, struct opts *o)
 	case OPT_ALL:
 		o->all = 1;
 		return -1;
+	case OPT_COLOR:
+		if (!strcmp(optarg, "auto"))
+			o->color = COLOR_AUTO;
+		else if (!strcmp(optarg, "always"))
+			o->color = COLOR_ALWAYS;
+		else if (!strcmp(optarg, "never"))
+			o->color = COLOR_NEVER;
+		else
+			return cli_usage_error(_("--color: '%s' is not auto, always or never"), optarg);
+		return -1;
+	case OPT_NO_PAGER:
+		o->no_pager = 1;
+		return -1;
+	case OPT_COUNT:
+		o->count = 1;
+		return -1;
 	case ':':
 		return cli_usage_error(_("option '%s' needs a value"), arg);
 	default:
-		return cli_usage_error(_("unknown option '%s' (to search for it: anli search -- WORD)"), arg);
+		/* after `search`, a word with one dash (-科技, -3) is more likely
+		 * a search word than a mistyped option: say how to search for it */
+		if (cmd && !strcmp(cmd, "search") && arg[0] == '-' && arg[1] != '-')
+			return cli_usage_error(_("unknown option '%s' (to search for it: anli search -- %s)"), arg,
+					       arg);
+		return cli_usage_error(_("unknown option '%s'"), arg);
 	}
 }
 
@@ -212,7 +288,7 @@ static int parse(int argc, char **argv, struct opts *o, const char **cmd)
 			 * operands are taken in order without permuting argv */
 			int before = optind, c = getopt_long(argc, argv, "+:hV", longopts, NULL);
 			if (c != -1) {
-				int rc = take_option(c, argv[before], o);
+				int rc = take_option(c, argv[before], *cmd, o);
 				if (rc >= 0)
 					return rc;
 				continue;
@@ -250,6 +326,10 @@ int cli_main(int argc, char **argv)
 		cli_usage_error(_("--limit applies to 'search' only, not '%s'"), c);
 	else if (o.all && strcmp(c, "list"))
 		cli_usage_error(_("--all applies to 'list' only, not '%s'"), c);
+	else if (o.count && strcmp(c, "search"))
+		cli_usage_error(_("--count applies to 'search' only, not '%s'"), c);
+	else if (o.count && o.limit)
+		cli_usage_error("%s", _("--count counts every hit: it does not go with --limit"));
 	else if (o.format && !cmd)
 		cli_usage_error("%s", _("--format needs a command (list, show, search, stats)"));
 	else

@@ -7,6 +7,8 @@
 #include "anli/cli.h"
 #include "anli/model.h"
 
+enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
 struct opts {
 	const char *db;
 	const char *format; /* NULL: the command's default */
@@ -14,6 +16,9 @@ struct opts {
 	int ambiwidth;      /* 0 = auto */
 	int limit;          /* 0: not given */
 	int all;
+	int color;          /* enum cli_color */
+	int no_pager;
+	int count;
 	char **args;        /* the command's operands */
 	int nargs;
 };
@@ -35,6 +40,30 @@ struct model *cli_open_db(const struct opts *o);
 /* Write the collected output and free it: an error never leaves partial
  * output behind.  Returns CLI_OK or CLI_ERROR. */
 int cli_flush(struct sbuf *out);
+
+/* On a terminal, or asked for: a command without --format prints a table
+ * when standard output is a terminal; --format=table asks for one
+ * anywhere.  In a pipe the default stays what it always was (TSV, text). */
+int cli_stdout_tty(void);
+int cli_want_table(const struct opts *o);
+/* Colour: --color=always, or auto (the default) with standard output a
+ * terminal, $NO_COLOR unset or empty and $TERM not "dumb"; never else. */
+int cli_want_color(const struct opts *o);
+/* Columns of the terminal on standard output (TIOCGWINSZ), else $COLUMNS,
+ * else 80. */
+int cli_term_width(void);
+
+/* Like cli_flush, through the pager (pager.c) when standard output is a
+ * terminal and --no-pager is not given.  A reader who quits the pager
+ * before the end (EPIPE) is no error. */
+int cli_flush_paged(struct sbuf *out, const struct opts *o);
+
+/* pager.c: start $PAGER (default less, with LESS=FRX when $LESS is unset)
+ * with standard output going to it; -1 when there is none to start (then
+ * print directly).  pager_finish closes standard output and waits for it. */
+int pager_start(void);
+void pager_finish(void);
+int pager_active(void);
 
 int cmd_list(const struct opts *o);
 int cmd_show(const struct opts *o);

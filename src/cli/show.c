@@ -4,6 +4,9 @@
 #include "anli/i18n.h"
 #include "anli/out.h"
 
+#include "anli/layout.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 int cmd_show(const struct opts *o)
@@ -33,7 +36,20 @@ int cmd_show(const struct opts *o)
 	}
 	struct sbuf out;
 	sbuf_init(&out);
-	if (!strcmp(fmt, "text"))
+	if (!o->format && cli_stdout_tty()) {
+		/* on a terminal: where the item is, then its text wrapped to the
+		 * terminal (or --width) */
+		struct sbuf h;
+		sbuf_init(&h);
+		model_item_header(m, i, &h);
+		size_t n;
+		char *clean = lay_sanitize(h.s, h.len, &n);
+		sbuf_addn(&out, clean, n);
+		sbuf_adds(&out, "\n\n");
+		free(clean);
+		sbuf_free(&h);
+		out_text_show(&out, &m->items[i], b, nb, o->width ? o->width : cli_term_width());
+	} else if (!strcmp(fmt, "text"))
 		out_text_show(&out, &m->items[i], b, nb, o->width);
 	else if (!strcmp(fmt, "markdown"))
 		out_markdown_show(&out, &m->items[i], b, nb);
@@ -41,5 +57,5 @@ int cmd_show(const struct opts *o)
 		out_json_show(&out, m, &m->items[i], b, nb);
 	model_blocks_free(b, nb);
 	model_close(m);
-	return cli_flush(&out);
+	return cli_flush_paged(&out, o);
 }

@@ -81,12 +81,70 @@ static int kind_count(const struct model *m, const char *kind)
 	return n;
 }
 
+/* The closing lines of the text and table forms: the '*' note, the totals
+ * by kind. */
+static void summary(struct sbuf *out, const struct model *m, int inferred, int table)
+{
+	if (inferred && table) /* shorter, for narrow terminals */
+		sbuf_printf(out, "%s\n", _("* where the chapter begins is inferred (its divider is lost)"));
+	else if (inferred)
+		sbuf_printf(out, "%s\n", _("* where the chapter begins is inferred: its divider page is lost from the source"));
+	sbuf_printf(out, _("%d chapters, %d cases, %d articles, %d foreword\n"), m->nchapters, kind_count(m, "case"),
+		    kind_count(m, "article"), kind_count(m, "foreword"));
+}
+
+/* On a terminal: the same rows, aligned by display width, long chapter
+ * titles cut with the cut mark (the '*' of an inferred start kept), and a
+ * legend of the columns. */
+static void table(struct sbuf *out, const struct model *m, const struct counts *c, const struct opts *o)
+{
+	int total = m->nchapters + 1, inferred = 0;
+	struct table *t = table_new(6);
+	table_column(t, 0, _("chapter"), 0, 12);
+	table_column(t, 1, _("items"), 1, 0);
+	table_column(t, 2, _("sections"), 1, 0);
+	table_column(t, 3, _("paragraphs"), 1, 0);
+	table_column(t, 4, _("characters"), 1, 0);
+	table_column(t, 5, _("han"), 1, 0);
+	for (int r = 0; r <= total; r++) {
+		const struct counts *k = &c[r];
+		const struct model_chapter *ch = r >= 1 && r < total ? &m->chapters[r - 1] : NULL;
+		if (r == 0 && k->items == 0)
+			continue;
+		struct sbuf label;
+		sbuf_init(&label);
+		if (ch)
+			model_chapter_label(ch, &label);
+		else
+			sbuf_adds(&label, r == 0 ? _("foreword") : _("total"));
+		int star = ch && ch->start_inferred;
+		inferred |= star;
+		table_cell(t, label.s, star ? " *" : NULL);
+		table_cell_int(t, k->items);
+		table_cell_int(t, k->sections);
+		table_cell_int(t, k->paras);
+		table_cell_int(t, k->chars);
+		table_cell_int(t, k->han);
+		sbuf_free(&label);
+	}
+	table_print(t, out, cli_term_width(), cli_want_color(o));
+	table_free(t);
+	summary(out, m, inferred, 1);
+	/* the legend: what each column counts */
+	sbuf_printf(out, "\n%s\n",
+		    _("items       cases and articles (and the foreword)\n"
+		      "sections    an item's parts: its introduction, 背景, 做法, 成效, 启示\n"
+		      "paragraphs  paragraphs only: no headings, sub-headings or captions\n"
+		      "characters  every character of the text but blanks\n"
+		      "han         the Chinese (Han) characters among them"));
+}
+
 int cmd_stats(const struct opts *o)
 {
-	static const char *const formats[] = {"text", "tsv", "json", NULL};
-	const char *fmt = o->format ? o->format : "text";
+	static const char *const formats[] = {"text", "tsv", "json", "table", NULL};
+	const char *fmt = o->format ? o->format : cli_want_table(o) ? "table" : "text";
 	if (!cli_format_is(fmt, formats))
-		return cli_usage_error(_("stats: unknown format '%s' (text, tsv or json)"), fmt);
+		return cli_usage_error(_("stats: unknown format '%s' (text, tsv, json or table)"), fmt);
 	if (o->nargs)
 		return cli_usage_error(_("stats: unexpected argument '%s'"), o->args[0]);
 	struct model *m = cli_open_db(o);
@@ -101,6 +159,12 @@ int cmd_stats(const struct opts *o)
 	}
 	struct sbuf out;
 	sbuf_init(&out);
+	if (!strcmp(fmt, "table")) {
+		table(&out, m, c, o);
+		free(c);
+		model_close(m);
+		return cli_flush(&out);
+	}
 	struct json j;
 	json_init(&j, &out);
 	int json = !strcmp(fmt, "json"), tsv = !strcmp(fmt, "tsv");
@@ -179,11 +243,7 @@ int cmd_stats(const struct opts *o)
 		json_end_object(&j);
 		json_end_object(&j);
 	} else if (!tsv) {
-		if (inferred)
-			sbuf_printf(&out, "%s\n",
-				    _("* where the chapter begins is inferred: its divider page is lost from the source"));
-		sbuf_printf(&out, _("%d chapters, %d cases, %d articles, %d foreword\n"), m->nchapters, ncases,
-			    narticles, kind_count(m, "foreword"));
+		summary(&out, m, inferred, 0);
 	}
 	free(c);
 	model_close(m);

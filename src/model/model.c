@@ -2,6 +2,7 @@
 #include "anli/i18n.h"
 #include "anli/model.h"
 
+#include "anli/glyph.h"
 #include "anli/names.h"
 #include "anli/schema.h"
 #include "db.h"
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static char *col_dup(sqlite3_stmt *st, int i)
 {
@@ -193,19 +195,41 @@ void model_close(struct model *m)
 	free(m);
 }
 
+/* A number of 1 to 4 digits (leading zeros allowed); -1 otherwise. */
+static int small_number(const char *s)
+{
+	int n = 0, digits = 0;
+	for (; *s >= '0' && *s <= '9'; s++, digits++)
+		if (digits < 4)
+			n = n * 10 + (*s - '0');
+	return *s || digits == 0 || digits > 4 ? -1 : n;
+}
+
+static int find_numbered(const struct model *m, const char *kind, int n)
+{
+	for (int i = 0; n > 0 && i < m->nitems; i++)
+		if (!strcmp(m->items[i].kind, kind) && m->items[i].number == n)
+			return i;
+	return -1;
+}
+
 int model_find(const struct model *m, const char *key)
 {
 	for (int i = 0; i < m->nitems; i++)
 		if (!strcmp(m->items[i].id, key))
 			return i;
-	/* a bare number is a case number in the book */
-	char *end;
-	long n = strtol(key, &end, 10);
-	if (*key >= '0' && *key <= '9' && *end == '\0')
+	if (!strcmp(key, "前言") || !strcasecmp(key, "foreword")) {
 		for (int i = 0; i < m->nitems; i++)
-			if (!strcmp(m->items[i].kind, "case") && m->items[i].number == n)
+			if (!strcmp(m->items[i].kind, "foreword"))
 				return i;
-	return -1;
+		return -1;
+	}
+	/* 7, c7, C07: case 7; a3, A03: article 3 */
+	if (key[0] == 'c' || key[0] == 'C')
+		return find_numbered(m, "case", small_number(key + 1));
+	if (key[0] == 'a' || key[0] == 'A')
+		return find_numbered(m, "article", small_number(key + 1));
+	return find_numbered(m, "case", small_number(key));
 }
 
 int model_blocks(struct model *m, int i, struct model_block **out, int *n, struct anli_err *err)
@@ -289,4 +313,42 @@ void model_byline(const struct model_item *it, struct sbuf *out)
 void model_chapter_label(const struct model_chapter *c, struct sbuf *out)
 {
 	names_chapter_label(out, c->label, c->number, c->title);
+}
+
+const char *model_collection_label(const struct model *m, const char *collection_id)
+{
+	for (int i = 0; i < m->ncollections; i++) {
+		const struct model_collection *c = &m->collections[i];
+		if (strcmp(c->id, collection_id))
+			continue;
+		if (c->title)
+			return c->title;
+		break;
+	}
+	if (!strcmp(collection_id, "leaders"))
+		return _("Leaders' articles");
+	return collection_id;
+}
+
+void model_item_header(const struct model *m, int i, struct sbuf *out)
+{
+	const struct model_item *it = &m->items[i];
+	int of = 0;
+	for (int k = 0; k < m->nitems; k++)
+		of += !strcmp(m->items[k].kind, it->kind) && !strcmp(m->items[k].collection_id, it->collection_id);
+	if (!strcmp(it->kind, "case")) {
+		if (it->chapter >= 0) {
+			model_chapter_label(&m->chapters[it->chapter], out);
+			sbuf_adds(out, glyph(GLYPH_FIELD_SEP));
+		}
+		/* TRANSLATORS: a case's place in the book: 案例 27/53 */
+		sbuf_printf(out, _("案例 %d/%d"), it->number, of);
+	} else if (!strcmp(it->kind, "article")) {
+		sbuf_adds(out, model_collection_label(m, it->collection_id));
+		sbuf_adds(out, glyph(GLYPH_FIELD_SEP));
+		/* TRANSLATORS: an article's place in its collection: 文章 3/8 */
+		sbuf_printf(out, _("文章 %d/%d"), it->number, of);
+	} else {
+		sbuf_adds(out, it->title && *it->title ? it->title : _("前言"));
+	}
 }

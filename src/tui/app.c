@@ -14,12 +14,7 @@
 
 const char *tui_collection_label(const struct app *a, int coll)
 {
-	const struct model_collection *c = &a->m->collections[coll];
-	if (c->title)
-		return c->title;
-	if (!strcmp(c->id, "leaders"))
-		return _("Leaders' articles");
-	return c->id;
+	return model_collection_label(a->m, a->m->collections[coll].id); /* the one label (model.c) */
 }
 
 int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)

@@ -89,6 +89,40 @@ static void test_index(void **state)
 	assert_int_equal(model_find(m, "c0"), -1);
 	assert_int_equal(model_find(m, ""), -1);
 	assert_int_equal(model_find(m, "7x"), -1);
+	/* every form of an id: case-insensitive, leading zeros, 前言 */
+	int c1i = model_find(m, "c1"), a3i = model_find(m, "a3");
+	assert_true(c1i > 0 && a3i > 0);
+	static const char *const c1forms[] = {"1", "01", "c01", "C1", "C01", "c001"};
+	for (size_t k = 0; k < sizeof c1forms / sizeof *c1forms; k++)
+		assert_int_equal(model_find(m, c1forms[k]), c1i);
+	assert_int_equal(model_find(m, "A3"), a3i);
+	assert_int_equal(model_find(m, "a03"), a3i);
+	assert_int_equal(model_find(m, "A03"), a3i);
+	assert_int_equal(model_find(m, "前言"), 0);
+	assert_int_equal(model_find(m, "FOREWORD"), 0);
+	assert_int_equal(model_find(m, "Foreword"), 0);
+	assert_int_equal(model_find(m, "a9"), -1);
+	assert_int_equal(model_find(m, "a0"), -1);
+	assert_int_equal(model_find(m, "c"), -1);
+	assert_int_equal(model_find(m, "a"), -1);
+	assert_int_equal(model_find(m, "c-1"), -1);
+	assert_int_equal(model_find(m, "c 1"), -1);
+	assert_int_equal(model_find(m, "b1"), -1);
+	assert_int_equal(model_find(m, "99999999999999999999"), -1);
+	/* the header line: one format for every item kind */
+	struct sbuf h;
+	sbuf_init(&h);
+	model_item_header(m, model_find(m, "27"), &h);
+	assert_string_equal(h.s, "第三篇 科经融合 · 案例 27/53");
+	sbuf_free(&h);
+	sbuf_init(&h);
+	model_item_header(m, a3i, &h);
+	assert_string_equal(h.s, "Leaders' articles · 文章 3/8");
+	sbuf_free(&h);
+	sbuf_init(&h);
+	model_item_header(m, 0, &h);
+	assert_string_equal(h.s, "前言");
+	sbuf_free(&h);
 	const struct model_item *c1 = &m->items[model_find(m, "1")];
 	assert_string_equal(c1->title, "加强“三期”管理");
 	assert_string_equal(c1->subtitle, "让学术之花结出产业硕果");

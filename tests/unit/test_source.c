@@ -129,12 +129,12 @@ static void test_build_valid(void **state)
 	}
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
-	/* page 15 is established by the running head on the first page; the
-	 * second page (line 15 on) has no head of its own */
+	/* one running head (015, with text on both sides of it) proves no page:
+	 * it may number the text before it or the text after it */
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT page_first FROM block WHERE id = 'c1:p9'", -1, &st, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 15);
+	assert_int_equal(sqlite3_column_type(st, 0), SQLITE_NULL);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT page_first FROM block WHERE id = 'c1:c17'", -1, &st, NULL),
 			 SQLITE_OK);
@@ -276,21 +276,24 @@ static void test_seed_artifacts(void **state)
 	seed_body(&s, 9, 17, NULL, &body);
 	assert_string_equal(body.s, "正文第一段落。工作背景一是做法。具体内容。图片说明文字");
 	sbuf_free(&body);
-	assert_int_equal(s.page[1], 15);
+	assert_int_equal(s.page[1], 0); /* a lone head proves nothing (test_seed_pages) */
 	assert_int_equal(s.page[15], 0);
 	seed_free(&s);
 	assert_int_equal(seed_load(raw, "777", &s, &err), -1);
 	assert_non_null(strstr(err.msg, "no seed file 777_*.txt"));
 }
 
-/* Pages are proven, or absent.  Three segments between the heads 010 and 012
- * (three starts for 12 - 10 = 2 steps): proven, the fullest holds 3 body
- * lines.  The next segment has a head (013) but 7 body lines: it merges two
- * pages whose start was lost, so its number proves nothing. */
-static const char PAGED[] = " 甲一。\n010|全国园区科协典型案例汇编\n乙一。\n丙一。\n" /* 1-4: p.10 */
-			    " 丁一。\n戊一。\n"                                   /* 5-6: p.11 */
-			    " 己一。\n012|全国园区科协典型案例汇编\n庚一。\n"       /* 7-9: p.12 */
-			    " 辛一。\n013|全国园区科协典型案例汇编\n壬一。\n癸一。\n子一。\n丑一。\n寅一。\n卯一。\n";
+/* Pages are proven, or absent.  The head 010 sits inside a stretch between
+ * detected starts (body lines on both sides): a lost page start, so the
+ * stretch is two pages.  The head 013 ends a stretch.  Only one choice puts
+ * them three pages apart: lines 3-4 are p.10 … 9-11 p.13.  Lines 1-2 (the
+ * page before p.10) are not proven; the head 016 that splits the stretch
+ * from line 12 fits no choice after 013: nothing from line 12 on is. */
+static const char PAGED[] = " 甲一。\n乙一。\n010|全国园区科协典型案例汇编\n丙一。\n" /* 1-2 ?, 3-4 p.10 */
+			    " 丁一。\n戊一。\n"                                        /* 5-6: p.11 */
+			    " 己一。\n庚一。\n"                                        /* 7-8: p.12 */
+			    " 辛一。\n壬一。\n013|全国园区科协典型案例汇编\n"         /* 9-11: p.13 */
+			    " 癸一。\n子一。\n丑一。\n全国园区科协典型案例汇编 |016\n寅一。\n卯一。\n";
 
 static void test_seed_pages(void **state)
 {
@@ -301,12 +304,14 @@ static void test_seed_pages(void **state)
 	struct seed s;
 	struct anli_err err;
 	assert_int_equal(seed_load(raw, "010", &s, &err), 0);
-	assert_int_equal(s.page_max_lines, 3);
-	assert_int_equal(s.page[1], 10);
+	assert_int_equal(s.page_max_lines, 2);
+	assert_int_equal(s.page[1], 0);
+	assert_int_equal(s.page[2], 0);
 	assert_int_equal(s.page[4], 10);
 	assert_int_equal(s.page[5], 11);
-	assert_int_equal(s.page[9], 12);
-	assert_int_equal(s.page[10], 0); /* 7 lines under one head: not proven */
+	assert_int_equal(s.page[8], 12);
+	assert_int_equal(s.page[10], 13);
+	assert_int_equal(s.page[12], 0);
 	assert_int_equal(s.page[17], 0);
 	seed_free(&s);
 	char path[600];
@@ -322,12 +327,12 @@ static void test_build_pages_flags(void **state)
 	(void)state;
 	put("raw/009_test.txt", PAGED);
 	put("book/collection.txt", "@collection book\n@title 书名\n@seed 009\nch/inferred 1 1 第一篇 第一页\n");
-	put("book/00.txt", "@kind foreword\n@title 第一页\n@seed 009\n@source 1-1\n\np 1 甲一。\n"
-			   "p/signature 3 乙一。\n");
+	put("book/00.txt", "@kind foreword\n@title 第一页\n@seed 009\n@source 1-4\n\np 1 甲一。\n"
+			   "p/signature 4 丙一。\n");
 	put("book/01.txt", "@kind case\n@case 1\n@chapter 1\n@title 标题一\n@subtitle 副标题\n@org 某某\n"
-			   "@region 江苏\n@seed 009\n@source 4-17\n\n"
-			   "h 4 工作背景\np 5-6 丁一。戊一。\nh/missing - 主要做法\np 4 丙一。\np 9,5 庚一。丁一。\n"
-			   "p 10-17 辛一。壬一。\n");
+			   "@region 江苏\n@seed 009\n@source 5-17\n\n"
+			   "h 5 工作背景\np 7-8 己一。庚一。\nh/missing - 主要做法\np 5-6 丁一。戊一。\n"
+			   "p 10,7 壬一。己一。\np 12-17 癸一。卯一。\n");
 	struct anli_err err = {{0}};
 	if (build_database(root, dbpath(), &err))
 		fail_msg("build failed: %s", err.msg);
@@ -344,14 +349,14 @@ static void test_build_pages_flags(void **state)
 		int pf, pl;
 		const char *flag, *lines;
 	} want[] = {
-		{"foreword:p1", 10, 10, "", "1"},
-		{"foreword:p3", 10, 10, "signature", "3"},
-		{"c1:h4", 10, 10, "", "4"},
-		{"c1:p5", 11, 11, "", "5-6"},
+		{"foreword:p1", 0, 0, "", "1"},          /* the page before the proven ones */
+		{"foreword:p4", 10, 10, "signature", "4"},
+		{"c1:h5", 11, 11, "", "5"},
+		{"c1:p7", 12, 12, "", "7-8"},
 		{"c1:h", 0, 0, "missing", "-"},
-		{"c1:p4", 0, 0, "", "4"},   /* p.10 read after p.11: displaced, no page */
-		{"c1:p5.2", 0, 0, "", "9,5"}, /* p.12 then p.11 within the block: none */
-		{"c1:p10", 0, 0, "", "10-17"},
+		{"c1:p5", 0, 0, "", "5-6"},             /* p.11 read after p.12: displaced, no page */
+		{"c1:p7.2", 0, 0, "", "10,7"},          /* p.13 then p.12 within the block: none */
+		{"c1:p12", 0, 0, "", "12-17"},          /* not proven */
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -367,6 +372,16 @@ static void test_build_pages_flags(void **state)
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	/* an item's pages: from its title to its end, both proven, or none */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT coalesce(page_first,0), coalesce(page_last,0) FROM item"
+						" WHERE id IN ('foreword','c1') ORDER BY ord",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0); /* foreword: line 1 unproven */
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 1), 0); /* c1: its last block unproven */
 	sqlite3_finalize(st);
 	/* the missing heading is not searchable text */
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM search_doc WHERE orig = '主要做法'", -1, &st, NULL),
