@@ -47,6 +47,7 @@ struct action {
 	const char *name;       /* for a configuration file: "down", "quit" … */
 	int keys[KEYS_MAX];     /* default keys, 0-terminated */
 	const char *help;       /* N_() text for the help overlay */
+	int joined;             /* shown on the line of the action before it */
 };
 
 /* The table, in help order; n gets its length. */

@@ -6,30 +6,33 @@
 #include <stdio.h>
 #include <string.h>
 
+/* In help order.  An action marked 1 in the last field shares the help line
+ * of the one before it (its keys are listed there; the line's text is the
+ * first one's, written for both); its own text serves a keys listing. */
 static const struct action actions[] = {
-	{REQ_DOWN, "down", {'j', KEYC(INK_DOWN)}, N_("move / scroll down one line")},
-	{REQ_UP, "up", {'k', KEYC(INK_UP)}, N_("move / scroll up one line")},
-	{REQ_LEFT, "left", {'h', KEYC(INK_LEFT)}, N_("focus the pane to the left")},
-	{REQ_RIGHT, "right", {'l', KEYC(INK_RIGHT)}, N_("focus the pane to the right")},
-	{REQ_NEXT_PANE, "next-pane", {'\t'}, N_("next pane")},
-	{REQ_PREV_PANE, "prev-pane", {KEYC(INK_BTAB)}, N_("previous pane")},
-	{REQ_ENTER, "enter", {'\r'}, N_("open (chapter, item); fold a collection")},
-	{REQ_PAGE_DOWN, "page-down", {' ', KEYC(INK_PGDN)}, N_("page down")},
-	{REQ_PAGE_UP, "page-up", {'b', KEYC(INK_PGUP)}, N_("page up")},
-	{REQ_HOME, "first", {'g', KEYC(INK_HOME)}, N_("first")},
-	{REQ_END, "last", {'G', KEYC(INK_END)}, N_("last")},
-	{REQ_PREV_ITEM, "prev-item", {'['}, N_("previous item, from anywhere")},
-	{REQ_NEXT_ITEM, "next-item", {']'}, N_("next item, from anywhere")},
-	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)")},
-	{REQ_TOGGLE_TREE, "toggle-tree", {'t'}, N_("show / hide the chapter tree")},
-	{REQ_FIND, "find", {'/'}, N_("search in this item (as you type)")},
-	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next match")},
-	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match")},
-	{REQ_SEARCH, "search", {'s'}, N_("search the whole book; Enter opens a hit")},
-	{REQ_ESCAPE, "back", {KEYC(INK_ESC)}, N_("back to the results; close them")},
-	{REQ_REDRAW, "redraw", {KEY_CTRL('l')}, N_("redraw the screen")},
-	{REQ_HELP, "help", {'?'}, N_("this help (any key closes it)")},
-	{REQ_QUIT, "quit", {'q'}, N_("quit")},
+	{REQ_DOWN, "down", {'j', KEYC(INK_DOWN)}, N_("move / scroll one line"), 0},
+	{REQ_UP, "up", {'k', KEYC(INK_UP)}, N_("move / scroll up one line"), 1},
+	{REQ_LEFT, "left", {'h', KEYC(INK_LEFT)}, N_("focus the pane to the left / right"), 0},
+	{REQ_RIGHT, "right", {'l', KEYC(INK_RIGHT)}, N_("focus the pane to the right"), 1},
+	{REQ_NEXT_PANE, "next-pane", {'\t'}, N_("next / previous pane"), 0},
+	{REQ_PREV_PANE, "prev-pane", {KEYC(INK_BTAB)}, N_("previous pane"), 1},
+	{REQ_ENTER, "enter", {'\r'}, N_("open (chapter, item); fold a collection"), 0},
+	{REQ_PAGE_DOWN, "page-down", {' ', KEYC(INK_PGDN)}, N_("page down"), 0},
+	{REQ_PAGE_UP, "page-up", {'b', KEYC(INK_PGUP)}, N_("page up"), 0},
+	{REQ_HOME, "first", {'g', KEYC(INK_HOME)}, N_("first / last"), 0},
+	{REQ_END, "last", {'G', KEYC(INK_END)}, N_("last"), 1},
+	{REQ_PREV_ITEM, "prev-item", {'['}, N_("previous / next item, from anywhere"), 0},
+	{REQ_NEXT_ITEM, "next-item", {']'}, N_("next item, from anywhere"), 1},
+	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)"), 0},
+	{REQ_TOGGLE_TREE, "toggle-tree", {'t'}, N_("show / hide the chapter tree"), 0},
+	{REQ_FIND, "find", {'/'}, N_("search in this item (as you type)"), 0},
+	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next / previous match"), 0},
+	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match"), 1},
+	{REQ_SEARCH, "search", {'s'}, N_("search the whole book; Enter opens a hit"), 0},
+	{REQ_ESCAPE, "back", {KEYC(INK_ESC)}, N_("back to the results; close them"), 0},
+	{REQ_REDRAW, "redraw", {KEY_CTRL('l')}, N_("redraw the screen"), 0},
+	{REQ_HELP, "help", {'?'}, N_("this help (any key closes it)"), 0},
+	{REQ_QUIT, "quit", {'q'}, N_("quit"), 0},
 };
 #define NACTIONS ((int)(sizeof actions / sizeof *actions))
 

@@ -92,27 +92,33 @@ static void draw_help(struct app *a)
 	int n = 0;
 	sbuf_adds(&line[n++], _("anli — keys"));
 	sbuf_adds(&line[n++], "");
-	/* the keys column as wide as the widest list of keys */
-	char names[na][48];
-	int kw = 0;
+	/* a line per action (an action joined to the one before shares its
+	 * line), the keys column as wide as the widest list of keys */
+	char names[na][64];
+	int help_of[na];
+	int nl = 0, kw = 0;
 	for (int i = 0; i < na; i++) {
+		if (!act[i].joined || nl == 0) {
+			names[nl][0] = '\0';
+			help_of[nl++] = i;
+		}
+		char *nm = names[nl - 1];
 		int keys[KEYS_MAX];
 		int nk = keys_for(act[i].req, keys, KEYS_MAX);
-		names[i][0] = '\0';
 		for (int k = 0; k < nk; k++) {
 			char kb[16];
-			size_t l = strlen(names[i]);
-			snprintf(names[i] + l, sizeof names[i] - l, "%s%s", k ? " " : "", keys_name(keys[k], kb, sizeof kb));
+			size_t l = strlen(nm);
+			snprintf(nm + l, sizeof names[0] - l, "%s%s", l ? " " : "", keys_name(keys[k], kb, sizeof kb));
 		}
-		int w = lay_strwidth(names[i], strlen(names[i]));
+		int w = lay_strwidth(nm, strlen(nm));
 		if (w > kw)
 			kw = w;
 	}
-	for (int i = 0; i < na; i++) {
+	for (int i = 0; i < nl; i++) {
 		sbuf_adds(&line[n], names[i]);
 		for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
 			sbuf_addc(&line[n], ' ');
-		sbuf_adds(&line[n++], _(act[i].help));
+		sbuf_adds(&line[n++], _(act[help_of[i]].help));
 	}
 	sbuf_adds(&line[n++], "");
 	sbuf_adds(&line[n++], _("Mouse: click selects or focuses; the wheel scrolls."));
