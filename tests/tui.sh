@@ -122,7 +122,9 @@ expect n "江苏扬州高新区科协" "80x24 shows the list and the text"
 expect_not n "江苏扬州高新区科协" "第二篇 人才培养 (7)" "80x24 folds the tree"
 keys n t
 expect n "第二篇 人才培养" "t shows the tree"
-keys n q
+keys n '?'
+expect n "│ q  *quit  *│" "at 80x24 the help shows every action, quit the last"
+keys n x q
 
 # --- --ambiwidth=2: ASCII pane separators and frame (tmux draws ambiguous
 # characters narrow, so the geometry itself is checked by tests/wide.py)
