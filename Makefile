@@ -125,9 +125,12 @@ run: deps
 
 # --- tests
 CHECK_WERROR ?= -Werror
+# The test suites are independent (own temporary directories, own tmux
+# servers) and mostly wait on terminals: run them side by side.
+CHECK_JOBS ?= 4
 check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
-	@$(MAKE) --no-print-directory test WERROR=$(CHECK_WERROR)
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
 test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test wide-test
 	@echo "make check: all tests passed"
