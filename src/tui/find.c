@@ -27,11 +27,13 @@ int tui_title_key(int style)
 	       : style == DOC_BYLINE ? MATCH_BYLINE : 0;
 }
 
-static void add_matches(struct app *a, int key, const char *orig, char **terms, int nt, int *cap)
+static void add_matches(struct app *a, int key, const char *orig, const char *const *terms, int nt, int *cap)
 {
 	char *f = fold_text(orig, strlen(orig));
 	for (int t = 0; t < nt; t++) {
 		size_t tl = strlen(terms[t]);
+		struct fold_cursor cur; /* offsets of one term come in order: one pass */
+		fold_cursor_init(&cur, orig, f);
 		for (const char *p = f; tl && (p = strstr(p, terms[t])); p += tl) {
 			if (a->nmatches == *cap) {
 				*cap = *cap ? *cap * 2 : 32;
@@ -39,8 +41,8 @@ static void add_matches(struct app *a, int key, const char *orig, char **terms, 
 			}
 			size_t off = (size_t)(p - f);
 			a->matches[a->nmatches].block = key;
-			a->matches[a->nmatches].start = fold_map_offset(orig, f, off);
-			a->matches[a->nmatches].end = fold_map_offset(orig, f, off + tl);
+			a->matches[a->nmatches].start = fold_cursor_map(&cur, off);
+			a->matches[a->nmatches].end = fold_cursor_map(&cur, off + tl);
 			a->nmatches++;
 		}
 	}
@@ -53,14 +55,21 @@ void tui_find_matches(struct app *a, const char *query, int split_terms)
 	a->matches = NULL;
 	a->nmatches = 0;
 	a->cur_match = -1;
+	/* the one splitter (fold.h) for the whole-book search's terms; the
+	 * in-item search looks for the query as typed (folded) */
 	char *fq = fold_text(query, strlen(query));
-	char *terms[64];
+	struct fold_terms ft = {0};
+	const char *one[1];
+	const char *const *terms = one;
 	int nt = 0;
 	if (split_terms) {
-		for (char *t = strtok(fq, " \t"); t && nt < 64; t = strtok(NULL, " \t"))
-			terms[nt++] = t;
+		if (fold_split_terms(query, &ft) == 0) {
+			terms = ft.term;
+			nt = ft.n;
+		}
 	} else if (*fq) {
-		terms[nt++] = fq;
+		one[0] = fq;
+		nt = 1;
 	}
 	int cap = 0;
 	/* the title block (as the reader shows it), then the blocks */
@@ -77,6 +86,7 @@ void tui_find_matches(struct app *a, const char *query, int split_terms)
 	sbuf_free(&by);
 	for (int b = 0; b < a->nblocks; b++)
 		add_matches(a, b, a->blocks[b].text, terms, nt, &cap);
+	fold_terms_free(&ft);
 	free(fq);
 	if (a->nmatches > 1)
 		qsort(a->matches, (size_t)a->nmatches, sizeof *a->matches, cmp_match);

@@ -40,10 +40,7 @@ static void draw_status(struct app *a)
 			}
 		}
 		if (it->chapter >= 0) {
-			const struct model_chapter *c = &a->m->chapters[it->chapter];
-			if (c->label)
-				sbuf_printf(&s, "%s ", c->label);
-			sbuf_adds(&s, c->title);
+			model_chapter_label(&a->m->chapters[it->chapter], &s); /* the one label */
 		} else {
 			sbuf_adds(&s, it->title ? it->title : _("Foreword"));
 		}

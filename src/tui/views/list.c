@@ -57,10 +57,7 @@ static void draw(const struct app *a, const struct view *v)
 	if (l->filled) {
 		const struct tree_row *r = &l->row;
 		if (r->kind == ROW_CHAPTER) {
-			const struct model_chapter *c = &a->m->chapters[r->chapter];
-			if (c->label)
-				sbuf_printf(&s, "%s ", c->label);
-			sbuf_adds(&s, c->title);
+			model_chapter_label(&a->m->chapters[r->chapter], &s); /* the one label */
 		} else {
 			sbuf_adds(&s, tui_collection_label(a, r->coll));
 		}

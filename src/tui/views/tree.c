@@ -70,11 +70,7 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 	case ROW_CHAPTER: {
 		const struct model_chapter *c = &m->chapters[r->chapter];
 		sbuf_adds(out, " ");
-		if (c->label)
-			sbuf_printf(out, "%s ", c->label);
-		else
-			sbuf_printf(out, "%d ", c->number);
-		sbuf_adds(out, c->title);
+		model_chapter_label(c, out); /* the one label */
 		/* "*": where the chapter begins is inferred (as in `anli stats`) */
 		sbuf_printf(suffix, c->start_inferred ? " (%d*)" : " (%d)", c->nitems);
 		if (a->results_shown && a->chapter_hits && a->chapter_hits[r->chapter])
