@@ -48,8 +48,8 @@ int addr_block_line(const struct model_block *b, int nb, int k);
 
 /* Where a position stored on block `id` falls back to in this item: the
  * block itself when it exists; else the block whose lowest seed line is
- * nearest the one the id names (a tie: the earlier block; the same kind
- * is not required); else (the id names no line) block 0.  -1 only when
+ * nearest the one the id names (of equally near blocks, one of the id's
+ * kind, else the earlier); else (the id names no line) block 0.  -1 only when
  * nb == 0.  Used by resume and `anli doctor` after a rebuild changed the
  * item's structure. */
 int addr_nearest(const struct model_block *b, int nb, const char *id);

@@ -113,6 +113,10 @@ int addr_nearest(const struct model_block *b, int nb, const char *id)
 	int want = addr_id_line(id);
 	if (!want)
 		return 0;
+	const char *colon = strchr(id, ':');
+	char kind = colon ? colon[1] : 0; /* the kind letter: h, s, p, c */
+	if (kind >= 'A' && kind <= 'Z')
+		kind = (char)(kind - 'A' + 'a');
 	int best = -1;
 	long bestd = 0;
 	for (int i = 0; i < nb; i++) {
@@ -120,7 +124,9 @@ int addr_nearest(const struct model_block *b, int nb, const char *id)
 		if (!line)
 			continue; /* a lost heading has no line to be near */
 		long d = line > want ? (long)line - want : (long)want - line;
-		if (best < 0 || d < bestd) {
+		/* a sub-heading and its paragraph start on one line: of equally
+		 * near blocks, one of the stored kind wins, else the earlier */
+		if (best < 0 || d < bestd || (d == bestd && b[i].kind == kind && b[best].kind != kind)) {
 			best = i;
 			bestd = d;
 		}
