@@ -116,7 +116,8 @@ struct user_bookmark {
  * is new, 0 when it was there already (then it is left as it was). */
 int user_bookmark_add(struct user *u, const char *block_id, const char *item_id, const char *book, int *added,
 		      struct anli_err *err);
-/* Remove it; *removed (if not NULL) 1 when there was one. */
+/* Remove the bookmark on block_id (compared without regard to ASCII
+ * case); *removed (if not NULL) 1 when there was one. */
 int user_bookmark_rm(struct user *u, const char *block_id, int *removed, struct anli_err *err);
 /* Every bookmark, oldest first: *out (free()) of *n. */
 int user_bookmarks(struct user *u, struct user_bookmark **out, int *n, struct anli_err *err);

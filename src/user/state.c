@@ -192,6 +192,10 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		return unusable(u, _("cannot open"), why);
 	sqlite3_extended_result_codes(u->db, 1);
 	sqlite3_busy_timeout(u->db, 15000);
+	/* until the file is known good, closing must not delete a -wal and
+	 * -shm that belong to a damaged file (they are moved aside with it) */
+	int persist = 1;
+	sqlite3_file_control(u->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	if (sqlite3_db_readonly(u->db, "main") == 1) {
 		anli_err_set(why, _("%s: the file is read-only; reading state is not saved"), u->path);
 		return SETUP_UNUSABLE;
@@ -271,6 +275,8 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		return rc;
 	if (!u->min_reader[0])
 		one(u->db, "SELECT value FROM meta WHERE key = 'min_reader'", u->min_reader, sizeof u->min_reader);
+	persist = 0; /* a good file: the last to close it removes its -wal */
+	sqlite3_file_control(u->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	return SETUP_OK;
 }
 
@@ -681,7 +687,7 @@ int user_bookmark_rm(struct user *u, const char *block_id, int *removed, struct 
 		return 0;
 	if (check_id(u, block_id, 0, err))
 		return -1;
-	return run(u, _("removing a bookmark"), removed, err, "DELETE FROM bookmark WHERE block_id = ?", "t",
+	return run(u, _("removing a bookmark"), removed, err, "DELETE FROM bookmark WHERE block_id = ? COLLATE NOCASE", "t",
 		   block_id);
 }
 
