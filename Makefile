@@ -168,6 +168,7 @@ provenance: $(B)/provenance $(B)/fidelity data/anli.db
 
 cli-test: anli data/anli.db $(B)/anli-build
 	@sh tests/cli.sh
+	@sh tests/state.sh
 	@sh tests/golden-pipe.sh
 	@PYTHON3=$(PYTHON3) sh tests/cli-tty.sh
 
