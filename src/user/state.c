@@ -147,8 +147,13 @@ static int one(sqlite3 *db, const char *sql, char *buf, size_t size)
 /* The one-line reason for a failure, with "reading state is not saved". */
 static int unusable(struct user *u, const char *what, struct anli_err *why)
 {
-	anli_err_set(why, _("%s: %s: %s; reading state is not saved"), u->path, what,
-		     u->db ? sqlite3_errmsg(u->db) : "?");
+	int e = u->db ? sqlite3_system_errno(u->db) : 0;
+	if (e)
+		anli_err_set(why, _("%s: %s: %s (%s); reading state is not saved"), u->path, what,
+			     sqlite3_errmsg(u->db), strerror(e));
+	else
+		anli_err_set(why, _("%s: %s: %s; reading state is not saved"), u->path, what,
+			     u->db ? sqlite3_errmsg(u->db) : "?");
 	return SETUP_UNUSABLE;
 }
 
@@ -200,12 +205,25 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		anli_err_set(why, _("%s: the file is read-only; reading state is not saved"), u->path);
 		return SETUP_UNUSABLE;
 	}
+	/* one statement, so one read transaction: another process may be
+	 * creating the schema meanwhile */
 	char buf[64];
-	rc = one(u->db, "PRAGMA application_id", buf, sizeof buf);
-	unsigned appid = (unsigned)strtoul(buf, NULL, 10);
+	sqlite3_stmt *st = NULL;
+	rc = sqlite3_prepare_v2(u->db,
+				"SELECT (SELECT application_id FROM pragma_application_id),"
+				" (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+				-1, &st, NULL);
 	if (rc == SQLITE_OK)
-		rc = one(u->db, "PRAGMA user_version", buf, sizeof buf);
-	u->found_version = atoi(buf);
+		rc = sqlite3_step(st);
+	unsigned appid = 0;
+	int objects = 0;
+	if (rc == SQLITE_ROW) {
+		appid = (unsigned)sqlite3_column_int64(st, 0);
+		u->found_version = sqlite3_column_int(st, 1);
+		objects = sqlite3_column_int(st, 2);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
 	if (rc != SQLITE_OK) {
 		if (is_corrupt(rc)) {
 			anli_err_set(why, "%s", sqlite3_errmsg(u->db));
@@ -213,18 +231,7 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		}
 		return unusable(u, _("cannot read"), why);
 	}
-	int fresh = 0;
-	if ((int)appid == 0 && u->found_version == 0) {
-		rc = one(u->db, "SELECT count(*) FROM sqlite_master", buf, sizeof buf);
-		if (rc != SQLITE_OK) {
-			if (is_corrupt(rc)) {
-				anli_err_set(why, "%s", sqlite3_errmsg(u->db));
-				return SETUP_CORRUPT;
-			}
-			return unusable(u, _("cannot read"), why);
-		}
-		fresh = atoi(buf) == 0;
-	}
+	int fresh = appid == 0 && u->found_version == 0 && objects == 0;
 	if (appid != USER_APPLICATION_ID && !fresh) {
 		/* another program's database: not ours to move or change */
 		anli_err_set(why, _("%s: not an anli state file (application_id 0x%08x); reading state is not saved"),
