@@ -188,19 +188,29 @@ static int migrate(struct user *u, const char *reader_version, struct anli_err *
 	return SETUP_OK;
 }
 
-/* Open u->path and make it usable: SETUP_OK, SETUP_CORRUPT (move it aside
- * and try again; why says what is wrong), SETUP_UNUSABLE (why says why). */
-static int setup(struct user *u, const char *reader_version, struct anli_err *why)
+/* Open the connection, with what every use of it needs. */
+static int open_db(struct user *u)
 {
 	int rc = sqlite3_open_v2(u->path, &u->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK)
-		return unusable(u, _("cannot open"), why);
+		return rc;
 	sqlite3_extended_result_codes(u->db, 1);
 	sqlite3_busy_timeout(u->db, 15000);
 	/* until the file is known good, closing must not delete a -wal and
 	 * -shm that belong to a damaged file (they are moved aside with it) */
 	int persist = 1;
 	sqlite3_file_control(u->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	return SQLITE_OK;
+}
+
+/* Open u->path and make it usable: SETUP_OK, SETUP_CORRUPT (move it aside
+ * and try again; why says what is wrong), SETUP_UNUSABLE (why says why). */
+static int setup(struct user *u, const char *reader_version, struct anli_err *why)
+{
+	int rc = open_db(u);
+	if (rc != SQLITE_OK)
+		return unusable(u, _("cannot open"), why);
+	int persist;
 	if (sqlite3_db_readonly(u->db, "main") == 1) {
 		anli_err_set(why, _("%s: the file is read-only; reading state is not saved"), u->path);
 		return SETUP_UNUSABLE;
@@ -271,6 +281,35 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		rc = one(u->db, "PRAGMA journal_mode = DELETE", buf, sizeof buf);
 		if (rc != SQLITE_OK)
 			return is_corrupt(rc) ? SETUP_CORRUPT : unusable(u, _("cannot set the journal mode"), why);
+	}
+	if (!strcmp(buf, "wal")) {
+		/* the pragma can say wal where the shared memory WAL needs
+		 * cannot be had (a -shm that cannot be made or mapped): a first
+		 * write transaction tells */
+		rc = sqlite3_exec(u->db, "BEGIN IMMEDIATE; COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
+			if (is_corrupt(rc)) {
+				anli_err_set(why, "%s", sqlite3_errmsg(u->db));
+				return SETUP_CORRUPT;
+			}
+			if ((rc & 0xff) == SQLITE_BUSY)
+				return unusable(u, _("cannot write"), why);
+			/* in exclusive locking mode WAL needs no shared memory,
+			 * so the file can be taken back to the rollback journal,
+			 * on a new connection (this one has given up on it) */
+			sqlite3_close(u->db);
+			u->db = NULL;
+			if (open_db(u) != SQLITE_OK)
+				return unusable(u, _("cannot open"), why);
+			rc = sqlite3_exec(u->db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
+			if (rc == SQLITE_OK)
+				rc = one(u->db, "PRAGMA journal_mode = DELETE", buf, sizeof buf);
+			sqlite3_exec(u->db, "PRAGMA locking_mode = NORMAL", NULL, NULL, NULL);
+			one(u->db, "SELECT count(*) FROM sqlite_master", NULL, 0); /* lets the lock go */
+			if (rc != SQLITE_OK || strcmp(buf, "delete"))
+				return is_corrupt(rc) ? SETUP_CORRUPT : unusable(u, _("cannot set the journal mode"), why);
+		}
 	}
 	snprintf(u->journal, sizeof u->journal, "%.15s", buf);
 	if (!strcmp(u->journal, "wal"))

@@ -359,6 +359,28 @@ static void test_concurrent(void **state)
 	assert_int_equal(raw(file, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
 }
 
+/* WAL where it works, else the rollback journal: here the -shm cannot be
+ * made (a directory has its name). */
+static void test_journal_fallback(void **state)
+{
+	(void)state;
+	char dir[128], file[160], shm[200];
+	fresh_dir(dir, sizeof dir, file, sizeof file);
+	snprintf(shm, sizeof shm, "%s-shm", file);
+	assert_int_equal(mkdir(shm, 0755), 0);
+	struct anli_err note, err;
+	for (int k = 0; k < 2; k++) { /* a new file, then the same again */
+		struct user *u = user_open(file, VERSION, 0, &note);
+		assert_true(user_active(u));
+		assert_string_equal(note.msg, "");
+		assert_string_equal(user_journal(u), "delete");
+		assert_int_equal(user_read_set(u, k ? "c2" : "c1", 1, NULL, &err), 0);
+		user_close(u);
+	}
+	rmdir(shm);
+	assert_int_equal(raw(file, "SELECT count(*) FROM read_mark"), 2);
+}
+
 /* The names in dir that start with prefix */
 static int count_names(const char *dir, const char *prefix, const char *suffix)
 {
@@ -538,7 +560,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_version_cmp), cmocka_unit_test(test_create),   cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_newer),       cmocka_unit_test(test_concurrent), cmocka_unit_test(test_corrupt),
-		cmocka_unit_test(test_readonly),    cmocka_unit_test(test_state_path),
+		cmocka_unit_test(test_readonly),    cmocka_unit_test(test_journal_fallback),
+		cmocka_unit_test(test_state_path),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
