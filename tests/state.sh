@@ -228,6 +228,21 @@ check "damaged: the change is saved in a new file" [ "$rc" = 0 ] && [ "$(sqlite3
 check "damaged: said in one line" sh -c "[ \$(wc -l <'$T/err') = 1 ] && grep -q 'moved to .*bad.db.corrupt-[0-9]\\{8\\}T[0-9]\\{6\\}; starting a new state file' '$T/err'"
 check "damaged: moved with its -wal" sh -c "ls '$T' | grep -q '^bad.db.corrupt-[0-9T]*-wal\$' && ls '$T' | grep -q '^bad.db.corrupt-[0-9T]*\$'"
 
+# three processes opening one damaged file at once: it is moved aside
+# once, and all three changes are saved in the new one
+for r in 1 2 3 4 5; do
+	D="$T/race$r"
+	mkdir -p "$D"
+	head -c 8192 /dev/urandom >"$D/user.db"
+	for i in 1 2 3; do
+		$ANLI --state "$D/user.db" mark $i read </dev/null 2>"$D/err$i" &
+	done
+	wait
+	check "race $r: moved aside once" [ "$(ls "$D" | grep -c '^user.db.corrupt-[0-9T]*$')" = 1 ]
+	check "race $r: all three marks saved" [ "$(sqlite3 "$D/user.db" 'SELECT count(*) FROM read_mark')" = 3 ]
+	check "race $r: one message, no error" [ "$(cat "$D"/err* | wc -l)" = 1 ] && grep -q 'moved to' "$D"/err*
+done
+
 # WAL where it works, the rollback journal where it does not: here the
 # -shm WAL needs cannot be made (a directory stands in its way), as on
 # file systems without shared memory

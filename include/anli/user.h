@@ -52,7 +52,11 @@ char *user_state_path(const char *opt, int *is_default, struct anli_err *err);
  *    active, on the new file;
  *  - state is not saved, and why (the handle is inactive).
  * A damaged file is one SQLite calls corrupt or not a database, or whose
- * quick_check fails; its -wal and -shm are moved with it. */
+ * quick_check fails; its -wal and -shm are moved with it.  PATH.lock (made
+ * beside it, kept) is held shared while a file is opened and set up and
+ * exclusive while a damaged one is moved, so that no other anli is
+ * opening it at that moment (SQLite would pair the old file with the new
+ * one's -wal). */
 #define USER_MKDIR 1u
 struct user *user_open(const char *path, const char *reader_version, unsigned flags, struct anli_err *note);
 void user_close(struct user *u);

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,6 +19,8 @@ struct user {
 	sqlite3 *db; /* NULL: no state */
 	char *path;
 	char journal[16];
+	dev_t dev;         /* the file setup examined (a damaged one is moved */
+	ino_t ino;         /* only if it is still the same file) */
 	int found_version, now_version;
 	char min_reader[32];
 };
@@ -207,9 +211,20 @@ static int open_db(struct user *u)
  * and try again; why says what is wrong), SETUP_UNUSABLE (why says why). */
 static int setup(struct user *u, const char *reader_version, struct anli_err *why)
 {
+	/* the file opened is the one at the path before and after (else
+	 * another anli moved it meanwhile: it is not known which was opened,
+	 * and it will not be moved aside by this process) */
+	struct stat before, after;
+	int had = stat(u->path, &before) == 0;
 	int rc = open_db(u);
 	if (rc != SQLITE_OK)
 		return unusable(u, _("cannot open"), why);
+	u->dev = 0;
+	u->ino = 0;
+	if (had && stat(u->path, &after) == 0 && before.st_dev == after.st_dev && before.st_ino == after.st_ino) {
+		u->dev = after.st_dev;
+		u->ino = after.st_ino;
+	}
 	int persist;
 	if (sqlite3_db_readonly(u->db, "main") == 1) {
 		anli_err_set(why, _("%s: the file is read-only; reading state is not saved"), u->path);
@@ -377,28 +392,67 @@ struct user *user_open(const char *path, const char *reader_version, unsigned fl
 	if ((flags & USER_MKDIR) && make_parent(path, note))
 		return u;
 	struct anli_err why;
-	int rc = setup(u, reader_version, &why);
-	if (rc == SETUP_CORRUPT) {
+	int rc = SETUP_CORRUPT, moved = 0;
+	/* Moving a damaged file aside while another anli is opening it would
+	 * mix the two (SQLite finds a -wal by name): every open holds
+	 * PATH.lock shared, the move holds it exclusive.  Without a lock file
+	 * (a read-only directory) there is nothing to write anyway. */
+	struct sbuf lp;
+	sbuf_init(&lp);
+	sbuf_printf(&lp, "%s.lock", path);
+	int lk = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	sbuf_free(&lp);
+	/* a damaged file is moved aside once; another anli may be doing the
+	 * same at this moment, so a file that is no longer the one examined
+	 * (or no longer there) is simply opened again */
+	for (int attempt = 0; attempt < 4 && rc == SETUP_CORRUPT; attempt++) {
+		memset(u->journal, 0, sizeof u->journal);
+		u->min_reader[0] = '\0';
+		if (lk >= 0)
+			flock(lk, LOCK_SH);
+		rc = setup(u, reader_version, &why);
+		if (lk >= 0)
+			flock(lk, LOCK_UN);
+		if (rc != SETUP_CORRUPT)
+			break;
 		sqlite3_close(u->db);
 		u->db = NULL;
+		if (lk >= 0)
+			flock(lk, LOCK_EX);
+		struct stat sb;
+		if (moved || !u->ino || stat(path, &sb) != 0 || sb.st_dev != u->dev || sb.st_ino != u->ino) {
+			if (lk >= 0)
+				flock(lk, LOCK_UN);
+			continue;
+		}
 		struct sbuf to;
 		sbuf_init(&to);
-		if (move_aside(path, &to) != 0) {
-			anli_err_set(note, _("%s: damaged (%s) and cannot be moved aside: %s; reading state is not saved"),
-				     path, why.msg, strerror(errno));
+		int mrc = move_aside(path, &to), e = errno;
+		if (lk >= 0)
+			flock(lk, LOCK_UN);
+		if (mrc != 0) {
 			sbuf_free(&to);
+			if (e == ENOENT)
+				continue;
+			anli_err_set(note, _("%s: damaged (%s) and cannot be moved aside: %s; reading state is not saved"),
+				     path, why.msg, strerror(e));
+			if (lk >= 0)
+				close(lk);
 			return u;
 		}
 		anli_err_set(note, _("%s: damaged (%s): moved to %s; starting a new state file"), path, why.msg, to.s);
 		sbuf_free(&to);
-		memset(u->journal, 0, sizeof u->journal);
-		u->min_reader[0] = '\0';
-		rc = setup(u, reader_version, &why);
-		if (rc != SETUP_OK) {
-			/* keep the first line: the file was moved; say the rest */
-			size_t n = strlen(note->msg);
-			snprintf(note->msg + n, sizeof note->msg - n, "; %s", why.msg);
-		}
+		moved = 1;
+	}
+	if (lk >= 0)
+		close(lk);
+	if (rc == SETUP_CORRUPT)
+		anli_err_set(note, _("%s: damaged (%s), again after it was moved aside; reading state is not saved"), path,
+			     why.msg);
+	else if (rc != SETUP_OK && moved) {
+		/* keep the first part: the file was moved; say the rest */
+		size_t n = strlen(note->msg);
+		snprintf(note->msg + n, sizeof note->msg - n, "; %s", why.msg);
 	} else if (rc != SETUP_OK) {
 		snprintf(note->msg, sizeof note->msg, "%s", why.msg);
 	}
