@@ -212,6 +212,7 @@ run $ANLI --state "$T/none/dir/user.db" progress
 check "no state: progress still prints" [ "$rc" = 0 ] && [ "$(tail -n 1 "$T/out" | cut -f4)" = 62 ]
 check "no state: said, one line" sh -c "[ \$(wc -l <'$T/err') = 1 ] && grep -q 'state is not saved' '$T/err'"
 expect_error 2 "state is not saved" $ANLI --state "$T/none/dir/user.db" mark 27 read
+expect_error 2 "path is empty" $ANLI --state '' mark 27 read
 run env -u HOME -u XDG_DATA_HOME $ANLI show 27:5
 check "no home: show needs no state" [ "$rc" = 0 ] && [ ! -s "$T/err" ]
 expect_error 2 "no home directory" env -u HOME -u XDG_DATA_HOME $ANLI mark 27 read

@@ -389,6 +389,10 @@ struct user *user_open(const char *path, const char *reader_version, unsigned fl
 	if (!path)
 		return u;
 	u->path = xstrdup(path);
+	if (!*path) { /* SQLite would take "" for a temporary database */
+		anli_err_set(note, "%s", _("the state file's path is empty; reading state is not saved"));
+		return u;
+	}
 	if ((flags & USER_MKDIR) && make_parent(path, note))
 		return u;
 	struct anli_err why;
