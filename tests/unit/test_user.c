@@ -472,8 +472,16 @@ static void test_corrupt(void **state)
 static void test_readonly(void **state)
 {
 	(void)state;
-	char dir[128], file[160];
+	char dir[128], file[160], dir2[128], file2[160];
 	fresh_dir(dir, sizeof dir, file, sizeof file);
+	/* and a state file that exists, read-only, in a read-only directory */
+	fresh_dir(dir2, sizeof dir2, file2, sizeof file2);
+	struct anli_err note0;
+	struct user *u0 = user_open(file2, VERSION, 0, &note0);
+	assert_true(user_active(u0));
+	user_close(u0);
+	assert_int_equal(chmod(file2, 0444), 0);
+	assert_int_equal(chmod(dir2, 0555), 0);
 	assert_int_equal(chmod(tmpdir, 0755), 0);
 	assert_int_equal(chmod(dir, 0555), 0);
 	pid_t pid = fork();
@@ -492,6 +500,15 @@ static void test_readonly(void **state)
 		if (!ok)
 			fprintf(stderr, "read-only: active %d, note '%s'\n", user_active(u), note.msg);
 		user_close(u);
+		u = user_open(file2, VERSION, 0, &note);
+		struct user_bookmark *bm = NULL;
+		int n = 1;
+		if (user_active(u) || !strstr(note.msg, "not saved") || user_bookmarks(u, &bm, &n, &err) || n != 0 ||
+		    user_bookmark_add(u, "c1:p1", "c1", NULL, &added, &err)) {
+			fprintf(stderr, "read-only file: active %d, note '%s'\n", user_active(u), note.msg);
+			ok = 0;
+		}
+		user_close(u);
 		_exit(ok ? 0 : 1);
 	}
 	int st;
@@ -502,6 +519,8 @@ static void test_readonly(void **state)
 	assert_int_equal(WEXITSTATUS(st), 0);
 	assert_false(file_exists(file));
 	assert_int_equal(chmod(dir, 0755), 0);
+	assert_int_equal(chmod(dir2, 0755), 0);
+	assert_int_equal(raw(file2, "SELECT count(*) FROM bookmark"), 0);
 
 	/* a "directory" that is a file: with and without USER_MKDIR */
 	char path[256];
