@@ -36,6 +36,13 @@ void out_json_item(struct json *j, const struct model *m, const struct model_ite
 /* `show --format=json`: the item's fields and its blocks. */
 void out_json_show(struct sbuf *o, const struct model *m, const struct model_item *it, const struct model_block *b,
 		   int nb);
+/* The same; `only` >= 0: block b[only] alone (`show ID:N`); with
+ * `numbered`, or for a block alone, each paragraph block gains "n" (its
+ * paragraph number in the item), "section_n" (within its section),
+ * "section_heading" and "cite" ("工作成效 第3段", addr_cite) after the
+ * fields it always has. */
+void out_json_show_ex(struct sbuf *o, const struct model *m, const struct model_item *it,
+		      const struct model_block *b, int nb, int only, int numbered);
 
 /* --- TSV (tsv.c): IANA text/tab-separated-values, which has no escaping:
  * fields never hold a tab or a newline (they show as ␉ and ␊). */
@@ -48,10 +55,20 @@ void out_tsv_item(struct sbuf *o, const struct model *m, const struct model_item
 
 /* --- Markdown (markdown.c) */
 void out_markdown_show(struct sbuf *o, const struct model_item *it, const struct model_block *b, int nb);
+/* The same; `only` >= 0: block b[only] alone, without the item's title;
+ * `numbered`: each paragraph starts "¶N ". */
+void out_markdown_show_ex(struct sbuf *o, const struct model_item *it, const struct model_block *b, int nb, int only,
+			  int numbered);
 
 /* --- Text (text.c): the item laid out at `width` columns (0: no wrapping)
  * exactly as the reader's detail pane shows it (doc.h). */
 void out_text_show(struct sbuf *o, const struct model_item *it, const struct model_block *b, int nb, int width);
+/* The same; `only` >= 0: block b[only] alone, without the item's title;
+ * `numbered`: a gutter before every line holding, on a paragraph's first
+ * line, its number (right-aligned; the text wraps in what the gutter
+ * leaves of `width`). */
+void out_text_show_ex(struct sbuf *o, const struct model_item *it, const struct model_block *b, int nb, int width,
+		      int only, int numbered);
 /* s sanitised, cut (never inside a character) at `width` columns and padded
  * with spaces to `pad` columns. */
 void out_text_cell(struct sbuf *o, const char *s, int width, int pad);

@@ -28,7 +28,8 @@ static void usage(FILE *f)
 		_("Usage: anli [OPTIONS] [COMMAND [ARGS]]\n"
 		  "\n"
 		  "A terminal reader for 《全国园区科协典型案例汇编》 and the 科协 leaders' articles.\n"
-		  "With no command, on a terminal, opens the full-screen reader (? lists its keys).\n"
+		  "With no command, on a terminal, opens the full-screen reader (? lists its keys);\n"
+		  "'anli ID' (27, c27, a3, 27:5, c27:p3771) opens it there.\n"
 		  "\n"
 		  "Commands (on a terminal, list, search and stats print aligned tables, and show\n"
 		  "starts with where the item is, wraps to the terminal and goes through $PAGER;\n"
@@ -36,10 +37,12 @@ static void usage(FILE *f)
 		  "  list [--format=tsv|json|table] [--all]\n"
 		  "                                 one row per item (case or article), in book order;\n"
 		  "                                 --all adds the foreword\n"
-		  "  show ID [--format=text|markdown|json] [--width=N] [--no-pager]\n"
+		  "  show ID [--format=text|markdown|json] [--width=N] [--no-pager] [--numbered]\n"
 		  "                                 print an item; ID as `list` prints it (c1, a3,\n"
 		  "                                 foreword), in any case, or a case number 1-53\n"
-		  "                                 (C01, A03 and 前言 work too)\n"
+		  "                                 (C01, A03 and 前言 work too); ID:N its N-th\n"
+		  "                                 paragraph, or a block id (c27:p3771);\n"
+		  "                                 --numbered: the paragraph numbers N\n"
 		  "  stats [--format=text|tsv|json|table]\n"
 		  "                                 chapters, items, sections, paragraphs, characters\n"
 		  "  search QUERY [--format=tsv|json|table] [--limit=N] [--count]\n"
@@ -47,6 +50,16 @@ static void usage(FILE *f)
 		  "                                 the item; exit 1 when nothing is found; --count:\n"
 		  "                                 the number of hits and of items;\n"
 		  "                                 'anli search -- -WORD' for a word starting with -\n"
+		  "  mark ID read|unread|reviewed|needs-fix|none\n"
+		  "                                 a read mark or review status on an item\n"
+		  "  bookmarks add|rm ID:N           a bookmark on a paragraph (or a block id)\n"
+		  "  bookmarks [list] [--format=tsv|json|table]\n"
+		  "                                 every bookmark\n"
+		  "  progress [--format=tsv|json|table]\n"
+		  "                                 per chapter: items, read, reviewed, needs-fix\n"
+		  "  doctor [--format=text|tsv|json]\n"
+		  "                                 check the state file; list state on blocks or\n"
+		  "                                 items the book no longer has (exit 1 if any)\n"
 		  "\n"
 		  "Options:\n"
 		  "  --db PATH            the database (default: $ANLI_DB, data/anli.db beside the\n"
@@ -56,6 +69,8 @@ static void usage(FILE *f)
 		  "                       colour the tables' hits (auto: on a terminal, unless\n"
 		  "                       $NO_COLOR is set and not empty)\n"
 		  "  --no-pager           show prints directly, not through $PAGER\n"
+		  "  --state PATH         the per-user state file (default: $ANLI_STATE, else\n"
+		  "                       $XDG_DATA_HOME/anli/user.db, ~/.local/share/anli/user.db)\n"
 		  "  -h, --help           show this help\n"
 		  "  -V, --version        show the version\n"
 		  "An option's value follows '=' or comes as the next word; '--' ends the options.\n"
@@ -193,7 +208,19 @@ int cli_term_width(void)
 	return 80;
 }
 
-enum { OPT_DB = 256, OPT_FORMAT, OPT_WIDTH, OPT_LIMIT, OPT_AMBIWIDTH, OPT_ALL, OPT_COLOR, OPT_NO_PAGER, OPT_COUNT };
+enum {
+	OPT_DB = 256,
+	OPT_FORMAT,
+	OPT_WIDTH,
+	OPT_LIMIT,
+	OPT_AMBIWIDTH,
+	OPT_ALL,
+	OPT_COLOR,
+	OPT_NO_PAGER,
+	OPT_COUNT,
+	OPT_STATE,
+	OPT_NUMBERED,
+};
 
 static const struct option longopts[] = {
 	{"db", required_argument, NULL, OPT_DB},
@@ -206,6 +233,8 @@ static const struct option longopts[] = {
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"no-pager", no_argument, NULL, OPT_NO_PAGER},
 	{"count", no_argument, NULL, OPT_COUNT},
+	{"state", required_argument, NULL, OPT_STATE},
+	{"numbered", no_argument, NULL, OPT_NUMBERED},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -260,6 +289,12 @@ static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 		return -1;
 	case OPT_COUNT:
 		o->count = 1;
+		return -1;
+	case OPT_STATE:
+		o->state = optarg;
+		return -1;
+	case OPT_NUMBERED:
+		o->numbered = 1;
 		return -1;
 	case ':':
 		return cli_usage_error(_("option '%s' needs a value"), arg);
@@ -330,18 +365,34 @@ int cli_main(int argc, char **argv)
 		cli_usage_error(_("--count applies to 'search' only, not '%s'"), c);
 	else if (o.count && o.limit)
 		cli_usage_error("%s", _("--count counts every hit: it does not go with --limit"));
-	else if (o.format && !cmd)
-		cli_usage_error("%s", _("--format needs a command (list, show, search, stats)"));
+	else if (o.numbered && strcmp(c, "show"))
+		cli_usage_error(_("--numbered applies to 'show' only, not '%s'"), c);
+	else if (o.format && (!cmd || cli_looks_like_id(cmd)))
+		cli_usage_error("%s", _("--format needs a command (list, show, search, stats, bookmarks, progress, "
+					"doctor)"));
 	else
 		rc = -1;
 	if (rc >= 0)
 		goto out;
 	/* Outside the TUI, auto means 1: nothing to ask. */
 	lay_set_ambiwidth(o.ambiwidth ? o.ambiwidth : 1);
-	if (!cmd) {
+	if (!cmd || (cli_looks_like_id(cmd) && !o.nargs)) {
+		/* anli [ID]: the ID is resolved before the screen is touched, so
+		 * that an unknown one is a one-line error (exit 1) */
+		struct cli_start start;
+		memset(&start, 0, sizeof start);
+		start.item = -1;
+		if (cmd && (rc = cli_resolve_start(&o, cmd, &start)) != CLI_OK)
+			goto out;
 		char *path = cli_find_db(o.db);
+		/* READER START: the one call site where the reader takes `start`
+		 * (issue 11, item 3; and resume when !start.given).  tui_main
+		 * does not take it yet: it opens as before. */
+		(void)start;
 		rc = tui_main(path, o.ambiwidth);
 		free(path);
+	} else if (cli_looks_like_id(cmd)) {
+		rc = cli_usage_error(_("unexpected argument '%s' after the ID '%s'"), o.args[0], cmd);
 	} else if (!strcmp(cmd, "list")) {
 		rc = cmd_list(&o);
 	} else if (!strcmp(cmd, "show")) {
@@ -350,6 +401,14 @@ int cli_main(int argc, char **argv)
 		rc = cmd_stats(&o);
 	} else if (!strcmp(cmd, "search")) {
 		rc = cmd_search(&o);
+	} else if (!strcmp(cmd, "mark")) {
+		rc = cmd_mark(&o);
+	} else if (!strcmp(cmd, "bookmarks") || !strcmp(cmd, "bookmark")) {
+		rc = cmd_bookmarks(&o);
+	} else if (!strcmp(cmd, "progress")) {
+		rc = cmd_progress(&o);
+	} else if (!strcmp(cmd, "doctor")) {
+		rc = cmd_doctor(&o);
 	} else {
 		rc = cli_usage_error(_("unknown command '%s'"), cmd);
 	}

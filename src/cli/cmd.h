@@ -19,6 +19,8 @@ struct opts {
 	int color;          /* enum cli_color */
 	int no_pager;
 	int count;
+	int numbered;       /* show --numbered */
+	const char *state;  /* --state PATH, NULL: not given */
 	char **args;        /* the command's operands */
 	int nargs;
 };
@@ -69,5 +71,19 @@ int cmd_list(const struct opts *o);
 int cmd_show(const struct opts *o);
 int cmd_stats(const struct opts *o);
 int cmd_search(const struct opts *o);
+/* state.c: the per-user state file's commands */
+int cmd_mark(const struct opts *o);
+int cmd_bookmarks(const struct opts *o);
+int cmd_progress(const struct opts *o);
+int cmd_doctor(const struct opts *o);
+
+/* Does s look like an address (an item id as model_find takes it, with or
+ * without ":N" or ":BLOCK"), not a command word?  `anli 27` opens the
+ * reader at case 27, `anli frobnicate` is an unknown command. */
+int cli_looks_like_id(const char *s);
+/* Resolve an address for `anli ID` before the terminal is touched:
+ * CLI_OK with *start filled, CLI_NOTFOUND (unknown: said on stderr) or
+ * CLI_ERROR (the database). */
+int cli_resolve_start(const struct opts *o, const char *key, struct cli_start *start);
 
 #endif

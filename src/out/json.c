@@ -1,6 +1,7 @@
 /* json.c — the JSON device (see out.h) */
 #include "anli/out.h"
 
+#include "anli/addr.h"
 #include "anli/layout.h"
 #include "anli/names.h"
 
@@ -145,6 +146,12 @@ void out_json_item(struct json *j, const struct model *m, const struct model_ite
 void out_json_show(struct sbuf *o, const struct model *m, const struct model_item *it, const struct model_block *b,
 		   int nb)
 {
+	out_json_show_ex(o, m, it, b, nb, -1, 0);
+}
+
+void out_json_show_ex(struct sbuf *o, const struct model *m, const struct model_item *it,
+		      const struct model_block *b, int nb, int only, int numbered)
+{
 	struct json j;
 	json_init(&j, o);
 	json_begin_object(&j);
@@ -152,6 +159,8 @@ void out_json_show(struct sbuf *o, const struct model *m, const struct model_ite
 	json_key(&j, "blocks");
 	json_begin_array(&j);
 	for (int i = 0; i < nb; i++) {
+		if (only >= 0 && i != only)
+			continue;
 		json_begin_object(&j);
 		json_key(&j, "id"), json_str(&j, b[i].id);
 		json_key(&j, "kind"), json_str(&j, names_block_kind(b[i].kind));
@@ -163,6 +172,16 @@ void out_json_show(struct sbuf *o, const struct model *m, const struct model_ite
 						   : b[i].flag == MODEL_FLAG_MISSING ? "missing"
 										     : NULL);
 		json_key(&j, "text"), json_str(&j, b[i].text);
+		if ((numbered || only >= 0) && b[i].kind == MODEL_PARA) {
+			struct sbuf cite;
+			sbuf_init(&cite);
+			addr_cite(b, nb, i, &cite);
+			json_key(&j, "n"), json_int(&j, addr_para_number(b, nb, i));
+			json_key(&j, "section_n"), json_int(&j, addr_para_in_section(b, nb, i));
+			json_key(&j, "section_heading"), json_str(&j, addr_section_heading(b, nb, i));
+			json_key(&j, "cite"), json_str(&j, cite.s);
+			sbuf_free(&cite);
+		}
 		json_end_object(&j);
 	}
 	json_end_array(&j);

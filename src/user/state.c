@@ -1,0 +1,864 @@
+/* state.c — the per-user state file (see user.h) */
+#include "anli/user.h"
+
+#include "anli/i18n.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct user {
+	sqlite3 *db; /* NULL: no state */
+	char *path;
+	char journal[16];
+	dev_t dev;         /* the file setup examined (a damaged one is moved */
+	ino_t ino;         /* only if it is still the same file) */
+	int found_version, now_version;
+	char min_reader[32];
+};
+
+/* The schema, one step per version: steps[v] takes a file from version v
+ * to v + 1, and min_reader[v] is the oldest anli that may use version v + 1
+ * (raise it only when an older anli would misread the new schema; a step
+ * that only adds something an older anli can ignore keeps it). */
+static const char *const steps[USER_SCHEMA_VERSION] = {
+	/* 0 → 1 */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+	"CREATE TABLE position(id INTEGER PRIMARY KEY CHECK (id = 1), item_id TEXT NOT NULL, block_id TEXT,\n"
+	"  focus TEXT, book TEXT, updated INTEGER NOT NULL);\n"
+	"CREATE TABLE history(seq INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL, block_id TEXT,\n"
+	"  book TEXT, at INTEGER NOT NULL);\n"
+	"CREATE TABLE read_mark(item_id TEXT PRIMARY KEY, book TEXT, at INTEGER NOT NULL);\n"
+	"CREATE TABLE review(item_id TEXT PRIMARY KEY,\n"
+	"  status TEXT NOT NULL CHECK (status IN ('reviewed', 'needs-fix')), book TEXT, at INTEGER NOT NULL);\n"
+	"CREATE TABLE bookmark(block_id TEXT PRIMARY KEY, item_id TEXT NOT NULL, book TEXT,\n"
+	"  created INTEGER NOT NULL);\n"
+	"INSERT INTO meta VALUES ('created', CAST(strftime('%s', 'now') AS TEXT));\n",
+};
+static const char *const min_reader[USER_SCHEMA_VERSION] = {"0.1.0"};
+
+int user_version_cmp(const char *a, const char *b)
+{
+	while (*a || *b) {
+		long x = strtol(a, (char **)&a, 10), y = strtol(b, (char **)&b, 10);
+		if (x != y)
+			return x < y ? -1 : 1;
+		while (*a && *a != '.')
+			a++;
+		while (*b && *b != '.')
+			b++;
+		if (*a == '.')
+			a++;
+		if (*b == '.')
+			b++;
+	}
+	return 0;
+}
+
+char *user_state_path(const char *opt, int *is_default, struct anli_err *err)
+{
+	if (is_default)
+		*is_default = 0;
+	if (opt)
+		return xstrdup(opt);
+	const char *env = getenv("ANLI_STATE");
+	if (env && *env)
+		return xstrdup(env);
+	struct sbuf p;
+	sbuf_init(&p);
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && xdg[0] == '/') /* the XDG spec: a relative path is to be ignored */
+		sbuf_printf(&p, "%s/anli/user.db", xdg);
+	else if (home && *home)
+		sbuf_printf(&p, "%s/.local/share/anli/user.db", home);
+	else {
+		sbuf_free(&p);
+		anli_err_set(err, "%s", _("no home directory ($HOME is not set): reading state is not saved"));
+		return NULL;
+	}
+	if (is_default)
+		*is_default = 1;
+	return sbuf_take(&p);
+}
+
+/* mkdir -p of path's directory, 0700 for what it creates */
+static int make_parent(const char *path, struct anli_err *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int rc = 0;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		for (char *p = dir + 1;; p++) {
+			if (*p != '/' && *p)
+				continue;
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				rc = anli_err_set(err, _("%s: cannot create directory %s: %s; reading state is not saved"),
+						  path, dir, strerror(errno));
+				break;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+static int is_corrupt(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+enum { SETUP_OK = 0, SETUP_CORRUPT = 1, SETUP_UNUSABLE = -1 };
+
+/* Run one statement that returns at most one row; its first column (text)
+ * into buf when it returns one.  Returns the SQLite code of the failure, or
+ * SQLITE_OK. */
+static int one(sqlite3 *db, const char *sql, char *buf, size_t size)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	if (buf && size)
+		buf[0] = '\0';
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && buf && size) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		snprintf(buf, size, "%s", t ? (const char *)t : "");
+	}
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The one-line reason for a failure, with "reading state is not saved". */
+static int unusable(struct user *u, const char *what, struct anli_err *why)
+{
+	int e = u->db ? sqlite3_system_errno(u->db) : 0;
+	if (e)
+		anli_err_set(why, _("%s: %s: %s (%s); reading state is not saved"), u->path, what,
+			     sqlite3_errmsg(u->db), strerror(e));
+	else
+		anli_err_set(why, _("%s: %s: %s; reading state is not saved"), u->path, what,
+			     u->db ? sqlite3_errmsg(u->db) : "?");
+	return SETUP_UNUSABLE;
+}
+
+static int migrate(struct user *u, const char *reader_version, struct anli_err *why)
+{
+	for (int v = u->found_version; v < USER_SCHEMA_VERSION; v++) {
+		int rc = sqlite3_exec(u->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return is_corrupt(rc) ? SETUP_CORRUPT : unusable(u, _("cannot write"), why);
+		char cur[32];
+		/* another process may have taken this step meanwhile */
+		rc = one(u->db, "PRAGMA user_version", cur, sizeof cur);
+		if (rc == SQLITE_OK && atoi(cur) == v) {
+			char sql[256];
+			rc = sqlite3_exec(u->db, steps[v], NULL, NULL, NULL);
+			snprintf(sql, sizeof sql,
+				 "PRAGMA application_id = %d; PRAGMA user_version = %d;"
+				 " INSERT OR REPLACE INTO meta VALUES ('min_reader', '%s'), ('migrated_by', 'anli %s')",
+				 (int)USER_APPLICATION_ID, v + 1, min_reader[v], reader_version);
+			if (rc == SQLITE_OK)
+				rc = sqlite3_exec(u->db, sql, NULL, NULL, NULL);
+		}
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(u->db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			int res = is_corrupt(rc) ? SETUP_CORRUPT : unusable(u, _("cannot create the schema"), why);
+			sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
+			return res;
+		}
+	}
+	u->now_version = u->found_version > USER_SCHEMA_VERSION ? u->found_version : USER_SCHEMA_VERSION;
+	return SETUP_OK;
+}
+
+/* Open the connection, with what every use of it needs. */
+static int open_db(struct user *u)
+{
+	int rc = sqlite3_open_v2(u->path, &u->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_extended_result_codes(u->db, 1);
+	sqlite3_busy_timeout(u->db, 15000);
+	/* until the file is known good, closing must not delete a -wal and
+	 * -shm that belong to a damaged file (they are moved aside with it) */
+	int persist = 1;
+	sqlite3_file_control(u->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	return SQLITE_OK;
+}
+
+/* Open u->path and make it usable: SETUP_OK, SETUP_CORRUPT (move it aside
+ * and try again; why says what is wrong), SETUP_UNUSABLE (why says why). */
+static int setup(struct user *u, const char *reader_version, struct anli_err *why)
+{
+	/* the file opened is the one at the path before and after (else
+	 * another anli moved it meanwhile: it is not known which was opened,
+	 * and it will not be moved aside by this process) */
+	struct stat before, after;
+	int had = stat(u->path, &before) == 0;
+	int rc = open_db(u);
+	if (rc != SQLITE_OK)
+		return unusable(u, _("cannot open"), why);
+	u->dev = 0;
+	u->ino = 0;
+	if (had && stat(u->path, &after) == 0 && before.st_dev == after.st_dev && before.st_ino == after.st_ino) {
+		u->dev = after.st_dev;
+		u->ino = after.st_ino;
+	}
+	int persist;
+	if (sqlite3_db_readonly(u->db, "main") == 1) {
+		anli_err_set(why, _("%s: the file is read-only; reading state is not saved"), u->path);
+		return SETUP_UNUSABLE;
+	}
+	/* one statement, so one read transaction: another process may be
+	 * creating the schema meanwhile */
+	char buf[64];
+	sqlite3_stmt *st = NULL;
+	rc = sqlite3_prepare_v2(u->db,
+				"SELECT (SELECT application_id FROM pragma_application_id),"
+				" (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+				-1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	unsigned appid = 0;
+	int objects = 0;
+	if (rc == SQLITE_ROW) {
+		appid = (unsigned)sqlite3_column_int64(st, 0);
+		u->found_version = sqlite3_column_int(st, 1);
+		objects = sqlite3_column_int(st, 2);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		if (is_corrupt(rc)) {
+			anli_err_set(why, "%s", sqlite3_errmsg(u->db));
+			return SETUP_CORRUPT;
+		}
+		return unusable(u, _("cannot read"), why);
+	}
+	int fresh = appid == 0 && u->found_version == 0 && objects == 0;
+	if (appid != USER_APPLICATION_ID && !fresh) {
+		/* another program's database: not ours to move or change */
+		anli_err_set(why, _("%s: not an anli state file (application_id 0x%08x); reading state is not saved"),
+			     u->path, appid);
+		return SETUP_UNUSABLE;
+	}
+	if (!fresh) {
+		rc = one(u->db, "PRAGMA quick_check(1)", buf, sizeof buf);
+		if (rc != SQLITE_OK && !is_corrupt(rc))
+			return unusable(u, _("cannot read"), why);
+		if (rc != SQLITE_OK || strcmp(buf, "ok")) {
+			anli_err_set(why, "%s", rc != SQLITE_OK ? sqlite3_errmsg(u->db) : buf);
+			return SETUP_CORRUPT;
+		}
+	}
+	if (u->found_version > USER_SCHEMA_VERSION) {
+		/* a newer anli's file: usable when it says this anli may use it */
+		rc = one(u->db, "SELECT value FROM meta WHERE key = 'min_reader'", u->min_reader, sizeof u->min_reader);
+		if (rc != SQLITE_OK)
+			return unusable(u, _("cannot read"), why);
+		if (!u->min_reader[0] || user_version_cmp(reader_version, u->min_reader) < 0) {
+			anli_err_set(why,
+				     _("%s: written by a newer anli (state schema %d, for anli %s or newer); this is anli "
+				       "%s: reading state is not used or saved"),
+				     u->path, u->found_version, u->min_reader[0] ? u->min_reader : "?", reader_version);
+			return SETUP_UNUSABLE;
+		}
+	}
+	/* WAL where it works (not on some network file systems): else the
+	 * rollback journal */
+	rc = one(u->db, "PRAGMA journal_mode = WAL", buf, sizeof buf);
+	if (rc != SQLITE_OK || strcmp(buf, "wal")) {
+		if (is_corrupt(rc)) {
+			anli_err_set(why, "%s", sqlite3_errmsg(u->db));
+			return SETUP_CORRUPT;
+		}
+		rc = one(u->db, "PRAGMA journal_mode = DELETE", buf, sizeof buf);
+		if (rc != SQLITE_OK)
+			return is_corrupt(rc) ? SETUP_CORRUPT : unusable(u, _("cannot set the journal mode"), why);
+	}
+	if (!strcmp(buf, "wal")) {
+		/* the pragma can say wal where the shared memory WAL needs
+		 * cannot be had (a -shm that cannot be made or mapped): a first
+		 * write transaction tells */
+		rc = sqlite3_exec(u->db, "BEGIN IMMEDIATE; COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
+			if (is_corrupt(rc)) {
+				anli_err_set(why, "%s", sqlite3_errmsg(u->db));
+				return SETUP_CORRUPT;
+			}
+			if ((rc & 0xff) == SQLITE_BUSY)
+				return unusable(u, _("cannot write"), why);
+			/* in exclusive locking mode WAL needs no shared memory,
+			 * so the file can be taken back to the rollback journal,
+			 * on a new connection (this one has given up on it) */
+			sqlite3_close(u->db);
+			u->db = NULL;
+			if (open_db(u) != SQLITE_OK)
+				return unusable(u, _("cannot open"), why);
+			rc = sqlite3_exec(u->db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
+			if (rc == SQLITE_OK)
+				rc = one(u->db, "PRAGMA journal_mode = DELETE", buf, sizeof buf);
+			sqlite3_exec(u->db, "PRAGMA locking_mode = NORMAL", NULL, NULL, NULL);
+			one(u->db, "SELECT count(*) FROM sqlite_master", NULL, 0); /* lets the lock go */
+			if (rc != SQLITE_OK || strcmp(buf, "delete"))
+				return is_corrupt(rc) ? SETUP_CORRUPT : unusable(u, _("cannot set the journal mode"), why);
+		}
+	}
+	snprintf(u->journal, sizeof u->journal, "%.15s", buf);
+	if (!strcmp(u->journal, "wal"))
+		one(u->db, "PRAGMA synchronous = NORMAL", NULL, 0);
+	rc = migrate(u, reader_version, why);
+	if (rc == SETUP_CORRUPT)
+		anli_err_set(why, "%s", sqlite3_errmsg(u->db));
+	if (rc != SETUP_OK)
+		return rc;
+	if (!u->min_reader[0])
+		one(u->db, "SELECT value FROM meta WHERE key = 'min_reader'", u->min_reader, sizeof u->min_reader);
+	persist = 0; /* a good file: the last to close it removes its -wal */
+	sqlite3_file_control(u->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	return SETUP_OK;
+}
+
+/* Rename path+suffix to to+suffix when it exists. */
+static int move_file(const char *path, const char *to, const char *suffix)
+{
+	struct sbuf a, b;
+	sbuf_init(&a);
+	sbuf_init(&b);
+	sbuf_printf(&a, "%s%s", path, suffix);
+	sbuf_printf(&b, "%s%s", to, suffix);
+	int rc = 0;
+	if (access(a.s, F_OK) == 0 && rename(a.s, b.s) != 0)
+		rc = -1;
+	sbuf_free(&a);
+	sbuf_free(&b);
+	return rc;
+}
+
+/* Move a damaged file aside with its -wal, -shm and -journal: the new
+ * name into *to.  -1 when it cannot be moved. */
+static int move_aside(const char *path, struct sbuf *to)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &tm);
+	for (int k = 1; k < 100; k++) {
+		to->len = 0;
+		sbuf_printf(to, "%s.corrupt-%s", path, stamp);
+		if (k > 1)
+			sbuf_printf(to, ".%d", k);
+		if (access(to->s, F_OK) != 0)
+			break;
+	}
+	if (rename(path, to->s) != 0)
+		return -1;
+	move_file(path, to->s, "-wal");
+	move_file(path, to->s, "-shm");
+	move_file(path, to->s, "-journal");
+	return 0;
+}
+
+struct user *user_open(const char *path, const char *reader_version, unsigned flags, struct anli_err *note)
+{
+	note->msg[0] = '\0';
+	struct user *u = xcalloc(1, sizeof *u);
+	if (!path)
+		return u;
+	u->path = xstrdup(path);
+	if (!*path) { /* SQLite would take "" for a temporary database */
+		anli_err_set(note, "%s", _("the state file's path is empty; reading state is not saved"));
+		return u;
+	}
+	if ((flags & USER_MKDIR) && make_parent(path, note))
+		return u;
+	struct anli_err why;
+	int rc = SETUP_CORRUPT, moved = 0;
+	/* Moving a damaged file aside while another anli is opening it would
+	 * mix the two (SQLite finds a -wal by name): every open holds
+	 * PATH.lock shared, the move holds it exclusive.  Without a lock file
+	 * (a read-only directory) there is nothing to write anyway. */
+	struct sbuf lp;
+	sbuf_init(&lp);
+	sbuf_printf(&lp, "%s.lock", path);
+	int lk = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	sbuf_free(&lp);
+	/* a damaged file is moved aside once; another anli may be doing the
+	 * same at this moment, so a file that is no longer the one examined
+	 * (or no longer there) is simply opened again */
+	for (int attempt = 0; attempt < 4 && rc == SETUP_CORRUPT; attempt++) {
+		memset(u->journal, 0, sizeof u->journal);
+		u->min_reader[0] = '\0';
+		if (lk >= 0)
+			flock(lk, LOCK_SH);
+		rc = setup(u, reader_version, &why);
+		if (lk >= 0)
+			flock(lk, LOCK_UN);
+		if (rc != SETUP_CORRUPT)
+			break;
+		sqlite3_close(u->db);
+		u->db = NULL;
+		if (lk >= 0)
+			flock(lk, LOCK_EX);
+		struct stat sb;
+		if (moved || !u->ino || stat(path, &sb) != 0 || sb.st_dev != u->dev || sb.st_ino != u->ino) {
+			if (lk >= 0)
+				flock(lk, LOCK_UN);
+			continue;
+		}
+		struct sbuf to;
+		sbuf_init(&to);
+		int mrc = move_aside(path, &to), e = errno;
+		if (lk >= 0)
+			flock(lk, LOCK_UN);
+		if (mrc != 0) {
+			sbuf_free(&to);
+			if (e == ENOENT)
+				continue;
+			anli_err_set(note, _("%s: damaged (%s) and cannot be moved aside: %s; reading state is not saved"),
+				     path, why.msg, strerror(e));
+			if (lk >= 0)
+				close(lk);
+			return u;
+		}
+		anli_err_set(note, _("%s: damaged (%s): moved to %s; starting a new state file"), path, why.msg, to.s);
+		sbuf_free(&to);
+		moved = 1;
+	}
+	if (lk >= 0)
+		close(lk);
+	if (rc == SETUP_CORRUPT)
+		anli_err_set(note, _("%s: damaged (%s), again after it was moved aside; reading state is not saved"), path,
+			     why.msg);
+	else if (rc != SETUP_OK && moved) {
+		/* keep the first part: the file was moved; say the rest */
+		size_t n = strlen(note->msg);
+		snprintf(note->msg + n, sizeof note->msg - n, "; %s", why.msg);
+	} else if (rc != SETUP_OK) {
+		snprintf(note->msg, sizeof note->msg, "%s", why.msg);
+	}
+	if (rc != SETUP_OK) {
+		sqlite3_close(u->db);
+		u->db = NULL;
+		u->journal[0] = '\0';
+	}
+	return u;
+}
+
+void user_close(struct user *u)
+{
+	if (!u)
+		return;
+	sqlite3_close(u->db);
+	free(u->path);
+	free(u);
+}
+
+int user_active(const struct user *u)
+{
+	return u && u->db;
+}
+
+const char *user_path(const struct user *u)
+{
+	return u ? u->path : NULL;
+}
+
+const char *user_journal(const struct user *u)
+{
+	return u && u->db ? u->journal : "";
+}
+
+void user_versions(const struct user *u, int *found, int *now, const char **minr)
+{
+	*found = u && u->db ? u->found_version : 0;
+	*now = u && u->db ? u->now_version : 0;
+	*minr = u && u->db ? u->min_reader : "";
+}
+
+/* --- statements */
+
+static int fail(struct user *u, const char *what, struct anli_err *err)
+{
+	return anli_err_set(err, "%s: %s: %s", u->path, what, sqlite3_errmsg(u->db));
+}
+
+/* Prepare sql and bind its parameters: `types` one letter per parameter,
+ * 't' a const char * (NULL binds NULL), 'i' a long long. */
+static int prepare(struct user *u, const char *what, const char *sql, sqlite3_stmt **st, struct anli_err *err,
+		   const char *types, va_list ap)
+{
+	if (sqlite3_prepare_v2(u->db, sql, -1, st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return fail(u, what, err);
+	}
+	for (int i = 0; types[i]; i++) {
+		int rc;
+		if (types[i] == 't') {
+			const char *s = va_arg(ap, const char *);
+			rc = s ? sqlite3_bind_text(*st, i + 1, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(*st, i + 1);
+		} else {
+			rc = sqlite3_bind_int64(*st, i + 1, va_arg(ap, long long));
+		}
+		if (rc != SQLITE_OK) {
+			fail(u, what, err);
+			sqlite3_finalize(*st);
+			*st = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Run a statement that returns no rows; *changes (if not NULL) the rows it
+ * changed. */
+static int run(struct user *u, const char *what, int *changes, struct anli_err *err, const char *sql,
+	       const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *st;
+	int rc = prepare(u, what, sql, &st, err, types, ap);
+	va_end(ap);
+	if (rc)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(u, what, err);
+	if (changes)
+		*changes = sqlite3_changes(u->db);
+	return 0;
+}
+
+static int begin(struct user *u, const char *what, struct anli_err *err)
+{
+	return sqlite3_exec(u->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : fail(u, what, err);
+}
+
+static int commit(struct user *u, const char *what, struct anli_err *err)
+{
+	if (sqlite3_exec(u->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	fail(u, what, err);
+	sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static void rollback(struct user *u)
+{
+	sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int check_id(struct user *u, const char *id, int may_be_empty, struct anli_err *err)
+{
+	if (!id || (!*id && !may_be_empty))
+		return anli_err_set(err, _("%s: an empty id"), u->path);
+	if (strlen(id) >= USER_ID_MAX)
+		return anli_err_set(err, _("%s: id too long: '%.40s…'"), u->path, id);
+	return 0;
+}
+
+static void copy(char *to, size_t size, const unsigned char *s)
+{
+	snprintf(to, size, "%s", s ? (const char *)s : "");
+}
+
+static const char *or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* --- position */
+
+int user_pos_save(struct user *u, const struct user_pos *p, struct anli_err *err)
+{
+	if (!user_active(u))
+		return 0;
+	if (check_id(u, p->item_id, 0, err) || check_id(u, p->block_id, 1, err))
+		return -1;
+	return run(u, _("saving the position"), NULL, err,
+		   "INSERT OR REPLACE INTO position (id, item_id, block_id, focus, book, updated)"
+		   " VALUES (1, ?, ?, ?, ?, ?)",
+		   "tttti", p->item_id, or_null(p->block_id), or_null(p->focus), or_null(p->book),
+		   (long long)time(NULL));
+}
+
+int user_pos_load(struct user *u, struct user_pos *p, struct anli_err *err)
+{
+	memset(p, 0, sizeof *p);
+	if (!user_active(u))
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(u->db, "SELECT item_id, block_id, focus, book, updated FROM position WHERE id = 1", -1,
+			       &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return fail(u, _("reading the position"), err);
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		copy(p->item_id, sizeof p->item_id, sqlite3_column_text(st, 0));
+		copy(p->block_id, sizeof p->block_id, sqlite3_column_text(st, 1));
+		copy(p->focus, sizeof p->focus, sqlite3_column_text(st, 2));
+		copy(p->book, sizeof p->book, sqlite3_column_text(st, 3));
+		p->updated = sqlite3_column_int64(st, 4);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(u, _("reading the position"), err);
+}
+
+/* --- history */
+
+int user_history_push(struct user *u, const struct user_pos *p, struct anli_err *err)
+{
+	if (!user_active(u))
+		return 0;
+	if (check_id(u, p->item_id, 0, err) || check_id(u, p->block_id, 1, err))
+		return -1;
+	const char *what = _("saving the history");
+	if (begin(u, what, err))
+		return -1;
+	if (run(u, what, NULL, err, "INSERT INTO history (item_id, block_id, book, at) VALUES (?, ?, ?, ?)", "ttti",
+		p->item_id, or_null(p->block_id), or_null(p->book), (long long)time(NULL)) ||
+	    run(u, what, NULL, err, "DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?", "i",
+		(long long)USER_HISTORY_MAX)) {
+		rollback(u);
+		return -1;
+	}
+	return commit(u, what, err);
+}
+
+int user_history(struct user *u, int max, struct user_pos **out, int *n, struct anli_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!user_active(u) || max <= 0)
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(u->db,
+			       "SELECT item_id, block_id, book, at FROM"
+			       " (SELECT * FROM history ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return fail(u, _("reading the history"), err);
+	}
+	sqlite3_bind_int(st, 1, max);
+	struct user_pos *v = xcalloc((size_t)max, sizeof *v);
+	int rc, k = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max) {
+		copy(v[k].item_id, sizeof v[k].item_id, sqlite3_column_text(st, 0));
+		copy(v[k].block_id, sizeof v[k].block_id, sqlite3_column_text(st, 1));
+		copy(v[k].book, sizeof v[k].book, sqlite3_column_text(st, 2));
+		v[k].updated = sqlite3_column_int64(st, 3);
+		k++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return fail(u, _("reading the history"), err);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* --- marks */
+
+const char *user_review_name(int review)
+{
+	return review == USER_REVIEW_OK ? "reviewed" : review == USER_REVIEW_FIX ? "needs-fix" : "none";
+}
+
+int user_read_set(struct user *u, const char *item_id, int read, const char *book, struct anli_err *err)
+{
+	if (!user_active(u))
+		return 0;
+	if (check_id(u, item_id, 0, err))
+		return -1;
+	if (read)
+		return run(u, _("saving a read mark"), NULL, err,
+			   "INSERT INTO read_mark (item_id, book, at) VALUES (?, ?, ?)"
+			   " ON CONFLICT (item_id) DO UPDATE SET book = excluded.book, at = excluded.at",
+			   "tti", item_id, or_null(book), (long long)time(NULL));
+	return run(u, _("saving a read mark"), NULL, err, "DELETE FROM read_mark WHERE item_id = ?", "t", item_id);
+}
+
+int user_review_set(struct user *u, const char *item_id, int review, const char *book, struct anli_err *err)
+{
+	if (!user_active(u))
+		return 0;
+	if (check_id(u, item_id, 0, err))
+		return -1;
+	if (review == USER_REVIEW_OK || review == USER_REVIEW_FIX)
+		return run(u, _("saving a review status"), NULL, err,
+			   "INSERT INTO review (item_id, status, book, at) VALUES (?, ?, ?, ?)"
+			   " ON CONFLICT (item_id) DO UPDATE SET status = excluded.status, book = excluded.book,"
+			   " at = excluded.at",
+			   "ttti", item_id, user_review_name(review), or_null(book), (long long)time(NULL));
+	return run(u, _("saving a review status"), NULL, err, "DELETE FROM review WHERE item_id = ?", "t", item_id);
+}
+
+int user_marks(struct user *u, struct user_mark **out, int *n, struct anli_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!user_active(u))
+		return 0;
+	sqlite3_stmt *st;
+	/* a FULL JOIN of the two tables, which SQLite 3.40 has, spelt as a
+	 * union for older ones */
+	if (sqlite3_prepare_v2(u->db,
+			       "SELECT k.item_id, r.at, v.status, v.at FROM"
+			       " (SELECT item_id FROM read_mark UNION SELECT item_id FROM review) k"
+			       " LEFT JOIN read_mark r ON r.item_id = k.item_id"
+			       " LEFT JOIN review v ON v.item_id = k.item_id ORDER BY k.item_id",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return fail(u, _("reading the marks"), err);
+	}
+	struct user_mark *v = NULL;
+	int rc, k = 0, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, sizeof *v * (size_t)cap);
+		}
+		struct user_mark *x = &v[k++];
+		memset(x, 0, sizeof *x);
+		copy(x->item_id, sizeof x->item_id, sqlite3_column_text(st, 0));
+		x->read = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		x->read_at = sqlite3_column_int64(st, 1);
+		const char *s = (const char *)sqlite3_column_text(st, 2);
+		x->review = !s ? USER_REVIEW_NONE : !strcmp(s, "reviewed") ? USER_REVIEW_OK : USER_REVIEW_FIX;
+		x->review_at = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return fail(u, _("reading the marks"), err);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* --- bookmarks */
+
+int user_bookmark_add(struct user *u, const char *block_id, const char *item_id, const char *book, int *added,
+		      struct anli_err *err)
+{
+	if (added)
+		*added = 0;
+	if (!user_active(u))
+		return 0;
+	if (check_id(u, block_id, 0, err) || check_id(u, item_id, 0, err))
+		return -1;
+	return run(u, _("saving a bookmark"), added, err,
+		   "INSERT OR IGNORE INTO bookmark (block_id, item_id, book, created) VALUES (?, ?, ?, ?)", "ttti",
+		   block_id, item_id, or_null(book), (long long)time(NULL));
+}
+
+int user_bookmark_rm(struct user *u, const char *block_id, int *removed, struct anli_err *err)
+{
+	if (removed)
+		*removed = 0;
+	if (!user_active(u))
+		return 0;
+	if (check_id(u, block_id, 0, err))
+		return -1;
+	return run(u, _("removing a bookmark"), removed, err, "DELETE FROM bookmark WHERE block_id = ? COLLATE NOCASE", "t",
+		   block_id);
+}
+
+int user_bookmarks(struct user *u, struct user_bookmark **out, int *n, struct anli_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!user_active(u))
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(u->db,
+			       "SELECT block_id, item_id, book, created FROM bookmark ORDER BY created, rowid", -1,
+			       &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return fail(u, _("reading the bookmarks"), err);
+	}
+	struct user_bookmark *v = NULL;
+	int rc, k = 0, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, sizeof *v * (size_t)cap);
+		}
+		struct user_bookmark *x = &v[k++];
+		copy(x->block_id, sizeof x->block_id, sqlite3_column_text(st, 0));
+		copy(x->item_id, sizeof x->item_id, sqlite3_column_text(st, 1));
+		copy(x->book, sizeof x->book, sqlite3_column_text(st, 2));
+		x->created = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return fail(u, _("reading the bookmarks"), err);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* --- checks */
+
+int user_integrity(struct user *u, int *ok, struct sbuf *detail, struct anli_err *err)
+{
+	*ok = 1;
+	if (!user_active(u))
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(u->db, "PRAGMA integrity_check(10)", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return fail(u, "integrity_check", err);
+	}
+	int rc, k = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		if (s && !strcmp(s, "ok"))
+			continue;
+		*ok = 0;
+		if (k++)
+			sbuf_adds(detail, "; ");
+		sbuf_adds(detail, s ? s : "?");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*ok = 0;
+		if (k)
+			sbuf_adds(detail, "; ");
+		sbuf_adds(detail, sqlite3_errmsg(u->db));
+	}
+	return 0;
+}
