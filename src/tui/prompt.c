@@ -56,7 +56,10 @@ void tui_prompt_event(struct app *a, const struct in_event *ev)
 	if (cancel) {
 		if (a->prompt == '/') {
 			tui_set_top(a, a->saved_top);
-			tui_find_matches(a, a->find ? a->find : "", 0);
+			if (a->search_kind)
+				tui_find_reapply(a); /* the active search's highlights again */
+			else
+				tui_find_matches(a, "", 0);
 		}
 		a->prompt = 0;
 		curs_set(0);
@@ -71,8 +74,15 @@ void tui_prompt_event(struct app *a, const struct in_event *ev)
 		tui_prompt_find(a);
 		free(a->find);
 		a->find = xstrdup(q);
-		if (*q && !a->nmatches)
+		tui_search_begin(a, '/'); /* n and N follow it through the book */
+		int total = a->item_first ? a->item_first[a->m->nitems] : 0;
+		if (*q && !total)
 			snprintf(a->message, sizeof a->message, _("not found: %s"), q);
+		else if (*q && !a->nmatches)
+			snprintf(a->message, sizeof a->message,
+				 ngettext("not in this item; n goes on to the next (%d in the book)",
+					  "not in this item; n goes on to the next (%d in the book)", (unsigned long)total),
+				 total);
 	} else if (*q) {
 		tui_run_search(a, q);
 	}

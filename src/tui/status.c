@@ -28,6 +28,8 @@ static void draw_status(struct app *a)
 	} else if (a->message[0]) {
 		sbuf_adds(&s, a->message);
 	} else {
+		if (tui_search_counter(a, &s)) /* find.c: first, so cut last */
+			sbuf_adds(&s, glyph(GLYPH_FIELD_SEP));
 		const struct model_item *it = &a->m->items[a->item];
 		int n = 0, total = 0;
 		for (int i = 0; i < a->m->nitems; i++) {
