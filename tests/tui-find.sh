@@ -88,5 +88,41 @@ keys r g
 expect r "“人才”: 633 hits in 56" "choosing the collection lifts the limit"
 keys r q
 
+# --- the prompt is a line editor: cursor by width, C-u, C-w, C-k, history
+start p 80 24 "$ANLI"
+expect p "江苏扬州高新区科协" "start for the prompt"
+keys p s
+keys p -l "人才"
+keys p Enter
+expect p "“人才”: 633 hits" "a first search, for the history"
+keys p s
+keys p -l "院士"
+keys p Left
+keys p -l "专"
+expect p "^ search: 院专士 *$" "Left moves back one (wide) character; typing inserts there"
+keys p End
+keys p -l " 行"
+expect p "^ search: 院专士 行$" "End, then typing appends"
+keys p C-w
+expect p "^ search: 院专士 *$" "C-w deletes the word before the cursor"
+keys p C-a C-k
+keys p -l "x"
+expect p "^ search: x$" "C-a, C-k: the line cleared from the start"
+keys p -l "yz"
+keys p Left C-u
+expect p "^ search: z$" "C-u deletes from the start to the cursor"
+keys p Up
+expect p "^ search: 人才$" "Up recalls the last search"
+keys p Down
+expect p "^ search: z$" "Down comes back to what was typed"
+keys p Escape
+keys p /
+keys p -l "院士"
+keys p Enter /
+keys p Up
+expect p "^ /院士$" "the / prompt has its own history"
+keys p Escape q
+expect p "EXIT=0" "quits cleanly"
+
 echo "tui-find: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -132,6 +132,7 @@ struct app {
 	/* the one-line prompt (/ or s) in the status line */
 	int prompt;               /* 0, '/' or 's' */
 	struct editbuf input;
+	struct eb_history hist[2]; /* of / and of s, for the run */
 	int saved_top;
 	int find_dirty;           /* the / prompt's input changed: search again */
 	int probing;              /* the width probe awaits its answer */
@@ -228,6 +229,9 @@ void tui_draw(struct app *a);
 void tui_prompt_find(struct app *a);
 /* An input event while the prompt is open. */
 void tui_prompt_event(struct app *a, const struct in_event *ev);
+/* Draw the input in `room` columns at (y, x) of w, the cursor in view;
+ * returns the cursor's column.  Costs the visible columns only. */
+int tui_prompt_draw(const struct app *a, WINDOW *w, int y, int x, int room);
 
 /* term.c — the terminal.  Start-up and the restore on every exit path and
  * signal (INT, TERM, HUP, QUIT restore and die of the signal; TSTP restores,

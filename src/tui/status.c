@@ -63,10 +63,7 @@ static void draw_status(struct app *a)
 		/* the prompt, then as much of the end of the input as fits (the
 		 * work is the visible part's, whatever the input's length) */
 		int x = 1 + tui_put(w, 0, 1, clean, n, room - 1);
-		int shown;
-		size_t off = eb_tail(&a->input, room - x, &shown, NULL);
-		const char *in = eb_str(&a->input);
-		cursor_x = x + tui_put(w, 0, x, in + off, a->input.len - off, room - x);
+		cursor_x = tui_prompt_draw(a, w, 0, x, room - x); /* prompt.c */
 	} else {
 		tui_put(w, 0, 1, clean, n, room);
 	}

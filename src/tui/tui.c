@@ -350,6 +350,8 @@ int tui_main(const char *db_path, int ambiwidth)
 	free(a.hitlist.row);
 	free(a.hitlist.group);
 	eb_free(&a.input);
+	eb_hist_free(&a.hist[0]);
+	eb_hist_free(&a.hist[1]);
 	free(a.tree.rows);
 	free(a.list.items);
 	free(a.tree.expanded);
