@@ -57,6 +57,19 @@ expect c "“院士行” 9/10 ·" "n counts on over the book"
 expect c "· 2/6 ·" "n crossed into the next case"
 keys c N
 expect c "“院士行” 8/10 · 第一篇 学术交流 · 1/6" "N goes back into case 1, at its last hit"
+# the same through the whole-book search: Enter on the first hit, then n
+keys c s
+keys c -l "院士行"
+keys c Enter
+expect c "“院士行”: 10 hits in 3 items" "s: the results"
+keys c Enter
+expect c "“院士行” 1/10 · 第一篇 学术交流 · 1/6" "s, Enter: the first hit, counted"
+i=0; while [ $i -lt 8 ]; do keys c n; i=$((i + 1)); done
+expect c "“院士行” 9/10 · 第一篇 学术交流 · 2/6" "n after s goes on into case 2"
+keys c n
+expect c "“院士行” 10/10 · 第五篇 科学普及" "and on into case 33, chapter 5"
+keys c n
+expect c "continuing at the top" "the end of the book: n wraps with the message"
 keys c q
 
 # --- results grouped by item; limited by the tree's chapter; counts kept

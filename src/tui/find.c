@@ -242,6 +242,8 @@ void tui_step_match(struct app *a, int dir)
 		int i = a->cur_match < 0 ? tui_match_from_top(a) : a->cur_match + dir;
 		if (i >= 0 && i < a->nmatches) {
 			tui_show_match(a, i);
+			if (a->search_kind == 's')
+				tui_results_follow(a); /* the results' selection on this hit */
 			return;
 		}
 	}
