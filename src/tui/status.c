@@ -60,8 +60,8 @@ static void draw_status(struct app *a)
 	char *clean = lay_sanitize(s.s, s.len, &n);
 	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
 	if (a->prompt) {
-		/* the prompt, then as much of the end of the input as fits (the
-		 * work is the visible part's, whatever the input's length) */
+		/* the prompt, then the input around the cursor (the work is the
+		 * visible part's, whatever the input's length) */
 		int x = 1 + tui_put(w, 0, 1, clean, n, room - 1);
 		cursor_x = tui_prompt_draw(a, w, 0, x, room - x); /* prompt.c */
 	} else {
