@@ -185,6 +185,8 @@ keys f / 院 士
 expect f "^ /院士" "the / prompt echoes the query"
 tm capture-pane -e -p -t f >"$T/screen"
 [ "$(grep -cE "$rev" "$T/screen")" -ge 2 ] && ok || bad "/院士 highlights matches in reverse video"
+keys f Escape /
+keys f -l "院士行"
 keys f Enter
 i=0; wrapped=0
 while [ $i -lt 40 ]; do
@@ -196,6 +198,11 @@ done
 [ $wrapped = 1 ] && ok || bad "n wraps around with a message"
 keys f N
 expect f "continuing at the end" "N wraps back with a message"
+# n and N walk the book: past its end n comes back to case 1
+keys f n
+expect f "continuing at the top" "n wraps forward again"
+keys f n
+expect f "“院士行” 2/" "n and N count over the book: the second hit, in case 1"
 # the title block is searched and highlighted too
 keys f /
 keys f -l "学术之花"
@@ -250,7 +257,7 @@ keys g Enter
 expect g "“一带一路”: [0-9]* hits in [0-9]* items" "the results pane lists the hits"
 expect g "第六篇 国际合作 (7) \[[0-9]* hits\]" "the tree shows hit counts per chapter"
 keys g Enter
-expect g "· 主要做法\|· 工作" "Enter opens the item at the hit"
+expect g "“一带一路” [0-9]*/[0-9]* ·" "Enter opens the item at the hit (the counter shows)"
 tm capture-pane -e -p -t g >"$T/screen"
 grep -E "$rev" "$T/screen" | grep -q "一带一路" && ok || bad "the hit is highlighted in the text"
 keys g Escape

@@ -87,7 +87,11 @@ struct detail_state {
 };
 /* The results of a whole-book search, in the list pane's place. */
 struct results_state {
-	struct listview lv;       /* over app.hits (app.res.n) */
+	struct listview lv;       /* over the rows: a header per item, then its hits */
+	int *row;                 /* per row: the hit (>= 0), or -1 - item (a header) */
+	unsigned char *group;     /* per row: 1 for a header (never selected) */
+	int limit_chapter;        /* only the hits of this chapter (-1: all) */
+	int limit_item;           /* only the hits of this item (a foreword; -1: all) */
 	char err[1024];           /* loading the shown hits failed: the message */
 };
 
@@ -123,9 +127,12 @@ struct app {
 	struct search_hit *hits;  /* res.hit, res.n */
 	int results_shown, from_results;
 	int *chapter_hits;        /* per chapter */
+	int search_kind;          /* the search n and N follow: 0, '/' or 's' */
+	int *item_first;          /* its hits in the items before item i (m->nitems + 1 entries) */
 	/* the one-line prompt (/ or s) in the status line */
 	int prompt;               /* 0, '/' or 's' */
 	struct editbuf input;
+	struct eb_history hist[2]; /* of / and of s, for the run */
 	int saved_top;
 	int find_dirty;           /* the / prompt's input changed: search again */
 	int probing;              /* the width probe awaits its answer */
@@ -185,6 +192,26 @@ struct view *tui_pane(struct app *a, enum pane p);
 int tui_match_from_top(const struct app *a);
 /* Search the whole book for q; the results take the list pane's place. */
 void tui_run_search(struct app *a, const char *q);
+/* The search n and N follow (kind '/': a->find, 's': a->squery) becomes
+ * the active one, its hits counted over the whole book; end forgets it. */
+void tui_search_begin(struct app *a, int kind);
+void tui_search_end(struct app *a);
+/* The active search's highlights in the open item (after opening one). */
+void tui_find_reapply(struct app *a);
+/* n (dir 1) and N (-1): the next match, on into the next item with hits,
+ * wrapping at the end of the book with a message. */
+void tui_step_match(struct app *a, int dir);
+/* The status line's counter, “query” 3/633, appended to out; returns 0
+ * (nothing appended) when no search is active or it found nothing. */
+int tui_search_counter(const struct app *a, struct sbuf *out);
+
+/* views/results.c */
+/* New hits (a->res): the rows, grouped by item, no limit. */
+void tui_results_reset(struct app *a);
+/* Limit the rows to tree row r's chapter (or foreword); a collection lifts it. */
+void tui_results_limit(struct app *a, const struct tree_row *r);
+/* Select the row of the current match's hit (after n or N). */
+void tui_results_follow(struct app *a);
 
 /* screen.c: the smallest screen with panes */
 #define MIN_COLS 40
@@ -202,6 +229,9 @@ void tui_draw(struct app *a);
 void tui_prompt_find(struct app *a);
 /* An input event while the prompt is open. */
 void tui_prompt_event(struct app *a, const struct in_event *ev);
+/* Draw the input in `room` columns at (y, x) of w, the cursor in view;
+ * returns the cursor's column.  Costs the visible columns only. */
+int tui_prompt_draw(const struct app *a, WINDOW *w, int y, int x, int room);
 
 /* term.c — the terminal.  Start-up and the restore on every exit path and
  * signal (INT, TERM, HUP, QUIT restore and die of the signal; TSTP restores,

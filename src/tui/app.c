@@ -111,8 +111,7 @@ void tui_open_item(struct app *a, int item)
 	doc_free(&a->detail.doc);
 	tui_layout_doc(a);
 	sync_selection(a);
-	if (a->find && *a->find)
-		tui_find_matches(a, a->find, 0); /* the / search goes on in the new item (n, N) */
+	tui_find_reapply(a); /* the active search goes on in the new item (n, N) */
 }
 
 /* The view in a pane's place: the search results stand in for the list. */

@@ -26,7 +26,7 @@ static const struct action actions[] = {
 	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)"), 0},
 	{REQ_TOGGLE_TREE, "toggle-tree", {'t'}, N_("show / hide the chapter tree"), 0},
 	{REQ_FIND, "find", {'/'}, N_("search in this item (as you type)"), 0},
-	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next / previous match"), 0},
+	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next / previous match, on through the book"), 0},
 	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match"), 1},
 	{REQ_SEARCH, "search", {'s'}, N_("search the whole book; Enter opens a hit"), 0},
 	{REQ_ESCAPE, "back", {KEYC(INK_ESC)}, N_("back to the results; close them"), 0},

@@ -28,6 +28,8 @@ static void draw_status(struct app *a)
 	} else if (a->message[0]) {
 		sbuf_adds(&s, a->message);
 	} else {
+		if (tui_search_counter(a, &s)) /* find.c: first, so cut last */
+			sbuf_adds(&s, glyph(GLYPH_FIELD_SEP));
 		const struct model_item *it = &a->m->items[a->item];
 		int n = 0, total = 0;
 		for (int i = 0; i < a->m->nitems; i++) {
@@ -58,13 +60,10 @@ static void draw_status(struct app *a)
 	char *clean = lay_sanitize(s.s, s.len, &n);
 	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
 	if (a->prompt) {
-		/* the prompt, then as much of the end of the input as fits (the
-		 * work is the visible part's, whatever the input's length) */
+		/* the prompt, then the input around the cursor (the work is the
+		 * visible part's, whatever the input's length) */
 		int x = 1 + tui_put(w, 0, 1, clean, n, room - 1);
-		int shown;
-		size_t off = eb_tail(&a->input, room - x, &shown, NULL);
-		const char *in = eb_str(&a->input);
-		cursor_x = x + tui_put(w, 0, x, in + off, a->input.len - off, room - x);
+		cursor_x = tui_prompt_draw(a, w, 0, x, room - x); /* prompt.c */
 	} else {
 		tui_put(w, 0, 1, clean, n, room);
 	}

@@ -116,23 +116,9 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		curs_set(1);
 		return 1;
 	case REQ_NEXT_MATCH:
-	case REQ_PREV_MATCH: {
-		if (!a->nmatches) {
-			snprintf(a->message, sizeof a->message, "%s",
-				 a->find || a->squery ? _("no match in this item") : _("no search yet: / or s"));
-			return 1;
-		}
-		int i = a->cur_match < 0 ? tui_match_from_top(a) : a->cur_match + (r == REQ_NEXT_MATCH ? 1 : -1);
-		if (i >= a->nmatches) {
-			i = 0;
-			snprintf(a->message, sizeof a->message, "%s", _("search hit the end, continuing at the top"));
-		} else if (i < 0) {
-			i = a->nmatches - 1;
-			snprintf(a->message, sizeof a->message, "%s", _("search hit the top, continuing at the end"));
-		}
-		tui_show_match(a, i);
+	case REQ_PREV_MATCH:
+		tui_step_match(a, r == REQ_NEXT_MATCH ? 1 : -1); /* find.c: on through the book */
 		return 1;
-	}
 	case REQ_ESCAPE:
 		if (a->focus == PANE_DETAIL && a->from_results && a->results_shown) {
 			a->zoom = 0;
@@ -360,7 +346,12 @@ int tui_main(const char *db_path, int ambiwidth)
 	free(a.find);
 	free(a.squery);
 	free(a.chapter_hits);
+	tui_search_end(&a);
+	free(a.hitlist.row);
+	free(a.hitlist.group);
 	eb_free(&a.input);
+	eb_hist_free(&a.hist[0]);
+	eb_hist_free(&a.hist[1]);
 	free(a.tree.rows);
 	free(a.list.items);
 	free(a.tree.expanded);

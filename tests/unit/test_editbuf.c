@@ -10,6 +10,7 @@
 #include "anli/layout.h"
 
 #include <string.h>
+#include <unistr.h>
 #include <uniwidth.h>
 
 static int width(unsigned int cp)
@@ -93,12 +94,187 @@ static void test_linear(void **state)
 	eb_free(&b);
 }
 
+static void type(struct editbuf *b, const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t left = strlen(s);
+	while (left) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, left);
+		eb_insert(b, c);
+		p += k;
+		left -= (size_t)k;
+	}
+}
+
+/* Moving and deleting at the cursor, with wide characters and marks. */
+static void test_cursor(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	type(&b, "院士");
+	assert_int_equal(eb_cursor_col(&b), 4);
+	eb_edit(&b, EB_LEFT);
+	assert_int_equal(eb_cursor_col(&b), 2); /* by width: one wide character back */
+	type(&b, "专");
+	assert_string_equal(eb_str(&b), "院专士");
+	assert_int_equal(eb_cursor_col(&b), 4);
+	eb_edit(&b, EB_HOME);
+	assert_int_equal(b.cur, 0);
+	type(&b, "a");
+	assert_string_equal(eb_str(&b), "a院专士");
+	assert_int_equal(eb_edit(&b, EB_DELETE), 1);
+	assert_string_equal(eb_str(&b), "a专士");
+	assert_int_equal(eb_edit(&b, EB_KILL_END), 1);
+	assert_string_equal(eb_str(&b), "a");
+	assert_int_equal(eb_edit(&b, EB_KILL_END), 0); /* nothing after the cursor */
+	eb_edit(&b, EB_END);
+	type(&b, "b cd  ");
+	assert_int_equal(eb_edit(&b, EB_WORD_BACK), 1);
+	assert_string_equal(eb_str(&b), "ab ");
+	assert_int_equal(eb_edit(&b, EB_WORD_BACK), 1);
+	assert_string_equal(eb_str(&b), "");
+	assert_int_equal(eb_edit(&b, EB_WORD_BACK), 0);
+	type(&b, "科协 人才");
+	eb_edit(&b, EB_LEFT);
+	eb_edit(&b, EB_LEFT);
+	assert_int_equal(eb_edit(&b, EB_KILL_START), 1);
+	assert_string_equal(eb_str(&b), "人才");
+	assert_int_equal(b.cur, 0);
+	assert_int_equal(eb_edit(&b, EB_BACKSPACE), 0); /* at the start */
+	eb_edit(&b, EB_END);
+	assert_int_equal(eb_edit(&b, EB_BACKSPACE), 1);
+	assert_string_equal(eb_str(&b), "人");
+	assert_int_equal(eb_edit(&b, EB_RIGHT), 0);
+	assert_int_equal(b.cur, 1); /* not past the end */
+	assert_int_equal(eb_edit(&b, (enum eb_key)99), -1);
+	/* a combining mark goes with its character: e + U+0301 is one step,
+	 * one column, one Backspace */
+	eb_set(&b, "xe\xcc\x81y");
+	assert_int_equal(b.n, 4);
+	assert_int_equal(b.cur, 4);
+	eb_edit(&b, EB_LEFT);
+	assert_int_equal(b.cur, 3);
+	eb_edit(&b, EB_LEFT);
+	assert_int_equal(b.cur, 1); /* before e, not between e and its accent */
+	assert_int_equal(eb_cursor_col(&b), 1);
+	eb_edit(&b, EB_RIGHT);
+	assert_int_equal(b.cur, 3);
+	assert_int_equal(eb_cursor_col(&b), 2);
+	eb_edit(&b, EB_BACKSPACE);
+	assert_string_equal(eb_str(&b), "xy");
+	eb_set(&b, "xe\xcc\x81y");
+	eb_edit(&b, EB_HOME);
+	eb_edit(&b, EB_RIGHT);
+	eb_edit(&b, EB_DELETE);
+	assert_string_equal(eb_str(&b), "xy");
+	eb_free(&b);
+}
+
+/* The visible window keeps the cursor in view, by width. */
+static void test_window(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	type(&b, "abc");
+	size_t nb;
+	int col;
+	size_t off = eb_window(&b, 10, &nb, &col, NULL);
+	assert_int_equal(off, 0);
+	assert_int_equal(nb, 3);
+	assert_int_equal(col, 3);
+	eb_set(&b, "院士科技人才"); /* 12 columns */
+	off = eb_window(&b, 7, &nb, &col, NULL); /* the cursor at the end: 3 wide characters and its cell */
+	assert_int_equal(off, 9);
+	assert_int_equal(nb, 9);
+	assert_int_equal(col, 6);
+	eb_edit(&b, EB_HOME);
+	off = eb_window(&b, 7, &nb, &col, NULL); /* at the start: what fits after it */
+	assert_int_equal(off, 0);
+	assert_int_equal(nb, 9);
+	assert_int_equal(col, 0);
+	eb_edit(&b, EB_RIGHT);
+	eb_edit(&b, EB_RIGHT);
+	eb_edit(&b, EB_RIGHT);
+	off = eb_window(&b, 7, &nb, &col, NULL); /* on 技: 士科 before it, 技 under the cursor */
+	assert_int_equal(off, 3);
+	assert_int_equal(col, 4);
+	assert_int_equal(nb, 9);
+	/* a window too narrow for a wide character under the cursor */
+	off = eb_window(&b, 1, &nb, &col, NULL);
+	assert_int_equal(col, 0);
+	assert_int_equal(nb, 0);
+	eb_free(&b);
+}
+
+/* Moving the cursor through a long line: each redraw looks at the visible
+ * characters only. */
+static void test_window_linear(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	for (int i = 0; i < 4000; i++)
+		eb_insert(&b, 0x9662 + (unsigned)(i % 7));
+	const int room = 60;
+	size_t steps = 0;
+	for (int i = 0; i < 4000; i++) {
+		eb_edit(&b, EB_LEFT);
+		size_t nb;
+		int col;
+		size_t off = eb_window(&b, room, &nb, &col, &steps);
+		assert_true(col <= room - 2);
+		assert_true(off + nb <= b.len);
+		assert_true(lay_strwidth(eb_str(&b) + off, nb) <= room);
+	}
+	assert_int_equal(b.cur, 0);
+	assert_true(steps <= 4000u * (room / 2 + 2));
+	eb_free(&b);
+}
+
+/* Up and Down through the run's history; the draft comes back. */
+static void test_history(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	struct eb_history h = {0};
+	eb_init(&b, width);
+	assert_int_equal(eb_hist_move(&h, &b, -1), -1); /* empty */
+	eb_hist_add(&h, "院士");
+	eb_hist_add(&h, "");      /* not kept */
+	eb_hist_add(&h, "人才");
+	eb_hist_add(&h, "人才");  /* a repeat: not kept */
+	assert_int_equal(h.n, 2);
+	type(&b, "科");
+	assert_int_equal(eb_hist_move(&h, &b, -1), 0);
+	assert_string_equal(eb_str(&b), "人才");
+	assert_int_equal(b.cur, 2); /* at the end */
+	assert_int_equal(eb_hist_move(&h, &b, -1), 0);
+	assert_string_equal(eb_str(&b), "院士");
+	assert_int_equal(eb_hist_move(&h, &b, -1), -1); /* the oldest */
+	assert_string_equal(eb_str(&b), "院士");
+	assert_int_equal(eb_hist_move(&h, &b, 1), 0);
+	assert_int_equal(eb_hist_move(&h, &b, 1), 0);
+	assert_string_equal(eb_str(&b), "科"); /* the draft */
+	assert_int_equal(eb_hist_move(&h, &b, 1), -1);
+	eb_hist_reset(&h);
+	assert_int_equal(h.pos, 2);
+	eb_hist_free(&h);
+	eb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edit),
 		cmocka_unit_test(test_tail),
 		cmocka_unit_test(test_linear),
+		cmocka_unit_test(test_cursor),
+		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_window_linear),
+		cmocka_unit_test(test_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,7 +54,7 @@ int tree_reveal(struct tree_state *t, const struct model *m, int item)
 /* A row as a label (cut at the pane edge if need be) and a suffix that is
  * always shown whole: the item count and, during a search, the hits. */
 static void row_label(const struct app *a, const struct tree_state *t, const struct tree_row *r, struct sbuf *out,
-		      struct sbuf *suffix)
+		      struct sbuf *suffix, int compact)
 {
 	const struct model *m = a->m;
 	switch (r->kind) {
@@ -71,11 +71,14 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 		const struct model_chapter *c = &m->chapters[r->chapter];
 		sbuf_adds(out, " ");
 		model_chapter_label(c, out); /* the one label */
-		/* "*": where the chapter begins is inferred (as in `anli stats`) */
-		sbuf_printf(suffix, c->start_inferred ? " (%d*)" : " (%d)", c->nitems);
-		if (a->results_shown && a->chapter_hits && a->chapter_hits[r->chapter])
-			sbuf_printf(suffix, ngettext(" [%d hit]", " [%d hits]", (unsigned long)a->chapter_hits[r->chapter]),
-				    a->chapter_hits[r->chapter]);
+		int hits = a->results_shown && a->chapter_hits ? a->chapter_hits[r->chapter] : 0;
+		/* "*": where the chapter begins is inferred (as in `anli stats`);
+		 * compact (a narrow pane): the hits alone, else the items */
+		if (!compact || !hits)
+			sbuf_printf(suffix, c->start_inferred ? " (%d*)" : " (%d)", c->nitems);
+		if (hits)
+			sbuf_printf(suffix, compact ? " [%d]" : ngettext(" [%d hit]", " [%d hits]", (unsigned long)hits),
+				    hits);
 		break;
 	}
 	}
@@ -105,7 +108,7 @@ static void draw(const struct app *a, const struct view *v)
 		s.len = 0;
 		suf.len = 0;
 		sbuf_addn(&suf, "", 0);
-		row_label(a, t, &t->rows[i], &s, &suf);
+		row_label(a, t, &t->rows[i], &s, &suf, 0);
 		int y = 1 + i - top;
 		attr_t at = t->rows[i].kind == ROW_COLLECTION ? A_BOLD : A_NORMAL;
 		if (i == t->lv.sel)
@@ -114,8 +117,14 @@ static void draw(const struct app *a, const struct view *v)
 		if (i == t->lv.sel)
 			mvwhline(v->win, y, 0, ' ', v->w);
 		int sw = lay_strwidth(suf.s, suf.len);
-		if (sw > v->w / 2)
-			sw = 0; /* too narrow for the counts */
+		if (sw > v->w / 2) { /* narrow: the counts kept, shorter; the title cut */
+			s.len = suf.len = 0;
+			sbuf_addn(&suf, "", 0);
+			row_label(a, t, &t->rows[i], &s, &suf, 1);
+			sw = lay_strwidth(suf.s, suf.len);
+			if (sw > v->w - 3)
+				sw = v->w - 3;
+		}
 		int used = tui_put(v->win, y, 0, s.s, s.len, v->w - sw);
 		if (sw)
 			tui_put(v->win, y, used, suf.s, suf.len, sw);
@@ -125,13 +134,21 @@ static void draw(const struct app *a, const struct view *v)
 	sbuf_free(&suf);
 }
 
+/* Choose a row: the list follows it, and so do search results shown. */
+static void choose(struct app *a, int row)
+{
+	tui_select_row(a, row);
+	if (lv_selectable(&a->tree.lv, row))
+		tui_results_limit(a, &a->tree.rows[row]);
+}
+
 static int request(struct app *a, struct view *v, enum request r)
 {
 	struct tree_state *t = v->state;
 	struct listview lv = t->lv;
 	if (lv_move(&lv, r, v->h - 1)) {
 		if (lv.sel >= 0 && lv.sel != t->lv.sel)
-			tui_select_row(a, lv.sel); /* refills the list */
+			choose(a, lv.sel); /* refills the list */
 		return 1;
 	}
 	switch (r) {
@@ -145,7 +162,7 @@ static int request(struct app *a, struct view *v, enum request r)
 			tree_rebuild(t, a->m);
 			for (int i = 0; i < t->lv.n; i++)
 				if (t->rows[i].kind == ROW_COLLECTION && t->rows[i].coll == coll)
-					tui_select_row(a, i);
+					choose(a, i);
 		} else {
 			a->focus = PANE_LIST;
 		}
@@ -166,7 +183,7 @@ static void click(struct app *a, struct view *v, int y, int x)
 	if (row == t->lv.sel && t->rows[row].kind == ROW_COLLECTION)
 		request(a, v, REQ_ENTER);
 	else
-		tui_select_row(a, row);
+		choose(a, row);
 }
 
 static void wheel(struct app *a, struct view *v, int dir)
