@@ -248,7 +248,7 @@ def test(anli, args, cols, rows):
     check("江苏扬州高新区科协" in text and "加强“三期”管理" in text,
           "%s: the first case's title and organisation are not in the text pane" % name, screen)
     status = row_text(screen, rows - 1)
-    check(status.endswith("q quit ") and "学术交流" in status,
+    check(status.endswith("q quit ") and "%" in status,
           "%s: the status line does not end with the hint one column from the edge" % name, screen)
 
 

@@ -111,6 +111,8 @@ struct app {
 	int nblocks;
 	struct detail_state detail;
 	WINDOW *status;
+	WINDOW *header;           /* the row above the text: where you are */
+	int preview;              /* the list's selection moved: open it before the next frame */
 
 	/* highlights in the open item: the / search, or the terms of a search */
 	struct match *matches;
@@ -154,6 +156,11 @@ void tui_set_top(struct app *a, int top);      /* scroll the detail pane; record
 /* Draw s clipped to `width` columns at (y, x) of w; never splits a character.
  * Returns the columns drawn. */
 int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
+/* A pane's title row (row 0 of w): the focused pane's reversed, after
+ * glyph(GLYPH_FOCUS), so that focus shows without colour or bold. */
+void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n);
+/* The list's selection as the open item (a preview: the tree is left as it is). */
+void tui_preview(struct app *a);
 /* Label for a collection (its printed title, or a UI name). */
 const char *tui_collection_label(const struct app *a, int coll);
 

@@ -29,6 +29,21 @@ int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 	return used;
 }
 
+void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n)
+{
+	(void)a;
+	int width = getmaxx(w), x = 0;
+	wattrset(w, focused ? A_REVERSE | A_BOLD : A_UNDERLINE);
+	if (focused) {
+		mvwhline(w, 0, 0, ' ', width);
+		const char *g = glyph(GLYPH_FOCUS);
+		x = tui_put(w, 0, 0, g, strlen(g), width);
+		x += tui_put(w, 0, x, " ", 1, width - x);
+	}
+	tui_put(w, 0, x, s ? s : "", s ? n : 0, width - x);
+	wattrset(w, A_NORMAL);
+}
+
 void tui_rebuild_tree(struct app *a)
 {
 	tree_rebuild(&a->tree, a->m);
@@ -87,14 +102,14 @@ static void sync_selection(struct app *a)
 	list_mark(&a->list, a->item);
 }
 
-void tui_open_item(struct app *a, int item)
+static int load_item(struct app *a, int item)
 {
 	struct anli_err err;
 	struct model_block *b;
 	int n;
 	if (model_blocks(a->m, item, &b, &n, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err.msg);
-		return;
+		return -1;
 	}
 	model_blocks_free(a->blocks, a->nblocks);
 	a->blocks = b;
@@ -110,9 +125,23 @@ void tui_open_item(struct app *a, int item)
 	a->detail.anchor_off = 0;
 	doc_free(&a->detail.doc);
 	tui_layout_doc(a);
-	sync_selection(a);
 	if (a->find && *a->find)
 		tui_find_matches(a, a->find, 0); /* the / search goes on in the new item (n, N) */
+	return 0;
+}
+
+void tui_open_item(struct app *a, int item)
+{
+	if (load_item(a, item) == 0)
+		sync_selection(a);
+}
+
+void tui_preview(struct app *a)
+{
+	a->preview = 0;
+	const struct list_state *l = &a->list;
+	if (lv_selectable(&l->lv, l->lv.sel) && l->items[l->lv.sel] != a->item)
+		load_item(a, l->items[l->lv.sel]);
 }
 
 /* The view in a pane's place: the search results stand in for the list. */

@@ -85,7 +85,16 @@ void tui_layout_screen(struct app *a)
 	place(&a->view[PANE_TREE], 0, 0, tw ? h : 0, tw);
 	if (a->cols < 60 || a->zoom || a->too_small)
 		place(&a->view[PANE_LIST], 0, 0, lw ? h : 0, lw);
-	place(&a->view[PANE_DETAIL], 0, dx, dw ? h : 0, dw);
+	/* the text under its header row (the header names where you are) */
+	place(&a->view[PANE_DETAIL], 1, dx, dw ? h - 1 : 0, dw);
+	if (a->header && (getbegx(a->header) != dx || getmaxx(a->header) != dw || !dw)) {
+		delwin(a->header);
+		a->header = NULL;
+	}
+	if (dw && !a->header) {
+		a->header = newwin(1, dw, 0, dx);
+		leaveok(a->header, TRUE);
+	}
 	if (!a->status)
 		a->status = newwin(1, a->cols, a->rows - 1, 0);
 	else {

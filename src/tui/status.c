@@ -11,6 +11,68 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* --- the formats of the header and the status line ---------------------- */
+
+/* The section the detail's top line is in (its heading's text), or NULL:
+ * the title block and an untitled introduction have none. */
+static const char *top_section(const struct app *a)
+{
+	const struct doc *d = &a->detail.doc;
+	int b = -1;
+	for (int k = a->detail.top; k >= 0 && k < d->nlines && b < 0; k++)
+		b = d->line[k].block;
+	if (b < 0 || b >= a->nblocks)
+		return NULL;
+	int sec = a->blocks[b].section;
+	for (int i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].section == sec && a->blocks[i].kind == MODEL_HEADING)
+			return a->blocks[i].text;
+	return NULL;
+}
+
+/* How far through the item: 0 with the top shown, 100 with the end shown. */
+static int position(const struct app *a)
+{
+	int vis = a->view[PANE_DETAIL].h > 0 ? a->view[PANE_DETAIL].h : a->rows - 2;
+	int maxtop = a->detail.doc.nlines + 1 - vis; /* + 1: the end marker */
+	int pct = maxtop <= 0 ? 100 : a->detail.top * 100 / maxtop;
+	return pct > 100 ? 100 : pct;
+}
+
+/* The status line's fields, most important first (the line is cut from
+ * the right): the search counter, the section, the position —
+ * "“人才” 3/12 · 工作成效 · 62%". */
+static void status_fields(const struct app *a, struct sbuf *s)
+{
+	const char *q = a->find && *a->find ? a->find : a->squery;
+	if (a->nmatches && q) {
+		/* TRANSLATORS: the search counter: “query” match/matches */
+		sbuf_printf(s, _("“%s” %d/%d"), q, a->cur_match + 1, a->nmatches);
+		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+	}
+	const char *sec = top_section(a);
+	if (sec) {
+		sbuf_adds(s, sec);
+		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+	}
+	sbuf_printf(s, "%d%%", position(a));
+}
+
+/* The header above the text: where you are (model_item_header: "第三篇
+ * 科经融合 · 案例 27/53"), marked when the text has the focus. */
+static void draw_header(struct app *a)
+{
+	if (!a->header || !tui_pane_shown(a, PANE_DETAIL))
+		return;
+	struct sbuf s;
+	sbuf_init(&s);
+	model_item_header(a->m, a->item, &s);
+	werase(a->header);
+	tui_title(a, a->header, a->focus == PANE_DETAIL, s.s, s.len);
+	sbuf_free(&s);
+	wnoutrefresh(a->header);
+}
+
 /* --- drawing ------------------------------------------------------------- */
 
 static void draw_status(struct app *a)
@@ -28,29 +90,7 @@ static void draw_status(struct app *a)
 	} else if (a->message[0]) {
 		sbuf_adds(&s, a->message);
 	} else {
-		const struct model_item *it = &a->m->items[a->item];
-		int n = 0, total = 0;
-		for (int i = 0; i < a->m->nitems; i++) {
-			const struct model_item *x = &a->m->items[i];
-			int same = it->chapter >= 0 ? x->chapter == it->chapter : i == a->item;
-			if (same) {
-				total++;
-				if (i <= a->item)
-					n++;
-			}
-		}
-		if (it->chapter >= 0) {
-			model_chapter_label(&a->m->chapters[it->chapter], &s); /* the one label */
-		} else {
-			sbuf_adds(&s, it->title ? it->title : _("Foreword"));
-		}
-		/* how far through: 0% with the top shown, 100% with the end shown */
-		int vis = a->view[PANE_DETAIL].h > 0 ? a->view[PANE_DETAIL].h : a->rows - 1;
-		int maxtop = a->detail.doc.nlines - vis;
-		int pct = maxtop <= 0 ? 100 : a->detail.top * 100 / maxtop;
-		if (pct > 100)
-			pct = 100;
-		sbuf_printf(&s, "%s%d/%d%s%d%%", glyph(GLYPH_FIELD_SEP), n, total, glyph(GLYPH_FIELD_SEP), pct);
+		status_fields(a, &s);
 	}
 	const char *hint = _("? help  q quit");
 	int hw = lay_strwidth(hint, strlen(hint));
@@ -173,6 +213,7 @@ void tui_draw(struct app *a)
 		v->ops->draw(a, v);
 		wnoutrefresh(v->win);
 	}
+	draw_header(a);
 	if (a->help)
 		draw_help(a);
 	if (a->status_shown)

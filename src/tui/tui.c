@@ -295,7 +295,9 @@ int tui_main(const char *db_path, int ambiwidth)
 	a.view[PANE_DETAIL].state = &a.detail;
 	a.results.state = &a.hitlist;
 	a.results.ops = &view_results_ops;
-	a.focus = PANE_LIST;
+	/* focus starts in the text, as in less: Space, PgDn, j and the arrows
+	 * read it; the focused pane's title is marked (tui_title) */
+	a.focus = PANE_DETAIL;
 	a.cur_match = -1;
 	eb_init(&a.input, cpwidth);
 	start_colors(&a);
@@ -331,6 +333,8 @@ int tui_main(const char *db_path, int ambiwidth)
 		}
 		if (a.find_dirty)
 			tui_prompt_find(&a);
+		if (a.preview)
+			tui_preview(&a); /* once per frame, when no key is pending */
 		tui_layout_screen(&a);
 		tui_draw(&a);
 		/* every event that is ready, then one frame */
@@ -351,6 +355,8 @@ int tui_main(const char *db_path, int ambiwidth)
 			delwin(a.view[p].win);
 	if (a.status)
 		delwin(a.status);
+	if (a.header)
+		delwin(a.header);
 	endwin();
 	delscreen(scr);
 	doc_free(&a.detail.doc);
