@@ -72,7 +72,7 @@ expect w "│ 院士专家把脉问诊" "[ goes back"
 keys w '?'
 expect w "anli — keys" "help overlay"
 expect w "zoom the text to the full screen" "help lists z"
-keys w x n
+keys w q n
 expect_not w "$NOSEARCH" "anli — keys" "a key closes the help"
 # zoom: the text takes the whole screen, the tree is gone; z again returns
 keys w z
@@ -123,8 +123,9 @@ expect_not n "江苏扬州高新区科协" "第二篇 人才培养 (7)" "80x24 f
 keys n t
 expect n "第二篇 人才培养" "t shows the tree"
 keys n '?'
-expect n "│ q  *quit  *│" "at 80x24 the help shows every action, quit the last"
-keys n x q
+keys n G
+expect n "│   q  *quit; close" "at 80x24 the help scrolls to its last action, quit"
+keys n q q
 
 # --- --ambiwidth=2: ASCII pane separators and frame (tmux draws ambiguous
 # characters narrow, so the geometry itself is checked by tests/wide.py)
@@ -134,7 +135,7 @@ expect aw "^Contents  *|第一篇 学术交流  *|> 第一篇 学术交流" "--a
 expect_not aw "^Contents  *|第一篇 学术交流" "│" "--ambiwidth=2: no box-drawing separator"
 keys aw '?'
 expect aw "+----------*+" "--ambiwidth=2: the help frame is ASCII"
-keys aw x q
+keys aw q q
 
 # --- 50x15: one pane at a time
 start s 50 15 "$ANLI"
@@ -451,7 +452,7 @@ if command -v valgrind >/dev/null 2>&1; then
 	keys vg -l "院士"
 	keys vg Enter
 	expect vg "“院士”: [0-9]* hits" "a search under valgrind"
-	keys vg q
+	keys vg q q
 	expect vg "EXIT=[0-9]" "the reader under valgrind exits"
 	grep -q "EXIT=0" "$T/screen" && ok || { cat "$T/vg.log" >"$T/screen"; bad "valgrind reports errors"; }
 else

@@ -96,6 +96,7 @@ struct app {
 	struct view view[NPANES];
 	enum pane focus;
 	int zoom, tree_toggle, help, too_small, status_shown;
+	int help_top;             /* the help's first line shown (it scrolls) */
 	int sep[2];        /* columns of the pane separators, -1 if none */
 	int rows, cols;
 	int use_color;
@@ -126,7 +127,7 @@ struct app {
 	int results_shown, from_results;
 	int *chapter_hits;        /* per chapter */
 	/* the one-line prompt (/ or s) in the status line */
-	int prompt;               /* 0, '/' or 's' */
+	int prompt;               /* 0, '/', 's' or ':' (goto.c) */
 	struct editbuf input;
 	int saved_top;
 	int find_dirty;           /* the / prompt's input changed: search again */
@@ -146,6 +147,11 @@ enum {
 int term_attr(const struct app *a, int what);
 
 extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops, view_results_ops;
+
+/* goto.c: an input event while the : prompt is open */
+void tui_goto_event(struct app *a, const struct in_event *ev);
+/* status.c: how far the help can scroll (its lines less the rows shown) */
+int tui_help_max_top(const struct app *a);
 
 /* tui.c helpers used by the views */
 void tui_rebuild_tree(struct app *a);

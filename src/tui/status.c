@@ -86,7 +86,7 @@ static void draw_status(struct app *a)
 	sbuf_init(&s);
 	int cursor_x = -1;
 	if (a->prompt) {
-		sbuf_adds(&s, a->prompt == '/' ? "/" : _("search: "));
+		sbuf_adds(&s, a->prompt == '/' ? "/" : a->prompt == ':' ? ":" : _("search: "));
 	} else if (a->message[0]) {
 		sbuf_adds(&s, a->message);
 	} else {
@@ -119,18 +119,18 @@ static void draw_status(struct app *a)
 	wnoutrefresh(w);
 }
 
-/* The help overlay, generated from the action table (keys.c): a line per
- * action with the keys bound to it. */
-static void draw_help(struct app *a)
+/* The help's lines, generated from the action table (keys.c): a heading
+ * per group, a line per action with the keys bound to it (an action
+ * joined to the one before shares its line).  Returns how many; *out to
+ * free with help_free. */
+static int help_lines(struct sbuf **out)
 {
 	int na;
 	const struct action *act = keys_actions(&na);
-	struct sbuf *line = xcalloc((size_t)na + 4, sizeof *line);
+	struct sbuf *line = xcalloc((size_t)na * 2 + 8, sizeof *line);
 	int n = 0;
 	sbuf_adds(&line[n++], _("anli — keys"));
-	sbuf_adds(&line[n++], "");
-	/* a line per action (an action joined to the one before shares its
-	 * line), the keys column as wide as the widest list of keys */
+	/* the keys column as wide as the widest list of keys */
 	char names[na][64];
 	int help_of[na];
 	int nl = 0, kw = 0;
@@ -152,13 +152,54 @@ static void draw_help(struct app *a)
 			kw = w;
 	}
 	for (int i = 0; i < nl; i++) {
+		const struct action *x = &act[help_of[i]];
+		if (i == 0 || x->group != act[help_of[i - 1]].group) {
+			sbuf_adds(&line[n++], "");
+			sbuf_adds(&line[n++], keys_group_name(x->group));
+		}
+		sbuf_adds(&line[n], "  ");
 		sbuf_adds(&line[n], names[i]);
 		for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
 			sbuf_addc(&line[n], ' ');
-		sbuf_adds(&line[n++], _(act[help_of[i]].help));
+		sbuf_adds(&line[n++], _(x->help));
 	}
 	sbuf_adds(&line[n++], "");
 	sbuf_adds(&line[n++], _("Mouse: click selects or focuses; the wheel scrolls."));
+	*out = line;
+	return n;
+}
+
+static void help_free(struct sbuf *line, int n)
+{
+	for (int i = 0; i < n; i++)
+		sbuf_free(&line[i]);
+	free(line);
+}
+
+/* The help's frame: its size and the rows of lines it shows. */
+static int help_rows(const struct app *a, int n)
+{
+	int h = n + 2;
+	if (h > a->rows - 1)
+		h = a->rows - 1;
+	return h - 2;
+}
+
+int tui_help_max_top(const struct app *a)
+{
+	struct sbuf *line;
+	int n = help_lines(&line);
+	help_free(line, n);
+	int max = n - help_rows(a, n);
+	return max > 0 ? max : 0;
+}
+
+/* The help overlay, framed in the middle of the screen; it scrolls
+ * (a->help_top) when it does not fit, and says so on its frame. */
+static void draw_help(struct app *a)
+{
+	struct sbuf *line;
+	int n = help_lines(&line);
 	int w = 0;
 	for (int i = 0; i < n; i++) {
 		int tw = lay_strwidth(line[i].s, line[i].len);
@@ -166,25 +207,30 @@ static void draw_help(struct app *a)
 			w = tw;
 	}
 	w += 4;
-	int h = n + 2;
+	int rows = help_rows(a, n), h = rows + 2;
 	if (w > a->cols)
 		w = a->cols;
-	if (h > a->rows - 1)
-		h = a->rows - 1;
+	int top = a->help_top, max = n - rows > 0 ? n - rows : 0;
+	if (top > max)
+		top = max;
 	WINDOW *win = newwin(h, w, (a->rows - 1 - h) / 2, (a->cols - w) / 2);
 	if (win) {
 		werase(win);
 		draw_frame(win);
-		for (int i = 0; i < n && i + 1 < h - 1; i++) {
-			wattrset(win, i == 0 ? A_BOLD : A_NORMAL);
-			tui_put(win, i + 1, 2, line[i].s, line[i].len, w - 4);
+		for (int i = top; i < n && i - top < rows; i++) {
+			int heading = i == 0 || (i > 0 && line[i - 1].len == 0 && line[i].len && line[i].s[0] != ' ');
+			wattrset(win, heading ? A_BOLD : A_NORMAL);
+			tui_put(win, i - top + 1, 2, line[i].s, line[i].len, w - 4);
 		}
+		wattrset(win, A_NORMAL);
+		/* on the frame: that there is more, and how to get at it */
+		const char *more = top < max ? _(" more: j, PgDn; q closes ") : top > 0 ? _(" k, PgUp: back; q closes ") : NULL;
+		if (more)
+			tui_put(win, h - 1, 2, more, strlen(more), w - 4);
 		wnoutrefresh(win);
 		delwin(win);
 	}
-	for (int i = 0; i < n; i++)
-		sbuf_free(&line[i]);
-	free(line);
+	help_free(line, n);
 }
 
 void tui_draw(struct app *a)

@@ -3,8 +3,10 @@
  * which scrolls it to a match. */
 #include "anli/view.h"
 
+#include "anli/i18n.h"
 #include "anli/layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 
@@ -28,11 +30,12 @@ static int style_attr(const struct app *a, int style)
 	return A_NORMAL;
 }
 
+/* The doc's lines, then the end marker (line nlines). */
 static int max_top(const struct app *a, const struct view *v)
 {
 	(void)a;
 	const struct detail_state *d = v->state;
-	int t = d->doc.nlines - v->h;
+	int t = d->doc.nlines + 1 - v->h;
 	return t > 0 ? t : 0;
 }
 
@@ -53,6 +56,12 @@ static void draw(const struct app *a, const struct view *v)
 	 * column 0 lets a one-line scroll cost no cursor movement */
 	const int PAD = a->zoom ? 0 : 1;
 	werase(v->win);
+	if (d->top + v->h > d->doc.nlines && d->doc.nlines >= d->top) {
+		/* after the last line, as less's (END) */
+		const char *end = _("(END)");
+		wattrset(v->win, A_REVERSE);
+		tui_put(v->win, d->doc.nlines - d->top, PAD, end, strlen(end), v->w - PAD);
+	}
 	for (int y = 0; y < v->h && d->top + y < d->doc.nlines; y++) {
 		const struct doc_line *l = &d->doc.line[d->top + y];
 		int attr = style_attr(a, l->style);
@@ -99,6 +108,42 @@ static void scroll_to(struct app *a, struct view *v, int top)
 	tui_set_top(a, top);
 }
 
+/* The first doc line of each section heading, in order; returns how many. */
+static int heading_lines(const struct app *a, const struct detail_state *d, int *out, int max)
+{
+	int n = 0;
+	for (int b = 0; b < a->nblocks && b < d->doc.nblocks && n < max; b++)
+		if (a->blocks[b].kind == MODEL_HEADING)
+			out[n++] = d->doc.block_first_line[b];
+	return n;
+}
+
+/* { and }: the top of the previous / next section. */
+static void section(struct app *a, struct view *v, int dir)
+{
+	const struct detail_state *d = v->state;
+	int lines[256], n = heading_lines(a, d, lines, 256), to = -1;
+	if (dir > 0) {
+		for (int i = 0; i < n && to < 0; i++)
+			if (lines[i] > d->top)
+				to = lines[i];
+		if (to > max_top(a, v))
+			to = -1; /* already shown: the last page */
+	} else {
+		for (int i = n - 1; i >= 0 && to < 0; i--)
+			if (lines[i] < d->top)
+				to = lines[i];
+		if (to < 0 && d->top > 0)
+			to = 0; /* the untitled start, the title */
+	}
+	if (to < 0)
+		snprintf(a->message, sizeof a->message, "%s",
+			 dir > 0 ? _("no next section in this item; ] goes to the next")
+				 : _("no previous section in this item; [ goes to the previous"));
+	else
+		scroll_to(a, v, to);
+}
+
 static int request(struct app *a, struct view *v, enum request r)
 {
 	const struct detail_state *d = v->state;
@@ -107,7 +152,19 @@ static int request(struct app *a, struct view *v, enum request r)
 	case REQ_UP: scroll_to(a, v, d->top - 1); return 1;
 	case REQ_DOWN: scroll_to(a, v, d->top + 1); return 1;
 	case REQ_PAGE_UP: scroll_to(a, v, d->top - page); return 1;
-	case REQ_PAGE_DOWN: scroll_to(a, v, d->top + page); return 1;
+	case REQ_HALF_UP: scroll_to(a, v, d->top - (v->h + 1) / 2); return 1;
+	case REQ_HALF_DOWN: scroll_to(a, v, d->top + (v->h + 1) / 2); return 1;
+	case REQ_PREV_SECTION: section(a, v, -1); return 1;
+	case REQ_NEXT_SECTION: section(a, v, 1); return 1;
+	case REQ_PAGE_DOWN:
+		if (d->top < max_top(a, v)) {
+			scroll_to(a, v, d->top + page);
+		} else if (a->item + 1 < a->m->nitems) {
+			tui_open_item(a, a->item + 1); /* at the end: on to the next item, as mutt's pager */
+		} else {
+			snprintf(a->message, sizeof a->message, "%s", _("already at the last item"));
+		}
+		return 1;
 	case REQ_HOME: scroll_to(a, v, 0); return 1;
 	case REQ_END: scroll_to(a, v, max_top(a, v)); return 1;
 	default:
