@@ -126,5 +126,21 @@ expect p "│> 第一篇 学术交流 · 案例 3/53" "Tab: the text has the foc
 keys p q
 expect p "EXIT=0" "q quits"
 
+# --- the comfortable measure: at 200 columns the text column is 80 wide,
+# centred; zoomed, the header and the status line stay
+start m 200 30 "$ANLI"
+expect m "案例 1/53" "start at 200x30"
+keys m z
+expect m "^> 第一篇 学术交流 · 案例 1/53" "zoom keeps the header"
+expect m "^ \{50,\}加强“三期”管理" "zoomed at 200 columns, the text column is centred"
+expect m "^ 0%  *? help  q quit" "zoom keeps the status line"
+cap m
+long=$(sed -n '2,29p' "$T/screen" | python3 -c '
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+print(sum(1 for l in sys.stdin if w(l.strip()) > 80))')
+[ "$long" = 0 ] && ok || bad "zoomed at 200 columns, $long lines wider than 80 columns"
+keys m q
+
 echo "tui-read: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

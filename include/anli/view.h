@@ -199,6 +199,11 @@ int tui_match_from_top(const struct app *a);
 /* Search the whole book for q; the results take the list pane's place. */
 void tui_run_search(struct app *a, const char *q);
 
+/* The comfortable measure: the text column is at most this many columns
+ * (40 full-width characters); on a wider pane the rest is margin, the
+ * column centred in it.  (One place; configurable later.) */
+#define TEXT_MAX_COLS 80
+
 /* screen.c: the smallest screen with panes */
 #define MIN_COLS 40
 #define MIN_ROWS 10

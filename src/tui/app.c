@@ -77,6 +77,8 @@ void tui_set_top(struct app *a, int top)
 static int detail_width(const struct app *a)
 {
 	int w = a->view[PANE_DETAIL].w - (a->zoom ? 1 : 2);
+	if (w > TEXT_MAX_COLS)
+		w = TEXT_MAX_COLS; /* the comfortable measure; the rest is margin (detail.c) */
 	return w < 4 ? 4 : w;
 }
 

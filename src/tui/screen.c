@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* pane widths: from 120 columns, from 100 columns, from 60 columns (tree toggled on) */
-#define TREE_W(c) ((c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
-#define LIST_W(c, tree) ((c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
+/* pane widths: from 160 columns (the text is capped at TEXT_MAX_COLS: the side panes get more), from 120 columns, from 100 columns, from 60 columns (tree toggled on) */
+#define TREE_W(c) ((c) >= 160 ? 36 : (c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
+#define LIST_W(c, tree) ((c) >= 160 ? 44 : (c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
 
 /* --- layout of the screen ------------------------------------------------ */
 
@@ -48,10 +48,9 @@ void tui_layout_screen(struct app *a)
 {
 	getmaxyx(stdscr, a->rows, a->cols);
 	a->too_small = a->cols < MIN_COLS || a->rows < MIN_ROWS;
-	/* the status line is the last row; zoomed, the text has the whole
-	 * screen (and a one-line scroll is a plain scroll of the terminal)
-	 * unless there is a prompt or a message to show */
-	a->status_shown = !a->zoom || a->prompt || a->message[0];
+	/* the status line is the last row, zoomed too (a one-line scroll is
+	 * still a scroll of the terminal's region between header and status) */
+	a->status_shown = 1;
 	int h = a->rows - (a->status_shown ? 1 : 0);
 	int tw = 0, lw = 0, dx = 0, dw = 0;
 	a->sep[0] = a->sep[1] = -1;
