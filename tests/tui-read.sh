@@ -142,5 +142,14 @@ print(sum(1 for l in sys.stdin if w(l.strip()) > 80))')
 [ "$long" = 0 ] && ok || bad "zoomed at 200 columns, $long lines wider than 80 columns"
 keys m q
 
+# --- the key map is published: every action of the table (src/tui/keys.c)
+# is named in the README and the man page
+for name in $(sed -n 's/^	{REQ_[A-Z_]*, "\([a-z-]*\)".*/\1/p' src/tui/keys.c); do
+	grep -q "\`$name\`" README.md || { echo "---- README.md" >"$T/screen"; bad "README.md does not name the action $name"; continue; }
+	grep -q "^\.Cm $name\b\|^\.Cm [a-z-]* , $name\b\|^\.Cm $name ," man/anli.1 ||
+		{ echo "---- man/anli.1" >"$T/screen"; bad "man/anli.1 does not name the action $name"; continue; }
+	ok
+done
+
 echo "tui-read: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
