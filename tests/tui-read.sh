@@ -126,6 +126,47 @@ expect p "│> 第一篇 学术交流 · 案例 3/53" "Tab: the text has the foc
 keys p q
 expect p "EXIT=0" "q quits"
 
+# --- first start: the wheel over the text scrolls it; C-f, C-b, C-d, C-u
+start wh 80 24 "$ANLI"
+expect wh "^ 0%" "start for the wheel test"
+keys wh -l $'\e[<65;50;10M'
+expect wh "^ .*[1-9][0-9]*%" "the wheel over the text scrolls it on first start"
+keys wh g C-f
+expect wh "^ .*[1-9][0-9]*%" "C-f pages down"
+keys wh C-b
+expect wh "^ 0%" "C-b pages back"
+keys wh C-d
+expect wh "^ .*[1-9][0-9]*%" "C-d half a page down"
+keys wh C-u
+expect wh "^ 0%" "C-u half a page back"
+keys wh End
+expect wh "(END)" "End shows the end marker"
+keys wh Home
+expect wh "^ 0%" "Home goes to the top"
+# --- q on the search results closes them; q again quits
+keys wh s
+keys wh -l "院士"
+keys wh Enter
+expect wh "“院士”: [0-9]* hits" "the results of s"
+keys wh q
+expect wh "^> 第一篇 学术交流 *│\|^第一篇 学术交流 *│" "q closes the results: the list is back"
+expect_not wh "^> 第一篇 学术交流 *│\|^第一篇 学术交流 *│" "“院士”: [0-9]* hits" "q closes the results"
+keys wh q
+expect wh "EXIT=0" "q again quits"
+
+# --- 40x10: the help fits its width and scrolls to its last line
+start tiny 40 10 "$ANLI"
+expect tiny "案例 1/53" "start at 40x10"
+keys tiny '?'
+expect tiny "anli — keys" "the help at 40x10"
+keys tiny End
+expect tiny "the wheel scrolls" "End: the help's last line at 40x10"
+expect tiny "quit; close results, help" "at 40x10 the text of q, whole, under its key"
+keys tiny '?'
+mark tiny
+expect_not tiny "$MARK" "anli — keys" "? closes the help"
+keys tiny q
+
 # --- the comfortable measure: at 200 columns the text column is 80 wide,
 # centred; zoomed, the header and the status line stay
 start m 200 30 "$ANLI"

@@ -96,7 +96,10 @@ static void draw_status(struct app *a)
 	int hw = lay_strwidth(hint, strlen(hint));
 	size_t n;
 	char *clean = lay_sanitize(s.s, s.len, &n);
-	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
+	/* the hint on the right, unless a message needs its room */
+	int hint_shown = a->cols > hw + 20 && !a->prompt &&
+			 !(a->message[0] && lay_strwidth(clean, n) > a->cols - 1 - (hw + 2));
+	int room = a->cols - 1 - (hint_shown ? hw + 2 : 0);
 	if (a->prompt) {
 		/* the prompt, then as much of the end of the input as fits (the
 		 * work is the visible part's, whatever the input's length) */
@@ -108,7 +111,7 @@ static void draw_status(struct app *a)
 	} else {
 		tui_put(w, 0, 1, clean, n, room);
 	}
-	if (a->cols > hw + 20 && !a->prompt)
+	if (hint_shown)
 		tui_put(w, 0, a->cols - hw - 1, hint, strlen(hint), hw);
 	/* the cursor is shown only at the prompt; elsewhere curses need not move it */
 	leaveok(w, cursor_x < 0);
@@ -123,11 +126,12 @@ static void draw_status(struct app *a)
  * per group, a line per action with the keys bound to it (an action
  * joined to the one before shares its line).  Returns how many; *out to
  * free with help_free. */
-static int help_lines(struct sbuf **out)
+static int help_lines(const struct app *a, struct sbuf **out)
 {
+	int room = a->cols - 4; /* inside the frame and its margins */
 	int na;
 	const struct action *act = keys_actions(&na);
-	struct sbuf *line = xcalloc((size_t)na * 2 + 8, sizeof *line);
+	struct sbuf *line = xcalloc((size_t)na * 4 + 8, sizeof *line);
 	int n = 0;
 	sbuf_adds(&line[n++], _("anli — keys"));
 	/* the keys column as wide as the widest list of keys */
@@ -159,12 +163,25 @@ static int help_lines(struct sbuf **out)
 		}
 		sbuf_adds(&line[n], "  ");
 		sbuf_adds(&line[n], names[i]);
-		for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
-			sbuf_addc(&line[n], ' ');
-		sbuf_adds(&line[n++], _(x->help));
+		const char *help = _(x->help);
+		if (2 + kw + 2 + lay_strwidth(help, strlen(help)) > room) {
+			/* too narrow for both columns: the text under its keys */
+			n++;
+			sbuf_adds(&line[n], "      ");
+		} else {
+			for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
+				sbuf_addc(&line[n], ' ');
+		}
+		sbuf_adds(&line[n++], help);
 	}
 	sbuf_adds(&line[n++], "");
-	sbuf_adds(&line[n++], _("Mouse: click selects or focuses; the wheel scrolls."));
+	const char *mouse = _("Mouse: click selects or focuses; the wheel scrolls.");
+	if (lay_strwidth(mouse, strlen(mouse)) <= room) {
+		sbuf_adds(&line[n++], mouse);
+	} else {
+		sbuf_adds(&line[n++], _("Mouse: click selects or focuses;"));
+		sbuf_adds(&line[n++], _("the wheel scrolls."));
+	}
 	*out = line;
 	return n;
 }
@@ -188,7 +205,7 @@ static int help_rows(const struct app *a, int n)
 int tui_help_max_top(const struct app *a)
 {
 	struct sbuf *line;
-	int n = help_lines(&line);
+	int n = help_lines(a, &line);
 	help_free(line, n);
 	int max = n - help_rows(a, n);
 	return max > 0 ? max : 0;
@@ -199,7 +216,7 @@ int tui_help_max_top(const struct app *a)
 static void draw_help(struct app *a)
 {
 	struct sbuf *line;
-	int n = help_lines(&line);
+	int n = help_lines(a, &line);
 	int w = 0;
 	for (int i = 0; i < n; i++) {
 		int tw = lay_strwidth(line[i].s, line[i].len);
