@@ -46,8 +46,12 @@ static void status_fields(const struct app *a, struct sbuf *s)
 {
 	const char *q = a->find && *a->find ? a->find : a->squery;
 	if (a->nmatches && q) {
-		/* TRANSLATORS: the search counter: “query” match/matches */
-		sbuf_printf(s, _("“%s” %d/%d"), q, a->cur_match + 1, a->nmatches);
+		if (a->cur_match >= 0)
+			/* TRANSLATORS: the search counter: “query” match/matches */
+			sbuf_printf(s, _("“%s” %d/%d"), q, a->cur_match + 1, a->nmatches);
+		else
+			sbuf_printf(s, ngettext("“%s” %d match", "“%s” %d matches", (unsigned long)a->nmatches), q,
+				    a->nmatches);
 		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
 	}
 	const char *sec = top_section(a);
