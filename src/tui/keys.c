@@ -134,6 +134,7 @@ const char *keys_name(int key, char *buf, size_t size)
 		{KEYC(INK_LEFT), "←"}, {KEYC(INK_RIGHT), "→"}, {KEYC(INK_HOME), N_("Home")},
 		{KEYC(INK_END), N_("End")}, {KEYC(INK_PGUP), N_("PgUp")}, {KEYC(INK_PGDN), N_("PgDn")},
 		{KEYC(INK_BTAB), N_("S-Tab")}, {KEYC(INK_INSERT), N_("Ins")}, {KEYC(INK_DELETE), N_("Del")},
+		{127, N_("Backspace")},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (names[i].key == key) {

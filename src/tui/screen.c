@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* pane widths: from 160 columns (the text is capped at TEXT_MAX_COLS: the side panes get more), from 120 columns, from 100 columns, from 60 columns (tree toggled on) */
+/* pane widths: from 160 columns (the text is capped at TEXT_MAX_COLS: the
+ * side panes get some of the rest), from 120 columns, from 100 columns,
+ * from 60 columns (tree toggled on) */
 #define TREE_W(c) ((c) >= 160 ? 36 : (c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
 #define LIST_W(c, tree) ((c) >= 160 ? 44 : (c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
 

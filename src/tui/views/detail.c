@@ -54,26 +54,26 @@ static void draw(const struct app *a, const struct view *v)
 	const struct detail_state *d = v->state;
 	/* a blank column after the pane separator; none when zoomed, where
 	 * column 0 lets a one-line scroll cost no cursor movement */
-	int PAD = a->zoom ? 0 : 1;
+	int x0 = a->zoom ? 0 : 1; /* the text's first column */
 	/* a pane wider than the measure: the text column centred, the margin
 	 * inside the window (zoomed, it stays full-width: the terminal's
 	 * scroll region still serves a one-line scroll) */
-	int margin = (v->w - PAD - d->doc_width) / 2;
+	int margin = (v->w - x0 - d->doc_width) / 2;
 	if (margin > 0 && d->doc_width >= TEXT_MAX_COLS)
-		PAD += margin;
+		x0 += margin;
 	werase(v->win);
 	if (d->top + v->h > d->doc.nlines && d->doc.nlines >= d->top) {
 		/* after the last line, as less's (END) */
 		const char *end = _("(END)");
 		wattrset(v->win, A_REVERSE);
-		tui_put(v->win, d->doc.nlines - d->top, PAD, end, strlen(end), v->w - PAD);
+		tui_put(v->win, d->doc.nlines - d->top, x0, end, strlen(end), v->w - x0);
 	}
 	for (int y = 0; y < v->h && d->top + y < d->doc.nlines; y++) {
 		const struct doc_line *l = &d->doc.line[d->top + y];
 		int attr = style_attr(a, l->style);
 		wattrset(v->win, attr);
 		const char *text = d->doc.text + l->off;
-		int x = PAD + l->indent, room = v->w - PAD - l->indent;
+		int x = x0 + l->indent, room = v->w - x0 - l->indent;
 		size_t done = 0;
 		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
 		if (l->block >= 0 || key) {
@@ -93,14 +93,14 @@ static void draw(const struct app *a, const struct view *v)
 				if (e0 <= s0)
 					continue;
 				wattrset(v->win, attr);
-				x += tui_put(v->win, y, x, text + done, s0 - done, room - (x - PAD - l->indent));
+				x += tui_put(v->win, y, x, text + done, s0 - done, room - (x - x0 - l->indent));
 				wattrset(v->win, attr | A_REVERSE | (k == a->cur_match ? A_BOLD | A_UNDERLINE : 0));
-				x += tui_put(v->win, y, x, text + s0, e0 - s0, room - (x - PAD - l->indent));
+				x += tui_put(v->win, y, x, text + s0, e0 - s0, room - (x - x0 - l->indent));
 				done = e0;
 			}
 		}
 		wattrset(v->win, attr);
-		tui_put(v->win, y, x, text + done, l->len - done, room - (x - PAD - l->indent));
+		tui_put(v->win, y, x, text + done, l->len - done, room - (x - x0 - l->indent));
 	}
 	wattrset(v->win, A_NORMAL);
 }
