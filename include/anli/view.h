@@ -163,8 +163,12 @@ void tui_set_top(struct app *a, int top);      /* scroll the detail pane; record
  * Returns the columns drawn. */
 int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
 /* A pane's title row (row 0 of w): the focused pane's reversed, after
- * glyph(GLYPH_FOCUS), so that focus shows without colour or bold. */
-void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n);
+ * glyph(GLYPH_FOCUS), so that focus shows without colour or bold; the
+ * title from column tx (or after the mark). */
+void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n, int tx);
+/* The detail pane's first text column: a blank after the separator (none
+ * zoomed), plus the margin of a pane wider than the measure. */
+int tui_text_x(const struct app *a);
 /* The list's selection as the open item (a preview: the tree is left as it is). */
 void tui_preview(struct app *a);
 /* Label for a collection (its printed title, or a UI name). */

@@ -29,7 +29,7 @@ int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 	return used;
 }
 
-void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n)
+void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n, int tx)
 {
 	(void)a;
 	int width = getmaxx(w), x = 0;
@@ -40,6 +40,8 @@ void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_
 		x = tui_put(w, 0, 0, g, strlen(g), width);
 		x += tui_put(w, 0, x, " ", 1, width - x);
 	}
+	if (tx > x && tx < width)
+		x = tx;
 	tui_put(w, 0, x, s ? s : "", s ? n : 0, width - x);
 	wattrset(w, A_NORMAL);
 }
@@ -80,6 +82,13 @@ static int detail_width(const struct app *a)
 	if (w > TEXT_MAX_COLS)
 		w = TEXT_MAX_COLS; /* the comfortable measure; the rest is margin (detail.c) */
 	return w < 4 ? 4 : w;
+}
+
+int tui_text_x(const struct app *a)
+{
+	int x0 = a->zoom ? 0 : 1, w = a->view[PANE_DETAIL].w, dw = a->detail.doc_width;
+	int margin = (w - x0 - dw) / 2;
+	return margin > 0 && dw >= TEXT_MAX_COLS ? x0 + margin : x0;
 }
 
 void tui_layout_doc(struct app *a)

@@ -72,7 +72,7 @@ static void draw_header(struct app *a)
 	sbuf_init(&s);
 	model_item_header(a->m, a->item, &s);
 	werase(a->header);
-	tui_title(a, a->header, a->focus == PANE_DETAIL, s.s, s.len);
+	tui_title(a, a->header, a->focus == PANE_DETAIL, s.s, s.len, tui_text_x(a)); /* over the text column */
 	sbuf_free(&s);
 	wnoutrefresh(a->header);
 }

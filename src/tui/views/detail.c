@@ -52,15 +52,11 @@ static void update(struct app *a, struct view *v)
 static void draw(const struct app *a, const struct view *v)
 {
 	const struct detail_state *d = v->state;
-	/* a blank column after the pane separator; none when zoomed, where
-	 * column 0 lets a one-line scroll cost no cursor movement */
-	int x0 = a->zoom ? 0 : 1; /* the text's first column */
-	/* a pane wider than the measure: the text column centred, the margin
-	 * inside the window (zoomed, it stays full-width: the terminal's
-	 * scroll region still serves a one-line scroll) */
-	int margin = (v->w - x0 - d->doc_width) / 2;
-	if (margin > 0 && d->doc_width >= TEXT_MAX_COLS)
-		x0 += margin;
+	/* a blank column after the pane separator, none when zoomed; on a pane
+	 * wider than the measure the text column centred, the margin inside
+	 * the window (zoomed, it stays full-width: the terminal's scroll
+	 * region still serves a one-line scroll) */
+	int x0 = tui_text_x(a);
 	werase(v->win);
 	if (d->top + v->h > d->doc.nlines && d->doc.nlines >= d->top) {
 		/* after the last line, as less's (END) */

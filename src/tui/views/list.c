@@ -61,7 +61,7 @@ static void draw(const struct app *a, const struct view *v)
 			sbuf_adds(&s, tui_collection_label(a, r->coll));
 		}
 	}
-	tui_title(a, v->win, focused, s.s, s.len);
+	tui_title(a, v->win, focused, s.s, s.len, 0);
 	int per_page = (v->h - 1) / ROWS_PER_ITEM, top = l->lv.top;
 	if (per_page < 1)
 		per_page = 1;

@@ -94,7 +94,7 @@ static void draw(const struct app *a, const struct view *v)
 	werase(v->win);
 	int focused = a->focus == PANE_TREE;
 	const char *hdr = _("Contents");
-	tui_title(a, v->win, focused, hdr, strlen(hdr));
+	tui_title(a, v->win, focused, hdr, strlen(hdr), 0);
 	int rows = v->h - 1, top = t->lv.top;
 	struct sbuf s, suf;
 	sbuf_init(&s);
