@@ -117,7 +117,7 @@ done
 start p 80 24 "$ANLI"
 expect p "案例 1/53" "start for the preview test"
 keys p h
-expect p "^> 第一篇 学术交流 *│第一篇" "h focuses the list, its title marked"
+expect p "^> 第一篇 学术交流 *│ *第一篇" "h focuses the list, its title marked"
 keys p j j
 expect p "第一篇 学术交流 · 案例 3/53" "moving in the list previews the case"
 expect p "重庆璧山高新区科协" "the previewed case's text"
