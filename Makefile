@@ -45,6 +45,7 @@ CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
+TUI_SRC  += src/tui/goto.c
 LAYERS    = core text model user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
@@ -135,7 +136,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test wide-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test wide-test tui-read-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -197,6 +198,11 @@ tui-test: anli data/anli.db
 # the search flow: counter, n/N across items, grouped results, the prompt
 tui-find-test: anli data/anli.db
 	@bash tests/tui-find.sh
+
+# reading: focus, header and status, end marker, sections, :N, help (issue 10)
+.PHONY: tui-read-test
+tui-read-test: anli data/anli.db
+	@bash tests/tui-read.sh
 
 # The reader in an emulated terminal that draws ambiguous characters two
 # columns wide (and, as a control, one), which tmux cannot do: pyte, from

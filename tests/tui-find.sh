@@ -54,20 +54,24 @@ expect c "“院士行” 1/10 ·" "/ then Enter: the counter over the whole boo
 # case 1 holds 8 of them: the 9th is in case 2
 i=0; while [ $i -lt 8 ]; do keys c n; i=$((i + 1)); done
 expect c "“院士行” 9/10 ·" "n counts on over the book"
-expect c "· 2/6 ·" "n crossed into the next case"
+expect c "第一篇 学术交流 · 案例 2/53" "n crossed into the next case (the header says so)"
 keys c N
-expect c "“院士行” 8/10 · 第一篇 学术交流 · 1/6" "N goes back into case 1, at its last hit"
+expect c "“院士行” 8/10 ·" "N goes back into case 1, at its last hit"
+expect c "第一篇 学术交流 · 案例 1/53" "N: the header names case 1"
 # the same through the whole-book search: Enter on the first hit, then n
 keys c s
 keys c -l "院士行"
 keys c Enter
 expect c "“院士行”: 10 hits in 3 items" "s: the results"
 keys c Enter
-expect c "“院士行” 1/10 · 第一篇 学术交流 · 1/6" "s, Enter: the first hit, counted"
+expect c "“院士行” 1/10 ·" "s, Enter: the first hit, counted"
+expect c "第一篇 学术交流 · 案例 1/53" "s, Enter: in case 1"
 i=0; while [ $i -lt 8 ]; do keys c n; i=$((i + 1)); done
-expect c "“院士行” 9/10 · 第一篇 学术交流 · 2/6" "n after s goes on into case 2"
+expect c "“院士行” 9/10 ·" "n after s goes on: the 9th hit"
+expect c "第一篇 学术交流 · 案例 2/53" "n after s goes on into case 2"
 keys c n
-expect c "“院士行” 10/10 · 第五篇 科学普及" "and on into case 33, chapter 5"
+expect c "“院士行” 10/10 ·" "and on: the 10th hit"
+expect c "第五篇 科学普及 · 案例 33/53" "and on into case 33, chapter 5"
 keys c n
 expect c "continuing at the top" "the end of the book: n wraps with the message"
 keys c q
@@ -135,7 +139,9 @@ keys p Enter /
 keys p Up
 expect p "^ /院士$" "the / prompt has its own history"
 keys p Escape q
-expect p "EXIT=0" "quits cleanly"
+expect p "^> 第一篇 学术交流" "q closes the results first (a secondary view)"
+keys p q
+expect p "EXIT=0" "then quits cleanly"
 
 echo "tui-find: $pass passed, $fail failed"
 [ "$fail" = 0 ]

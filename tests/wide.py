@@ -25,7 +25,9 @@ For each size (80x24, 120x40) and each way of choosing the convention
   * the same after a whole-book search (results in the list pane's place);
   * the help overlay's frame has its corners and sides in two columns;
   * the first case is shown (title and organisation) and the status line's
-    hint ends one column before the right edge.
+    hint ends one column before the right edge;
+  * the focused text pane's header row is marked ("> ") and reversed to the
+    right edge.
 
 Usage: wide.py ANLI [--ambiguous=1|2]   (from the top of the tree)
 Prints one line per failure and 'N passed, N failed'; exit 1 on a failure.
@@ -247,8 +249,14 @@ def test(anli, args, cols, rows):
     text = "\n".join(row_text(screen, y, want[-1] + 1) for y in range(rows - 1))
     check("江苏扬州高新区科协" in text and "加强“三期”管理" in text,
           "%s: the first case's title and organisation are not in the text pane" % name, screen)
+    # the focus: the text pane's header row, "> " then where you are, reversed
+    x0 = want[-1] + 1
+    header = row_text(screen, 0, x0)
+    check(header.startswith("> ") and "案例 1/53" in header and screen.buffer[0][x0].reverse
+          and screen.buffer[0][cols - 1].reverse,
+          "%s: the focused text pane's header is not '> …' reversed to the edge" % name, screen)
     status = row_text(screen, rows - 1)
-    check(status.endswith("q quit ") and "学术交流" in status,
+    check(status.endswith("q quit ") and "%" in status,
           "%s: the status line does not end with the hint one column from the edge" % name, screen)
 
 

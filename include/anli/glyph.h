@@ -39,6 +39,7 @@ enum glyph {
 	GLYPH_TOP_RIGHT,
 	GLYPH_BOTTOM_LEFT,
 	GLYPH_BOTTOM_RIGHT,
+	GLYPH_FOCUS,        /* before the title of the focused pane */
 	NGLYPHS
 };
 

@@ -38,9 +38,18 @@ enum request {
 	REQ_NEXT_MATCH,
 	REQ_PREV_MATCH,
 	REQ_ESCAPE,
+	REQ_HALF_DOWN,
+	REQ_HALF_UP,
+	REQ_PREV_SECTION,
+	REQ_NEXT_SECTION,
+	REQ_GOTO,       /* : a case or article by number */
+	REQ_SUSPEND,
 };
 
 #define KEYS_MAX 4 /* default keys per action */
+
+/* The help's groups, by purpose, in help order. */
+enum key_group { KG_MOVE, KG_READ, KG_SEARCH, KG_PANES, KG_OTHER, NKEY_GROUPS };
 
 struct action {
 	enum request req;
@@ -48,7 +57,11 @@ struct action {
 	int keys[KEYS_MAX];     /* default keys, 0-terminated */
 	const char *help;       /* N_() text for the help overlay */
 	int joined;             /* shown on the line of the action before it */
+	enum key_group group;   /* the table is in group order */
 };
+
+/* A group's heading in the help ("Moving"), translated. */
+const char *keys_group_name(enum key_group g);
 
 /* The table, in help order; n gets its length. */
 const struct action *keys_actions(int *n);

@@ -100,6 +100,7 @@ struct app {
 	struct view view[NPANES];
 	enum pane focus;
 	int zoom, tree_toggle, help, too_small, status_shown;
+	int help_top;             /* the help's first line shown (it scrolls) */
 	int sep[2];        /* columns of the pane separators, -1 if none */
 	int rows, cols;
 	int use_color;
@@ -115,6 +116,8 @@ struct app {
 	int nblocks;
 	struct detail_state detail;
 	WINDOW *status;
+	WINDOW *header;           /* the row above the text: where you are */
+	int preview;              /* the list's selection moved: open it before the next frame */
 
 	/* highlights in the open item: the / search, or the terms of a search */
 	struct match *matches;
@@ -130,7 +133,7 @@ struct app {
 	int search_kind;          /* the search n and N follow: 0, '/' or 's' */
 	int *item_first;          /* its hits in the items before item i (m->nitems + 1 entries) */
 	/* the one-line prompt (/ or s) in the status line */
-	int prompt;               /* 0, '/' or 's' */
+	int prompt;               /* 0, '/', 's' or ':' (goto.c) */
 	struct editbuf input;
 	struct eb_history hist[2]; /* of / and of s, for the run */
 	int saved_top;
@@ -152,6 +155,11 @@ int term_attr(const struct app *a, int what);
 
 extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops, view_results_ops;
 
+/* goto.c: an input event while the : prompt is open */
+void tui_goto_event(struct app *a, const struct in_event *ev);
+/* status.c: how far the help can scroll (its lines less the rows shown) */
+int tui_help_max_top(const struct app *a);
+
 /* tui.c helpers used by the views */
 void tui_rebuild_tree(struct app *a);
 void tui_select_row(struct app *a, int row);   /* select a tree row, refill the list */
@@ -161,6 +169,15 @@ void tui_set_top(struct app *a, int top);      /* scroll the detail pane; record
 /* Draw s clipped to `width` columns at (y, x) of w; never splits a character.
  * Returns the columns drawn. */
 int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
+/* A pane's title row (row 0 of w): the focused pane's reversed, after
+ * glyph(GLYPH_FOCUS), so that focus shows without colour or bold; the
+ * title from column tx (or after the mark). */
+void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n, int tx);
+/* The detail pane's first text column: a blank after the separator (none
+ * zoomed), plus the margin of a pane wider than the measure. */
+int tui_text_x(const struct app *a);
+/* The list's selection as the open item (a preview: the tree is left as it is). */
+void tui_preview(struct app *a);
 /* Label for a collection (its printed title, or a UI name). */
 const char *tui_collection_label(const struct app *a, int coll);
 
@@ -212,6 +229,11 @@ void tui_results_reset(struct app *a);
 void tui_results_limit(struct app *a, const struct tree_row *r);
 /* Select the row of the current match's hit (after n or N). */
 void tui_results_follow(struct app *a);
+
+/* The comfortable measure: the text column is at most this many columns
+ * (40 full-width characters); on a wider pane the rest is margin, the
+ * column centred in it.  (One place; configurable later.) */
+#define TEXT_MAX_COLS 80
 
 /* screen.c: the smallest screen with panes */
 #define MIN_COLS 40

@@ -25,6 +25,8 @@ static const struct {
 	[GLYPH_TOP_RIGHT] = {"┐", "+", "+"},
 	[GLYPH_BOTTOM_LEFT] = {"└", "+", "+"},
 	[GLYPH_BOTTOM_RIGHT] = {"┘", "+", "+"},
+	/* ASCII in every convention: one column, and no colour or bold needed */
+	[GLYPH_FOCUS] = {">", ">", ">"},
 };
 
 void glyph_set_utf8(int u)

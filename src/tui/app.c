@@ -29,6 +29,23 @@ int tui_put(WINDOW *w, int y, int x, const char *raw, size_t rawn, int width)
 	return used;
 }
 
+void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n, int tx)
+{
+	(void)a;
+	int width = getmaxx(w), x = 0;
+	wattrset(w, focused ? A_REVERSE | A_BOLD : A_UNDERLINE);
+	if (focused) {
+		mvwhline(w, 0, 0, ' ', width);
+		const char *g = glyph(GLYPH_FOCUS);
+		x = tui_put(w, 0, 0, g, strlen(g), width);
+		x += tui_put(w, 0, x, " ", 1, width - x);
+	}
+	if (tx > x && tx < width)
+		x = tx;
+	tui_put(w, 0, x, s ? s : "", s ? n : 0, width - x);
+	wattrset(w, A_NORMAL);
+}
+
 void tui_rebuild_tree(struct app *a)
 {
 	tree_rebuild(&a->tree, a->m);
@@ -62,7 +79,16 @@ void tui_set_top(struct app *a, int top)
 static int detail_width(const struct app *a)
 {
 	int w = a->view[PANE_DETAIL].w - (a->zoom ? 1 : 2);
+	if (w > TEXT_MAX_COLS)
+		w = TEXT_MAX_COLS; /* the comfortable measure; the rest is margin (detail.c) */
 	return w < 4 ? 4 : w;
+}
+
+int tui_text_x(const struct app *a)
+{
+	int x0 = a->zoom ? 0 : 1, w = a->view[PANE_DETAIL].w, dw = a->detail.doc_width;
+	int margin = (w - x0 - dw) / 2;
+	return margin > 0 && dw >= TEXT_MAX_COLS ? x0 + margin : x0;
 }
 
 void tui_layout_doc(struct app *a)
@@ -87,14 +113,14 @@ static void sync_selection(struct app *a)
 	list_mark(&a->list, a->item);
 }
 
-void tui_open_item(struct app *a, int item)
+static int load_item(struct app *a, int item)
 {
 	struct anli_err err;
 	struct model_block *b;
 	int n;
 	if (model_blocks(a->m, item, &b, &n, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err.msg);
-		return;
+		return -1;
 	}
 	model_blocks_free(a->blocks, a->nblocks);
 	a->blocks = b;
@@ -110,8 +136,22 @@ void tui_open_item(struct app *a, int item)
 	a->detail.anchor_off = 0;
 	doc_free(&a->detail.doc);
 	tui_layout_doc(a);
-	sync_selection(a);
 	tui_find_reapply(a); /* the active search goes on in the new item (n, N) */
+	return 0;
+}
+
+void tui_open_item(struct app *a, int item)
+{
+	if (load_item(a, item) == 0)
+		sync_selection(a);
+}
+
+void tui_preview(struct app *a)
+{
+	a->preview = 0;
+	const struct list_state *l = &a->list;
+	if (lv_selectable(&l->lv, l->lv.sel) && l->items[l->lv.sel] != a->item)
+		load_item(a, l->items[l->lv.sel]);
 }
 
 /* The view in a pane's place: the search results stand in for the list. */

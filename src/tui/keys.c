@@ -10,29 +10,38 @@
  * of the one before it (its keys are listed there; the line's text is the
  * first one's, written for both); its own text serves a keys listing. */
 static const struct action actions[] = {
-	{REQ_DOWN, "down", {'j', KEYC(INK_DOWN)}, N_("move / scroll one line"), 0},
-	{REQ_UP, "up", {'k', KEYC(INK_UP)}, N_("move / scroll up one line"), 1},
-	{REQ_LEFT, "left", {'h', KEYC(INK_LEFT)}, N_("focus the pane to the left / right"), 0},
-	{REQ_RIGHT, "right", {'l', KEYC(INK_RIGHT)}, N_("focus the pane to the right"), 1},
-	{REQ_NEXT_PANE, "next-pane", {'\t'}, N_("next / previous pane"), 0},
-	{REQ_PREV_PANE, "prev-pane", {KEYC(INK_BTAB)}, N_("previous pane"), 1},
-	{REQ_ENTER, "enter", {'\r'}, N_("open (chapter, item); fold a collection"), 0},
-	{REQ_PAGE_DOWN, "page-down", {' ', KEYC(INK_PGDN)}, N_("page down"), 0},
-	{REQ_PAGE_UP, "page-up", {'b', KEYC(INK_PGUP)}, N_("page up"), 0},
-	{REQ_HOME, "first", {'g', KEYC(INK_HOME)}, N_("first / last"), 0},
-	{REQ_END, "last", {'G', KEYC(INK_END)}, N_("last"), 1},
-	{REQ_PREV_ITEM, "prev-item", {'['}, N_("previous / next item, from anywhere"), 0},
-	{REQ_NEXT_ITEM, "next-item", {']'}, N_("next item, from anywhere"), 1},
-	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)"), 0},
-	{REQ_TOGGLE_TREE, "toggle-tree", {'t'}, N_("show / hide the chapter tree"), 0},
-	{REQ_FIND, "find", {'/'}, N_("search in this item (as you type)"), 0},
-	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next / previous match, on through the book"), 0},
-	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match"), 1},
-	{REQ_SEARCH, "search", {'s'}, N_("search the whole book; Enter opens a hit"), 0},
-	{REQ_ESCAPE, "back", {KEYC(INK_ESC)}, N_("back to the results; close them"), 0},
-	{REQ_REDRAW, "redraw", {KEY_CTRL('l')}, N_("redraw the screen"), 0},
-	{REQ_HELP, "help", {'?'}, N_("this help (any key closes it)"), 0},
-	{REQ_QUIT, "quit", {'q'}, N_("quit"), 0},
+	/* moving: in the focused pane (the text scrolls, a list moves its selection) */
+	{REQ_DOWN, "down", {'j', KEYC(INK_DOWN)}, N_("down / up one line"), 0, KG_MOVE},
+	{REQ_UP, "up", {'k', KEYC(INK_UP)}, N_("up one line"), 1, KG_MOVE},
+	{REQ_HALF_DOWN, "half-page-down", {'d', KEY_CTRL('d')}, N_("half a page down / up"), 0, KG_MOVE},
+	{REQ_HALF_UP, "half-page-up", {'u', KEY_CTRL('u')}, N_("half a page up"), 1, KG_MOVE},
+	{REQ_PAGE_DOWN, "page-down", {' ', KEYC(INK_PGDN), KEY_CTRL('f')}, N_("page down, then the next item"), 0,
+	 KG_MOVE},
+	{REQ_PAGE_UP, "page-up", {'b', KEYC(INK_PGUP), KEY_CTRL('b')}, N_("page up"), 0, KG_MOVE},
+	{REQ_HOME, "first", {'g', KEYC(INK_HOME)}, N_("first / last"), 0, KG_MOVE},
+	{REQ_END, "last", {'G', KEYC(INK_END)}, N_("last"), 1, KG_MOVE},
+	/* reading: the text, whichever pane has the focus */
+	{REQ_PREV_SECTION, "prev-section", {'{'}, N_("previous / next section"), 0, KG_READ},
+	{REQ_NEXT_SECTION, "next-section", {'}'}, N_("next section"), 1, KG_READ},
+	{REQ_PREV_ITEM, "prev-item", {'['}, N_("previous / next item"), 0, KG_READ},
+	{REQ_NEXT_ITEM, "next-item", {']'}, N_("next item"), 1, KG_READ},
+	{REQ_GOTO, "goto", {':'}, N_("go to a case (:27) or an article (:a3)"), 0, KG_READ},
+	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)"), 0, KG_READ},
+	{REQ_FIND, "find", {'/'}, N_("search in this item (as you type)"), 0, KG_SEARCH},
+	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next / previous match, on through the book"), 0, KG_SEARCH},
+	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match"), 1, KG_SEARCH},
+	{REQ_SEARCH, "search", {'s'}, N_("search the whole book; Enter opens a hit"), 0, KG_SEARCH},
+	{REQ_LEFT, "left", {'h', KEYC(INK_LEFT)}, N_("focus the pane to the left / right"), 0, KG_PANES},
+	{REQ_RIGHT, "right", {'l', KEYC(INK_RIGHT)}, N_("focus the pane to the right"), 1, KG_PANES},
+	{REQ_NEXT_PANE, "next-pane", {'\t'}, N_("next / previous pane"), 0, KG_PANES},
+	{REQ_PREV_PANE, "prev-pane", {KEYC(INK_BTAB)}, N_("previous pane"), 1, KG_PANES},
+	{REQ_ENTER, "enter", {'\r'}, N_("open (chapter, item); fold a collection"), 0, KG_PANES},
+	{REQ_TOGGLE_TREE, "toggle-tree", {'t'}, N_("show / hide the chapter tree"), 0, KG_PANES},
+	{REQ_ESCAPE, "back", {KEYC(INK_ESC)}, N_("back to the results; close them"), 0, KG_PANES},
+	{REQ_REDRAW, "redraw", {KEY_CTRL('l')}, N_("redraw the screen"), 0, KG_OTHER},
+	{REQ_SUSPEND, "suspend", {KEY_CTRL('z')}, N_("suspend (fg resumes)"), 0, KG_OTHER},
+	{REQ_HELP, "help", {'?'}, N_("this help; q or Esc closes it"), 0, KG_OTHER},
+	{REQ_QUIT, "quit", {'q'}, N_("quit; close results, help"), 0, KG_OTHER},
 };
 #define NACTIONS ((int)(sizeof actions / sizeof *actions))
 
@@ -51,6 +60,14 @@ static void defaults(void)
 	for (int i = 0; i < NACTIONS; i++)
 		for (int k = 0; k < KEYS_MAX && actions[i].keys[k]; k++)
 			bind[nbind++] = (struct binding){actions[i].keys[k], actions[i].req};
+}
+
+const char *keys_group_name(enum key_group g)
+{
+	static const char *const names[NKEY_GROUPS] = {
+		N_("Moving"), N_("Reading"), N_("Searching"), N_("Panes"), N_("Other"),
+	};
+	return (unsigned)g < NKEY_GROUPS ? _(names[g]) : "";
 }
 
 const struct action *keys_actions(int *n)
@@ -117,6 +134,7 @@ const char *keys_name(int key, char *buf, size_t size)
 		{KEYC(INK_LEFT), "←"}, {KEYC(INK_RIGHT), "→"}, {KEYC(INK_HOME), N_("Home")},
 		{KEYC(INK_END), N_("End")}, {KEYC(INK_PGUP), N_("PgUp")}, {KEYC(INK_PGDN), N_("PgDn")},
 		{KEYC(INK_BTAB), N_("S-Tab")}, {KEYC(INK_INSERT), N_("Ins")}, {KEYC(INK_DELETE), N_("Del")},
+		{127, N_("Backspace")},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (names[i].key == key) {

@@ -50,6 +50,8 @@ int lv_move(struct listview *lv, enum request r, int rows)
 	case REQ_DOWN: i++; dir = 1; break;
 	case REQ_PAGE_UP: i -= page; dir = -1; break;
 	case REQ_PAGE_DOWN: i += page; dir = 1; break;
+	case REQ_HALF_UP: i -= (page + 1) / 2; dir = -1; break;
+	case REQ_HALF_DOWN: i += (page + 1) / 2; dir = 1; break;
 	case REQ_HOME: i = 0; dir = 1; break;
 	case REQ_END: i = lv->n - 1; dir = -1; break;
 	default: return 0;

@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* pane widths: from 120 columns, from 100 columns, from 60 columns (tree toggled on) */
-#define TREE_W(c) ((c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
-#define LIST_W(c, tree) ((c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
+/* pane widths: from 160 columns (the text is capped at TEXT_MAX_COLS: the
+ * side panes get some of the rest), from 120 columns, from 100 columns,
+ * from 60 columns (tree toggled on) */
+#define TREE_W(c) ((c) >= 160 ? 36 : (c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
+#define LIST_W(c, tree) ((c) >= 160 ? 44 : (c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
 
 /* --- layout of the screen ------------------------------------------------ */
 
@@ -48,10 +50,9 @@ void tui_layout_screen(struct app *a)
 {
 	getmaxyx(stdscr, a->rows, a->cols);
 	a->too_small = a->cols < MIN_COLS || a->rows < MIN_ROWS;
-	/* the status line is the last row; zoomed, the text has the whole
-	 * screen (and a one-line scroll is a plain scroll of the terminal)
-	 * unless there is a prompt or a message to show */
-	a->status_shown = !a->zoom || a->prompt || a->message[0];
+	/* the status line is the last row, zoomed too (a one-line scroll is
+	 * still a scroll of the terminal's region between header and status) */
+	a->status_shown = 1;
 	int h = a->rows - (a->status_shown ? 1 : 0);
 	int tw = 0, lw = 0, dx = 0, dw = 0;
 	a->sep[0] = a->sep[1] = -1;
@@ -85,7 +86,16 @@ void tui_layout_screen(struct app *a)
 	place(&a->view[PANE_TREE], 0, 0, tw ? h : 0, tw);
 	if (a->cols < 60 || a->zoom || a->too_small)
 		place(&a->view[PANE_LIST], 0, 0, lw ? h : 0, lw);
-	place(&a->view[PANE_DETAIL], 0, dx, dw ? h : 0, dw);
+	/* the text under its header row (the header names where you are) */
+	place(&a->view[PANE_DETAIL], 1, dx, dw ? h - 1 : 0, dw);
+	if (a->header && (getbegx(a->header) != dx || getmaxx(a->header) != dw || !dw)) {
+		delwin(a->header);
+		a->header = NULL;
+	}
+	if (dw && !a->header) {
+		a->header = newwin(1, dw, 0, dx);
+		leaveok(a->header, TRUE);
+	}
 	if (!a->status)
 		a->status = newwin(1, a->cols, a->rows - 1, 0);
 	else {

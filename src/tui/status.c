@@ -11,6 +11,64 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* --- the formats of the header and the status line ---------------------- */
+
+/* The section the detail's top line is in (its heading's text), or NULL:
+ * the title block and an untitled introduction have none. */
+static const char *top_section(const struct app *a)
+{
+	const struct doc *d = &a->detail.doc;
+	int b = -1;
+	for (int k = a->detail.top; k >= 0 && k < d->nlines && b < 0; k++)
+		b = d->line[k].block;
+	if (b < 0 || b >= a->nblocks)
+		return NULL;
+	int sec = a->blocks[b].section;
+	for (int i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].section == sec && a->blocks[i].kind == MODEL_HEADING)
+			return a->blocks[i].text;
+	return NULL;
+}
+
+/* How far through the item: 0 with the top shown, 100 with the end shown. */
+static int position(const struct app *a)
+{
+	int vis = a->view[PANE_DETAIL].h > 0 ? a->view[PANE_DETAIL].h : a->rows - 2;
+	int maxtop = a->detail.doc.nlines + 1 - vis; /* + 1: the end marker */
+	int pct = maxtop <= 0 ? 100 : a->detail.top * 100 / maxtop;
+	return pct > 100 ? 100 : pct;
+}
+
+/* The status line's fields, most important first (the line is cut from
+ * the right): the search counter, the section, the position —
+ * "“人才” 3/12 · 工作成效 · 62%". */
+static void status_fields(const struct app *a, struct sbuf *s)
+{
+	if (tui_search_counter(a, s)) /* find.c: over the whole scope; first, so cut last */
+		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+	const char *sec = top_section(a);
+	if (sec) {
+		sbuf_adds(s, sec);
+		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+	}
+	sbuf_printf(s, "%d%%", position(a));
+}
+
+/* The header above the text: where you are (model_item_header: "第三篇
+ * 科经融合 · 案例 27/53"), marked when the text has the focus. */
+static void draw_header(struct app *a)
+{
+	if (!a->header || !tui_pane_shown(a, PANE_DETAIL))
+		return;
+	struct sbuf s;
+	sbuf_init(&s);
+	model_item_header(a->m, a->item, &s);
+	werase(a->header);
+	tui_title(a, a->header, a->focus == PANE_DETAIL, s.s, s.len, tui_text_x(a)); /* over the text column */
+	sbuf_free(&s);
+	wnoutrefresh(a->header);
+}
+
 /* --- drawing ------------------------------------------------------------- */
 
 static void draw_status(struct app *a)
@@ -24,41 +82,20 @@ static void draw_status(struct app *a)
 	sbuf_init(&s);
 	int cursor_x = -1;
 	if (a->prompt) {
-		sbuf_adds(&s, a->prompt == '/' ? "/" : _("search: "));
+		sbuf_adds(&s, a->prompt == '/' ? "/" : a->prompt == ':' ? ":" : _("search: "));
 	} else if (a->message[0]) {
 		sbuf_adds(&s, a->message);
 	} else {
-		if (tui_search_counter(a, &s)) /* find.c: first, so cut last */
-			sbuf_adds(&s, glyph(GLYPH_FIELD_SEP));
-		const struct model_item *it = &a->m->items[a->item];
-		int n = 0, total = 0;
-		for (int i = 0; i < a->m->nitems; i++) {
-			const struct model_item *x = &a->m->items[i];
-			int same = it->chapter >= 0 ? x->chapter == it->chapter : i == a->item;
-			if (same) {
-				total++;
-				if (i <= a->item)
-					n++;
-			}
-		}
-		if (it->chapter >= 0) {
-			model_chapter_label(&a->m->chapters[it->chapter], &s); /* the one label */
-		} else {
-			sbuf_adds(&s, it->title ? it->title : _("Foreword"));
-		}
-		/* how far through: 0% with the top shown, 100% with the end shown */
-		int vis = a->view[PANE_DETAIL].h > 0 ? a->view[PANE_DETAIL].h : a->rows - 1;
-		int maxtop = a->detail.doc.nlines - vis;
-		int pct = maxtop <= 0 ? 100 : a->detail.top * 100 / maxtop;
-		if (pct > 100)
-			pct = 100;
-		sbuf_printf(&s, "%s%d/%d%s%d%%", glyph(GLYPH_FIELD_SEP), n, total, glyph(GLYPH_FIELD_SEP), pct);
+		status_fields(a, &s);
 	}
 	const char *hint = _("? help  q quit");
 	int hw = lay_strwidth(hint, strlen(hint));
 	size_t n;
 	char *clean = lay_sanitize(s.s, s.len, &n);
-	int room = a->cols - 1 - (a->cols > hw + 20 ? hw + 2 : 0);
+	/* the hint on the right, unless a message needs its room */
+	int hint_shown = a->cols > hw + 20 && !a->prompt &&
+			 !(a->message[0] && lay_strwidth(clean, n) > a->cols - 1 - (hw + 2));
+	int room = a->cols - 1 - (hint_shown ? hw + 2 : 0);
 	if (a->prompt) {
 		/* the prompt, then the input around the cursor (the work is the
 		 * visible part's, whatever the input's length) */
@@ -67,7 +104,7 @@ static void draw_status(struct app *a)
 	} else {
 		tui_put(w, 0, 1, clean, n, room);
 	}
-	if (a->cols > hw + 20 && !a->prompt)
+	if (hint_shown)
 		tui_put(w, 0, a->cols - hw - 1, hint, strlen(hint), hw);
 	/* the cursor is shown only at the prompt; elsewhere curses need not move it */
 	leaveok(w, cursor_x < 0);
@@ -78,18 +115,19 @@ static void draw_status(struct app *a)
 	wnoutrefresh(w);
 }
 
-/* The help overlay, generated from the action table (keys.c): a line per
- * action with the keys bound to it. */
-static void draw_help(struct app *a)
+/* The help's lines, generated from the action table (keys.c): a heading
+ * per group, a line per action with the keys bound to it (an action
+ * joined to the one before shares its line).  Returns how many; *out to
+ * free with help_free. */
+static int help_lines(const struct app *a, struct sbuf **out)
 {
+	int room = a->cols - 4; /* inside the frame and its margins */
 	int na;
 	const struct action *act = keys_actions(&na);
-	struct sbuf *line = xcalloc((size_t)na + 4, sizeof *line);
+	struct sbuf *line = xcalloc((size_t)na * 4 + 8, sizeof *line);
 	int n = 0;
 	sbuf_adds(&line[n++], _("anli — keys"));
-	sbuf_adds(&line[n++], "");
-	/* a line per action (an action joined to the one before shares its
-	 * line), the keys column as wide as the widest list of keys */
+	/* the keys column as wide as the widest list of keys */
 	char names[na][64];
 	int help_of[na];
 	int nl = 0, kw = 0;
@@ -111,13 +149,67 @@ static void draw_help(struct app *a)
 			kw = w;
 	}
 	for (int i = 0; i < nl; i++) {
+		const struct action *x = &act[help_of[i]];
+		if (i == 0 || x->group != act[help_of[i - 1]].group) {
+			sbuf_adds(&line[n++], "");
+			sbuf_adds(&line[n++], keys_group_name(x->group));
+		}
+		sbuf_adds(&line[n], "  ");
 		sbuf_adds(&line[n], names[i]);
-		for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
-			sbuf_addc(&line[n], ' ');
-		sbuf_adds(&line[n++], _(act[help_of[i]].help));
+		const char *help = _(x->help);
+		if (2 + kw + 2 + lay_strwidth(help, strlen(help)) > room) {
+			/* too narrow for both columns: the text under its keys */
+			n++;
+			sbuf_adds(&line[n], "      ");
+		} else {
+			for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
+				sbuf_addc(&line[n], ' ');
+		}
+		sbuf_adds(&line[n++], help);
 	}
 	sbuf_adds(&line[n++], "");
-	sbuf_adds(&line[n++], _("Mouse: click selects or focuses; the wheel scrolls."));
+	const char *mouse = _("Mouse: click selects or focuses; the wheel scrolls.");
+	if (lay_strwidth(mouse, strlen(mouse)) <= room) {
+		sbuf_adds(&line[n++], mouse);
+	} else {
+		sbuf_adds(&line[n++], _("Mouse: click selects or focuses;"));
+		sbuf_adds(&line[n++], _("the wheel scrolls."));
+	}
+	*out = line;
+	return n;
+}
+
+static void help_free(struct sbuf *line, int n)
+{
+	for (int i = 0; i < n; i++)
+		sbuf_free(&line[i]);
+	free(line);
+}
+
+/* The help's frame: its size and the rows of lines it shows. */
+static int help_rows(const struct app *a, int n)
+{
+	int h = n + 2;
+	if (h > a->rows - 1)
+		h = a->rows - 1;
+	return h - 2;
+}
+
+int tui_help_max_top(const struct app *a)
+{
+	struct sbuf *line;
+	int n = help_lines(a, &line);
+	help_free(line, n);
+	int max = n - help_rows(a, n);
+	return max > 0 ? max : 0;
+}
+
+/* The help overlay, framed in the middle of the screen; it scrolls
+ * (a->help_top) when it does not fit, and says so on its frame. */
+static void draw_help(struct app *a)
+{
+	struct sbuf *line;
+	int n = help_lines(a, &line);
 	int w = 0;
 	for (int i = 0; i < n; i++) {
 		int tw = lay_strwidth(line[i].s, line[i].len);
@@ -125,25 +217,30 @@ static void draw_help(struct app *a)
 			w = tw;
 	}
 	w += 4;
-	int h = n + 2;
+	int rows = help_rows(a, n), h = rows + 2;
 	if (w > a->cols)
 		w = a->cols;
-	if (h > a->rows - 1)
-		h = a->rows - 1;
+	int top = a->help_top, max = n - rows > 0 ? n - rows : 0;
+	if (top > max)
+		top = max;
 	WINDOW *win = newwin(h, w, (a->rows - 1 - h) / 2, (a->cols - w) / 2);
 	if (win) {
 		werase(win);
 		draw_frame(win);
-		for (int i = 0; i < n && i + 1 < h - 1; i++) {
-			wattrset(win, i == 0 ? A_BOLD : A_NORMAL);
-			tui_put(win, i + 1, 2, line[i].s, line[i].len, w - 4);
+		for (int i = top; i < n && i - top < rows; i++) {
+			int heading = i == 0 || (i > 0 && line[i - 1].len == 0 && line[i].len && line[i].s[0] != ' ');
+			wattrset(win, heading ? A_BOLD : A_NORMAL);
+			tui_put(win, i - top + 1, 2, line[i].s, line[i].len, w - 4);
 		}
+		wattrset(win, A_NORMAL);
+		/* on the frame: that there is more, and how to get at it */
+		const char *more = top < max ? _(" more: j, PgDn; q closes ") : top > 0 ? _(" k, PgUp: back; q closes ") : NULL;
+		if (more)
+			tui_put(win, h - 1, 2, more, strlen(more), w - 4);
 		wnoutrefresh(win);
 		delwin(win);
 	}
-	for (int i = 0; i < n; i++)
-		sbuf_free(&line[i]);
-	free(line);
+	help_free(line, n);
 }
 
 void tui_draw(struct app *a)
@@ -172,6 +269,7 @@ void tui_draw(struct app *a)
 		v->ops->draw(a, v);
 		wnoutrefresh(v->win);
 	}
+	draw_header(a);
 	if (a->help)
 		draw_help(a);
 	if (a->status_shown)

@@ -12,6 +12,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,18 +52,71 @@ static void mouse(struct app *a, const struct in_event *e)
 	}
 }
 
+/* A key while the help is shown: it scrolls; ?, q and Esc close it. */
+static void help_key(struct app *a, enum request r)
+{
+	int page = a->rows > 6 ? a->rows - 6 : 1, top = a->help_top;
+	switch (r) {
+	case REQ_HELP:
+	case REQ_QUIT:
+	case REQ_ESCAPE: a->help = 0; return;
+	case REQ_DOWN: top++; break;
+	case REQ_UP: top--; break;
+	case REQ_PAGE_DOWN: top += page; break;
+	case REQ_PAGE_UP: top -= page; break;
+	case REQ_HALF_DOWN: top += (page + 1) / 2; break;
+	case REQ_HALF_UP: top -= (page + 1) / 2; break;
+	case REQ_HOME: top = 0; break;
+	case REQ_END: top = tui_help_max_top(a); break;
+	default: return;
+	}
+	int max = tui_help_max_top(a);
+	a->help_top = top > max ? max : top < 0 ? 0 : top;
+}
+
+/* An unbound key says so. */
+static void unbound(struct app *a, const struct in_event *ev)
+{
+	int key = ev ? keys_of_event(ev) : -1;
+	char name[32];
+	if (key >= 0)
+		snprintf(a->message, sizeof a->message, _("key %s is not bound; ? for help"),
+			 keys_name(key, name, sizeof name));
+}
+
 static int handle(struct app *a, enum request r, const struct in_event *mev)
 {
 	if (a->help && r != REQ_RESIZE && r != REQ_NONE) {
-		a->help = 0;
+		if (r != REQ_MOUSE)
+			help_key(a, r);
 		return 1;
 	}
 	a->message[0] = '\0';
 	switch (r) {
 	case REQ_QUIT:
+		if (a->results_shown && a->focus == PANE_LIST) {
+			a->results_shown = 0; /* a secondary view: q closes it */
+			return 1;
+		}
 		return 0;
 	case REQ_HELP:
 		a->help = 1;
+		a->help_top = 0;
+		return 1;
+	case REQ_SUSPEND:
+		raise(SIGTSTP); /* term.c restores the terminal, and takes it back on CONT */
+		return 1;
+	case REQ_GOTO:
+		a->prompt = ':';
+		eb_clear(&a->input);
+		curs_set(1);
+		return 1;
+	case REQ_PREV_SECTION:
+	case REQ_NEXT_SECTION:
+		/* the text's sections from any pane; on a narrow screen the text is shown */
+		if (!tui_pane_shown(a, PANE_DETAIL))
+			a->focus = PANE_DETAIL;
+		a->view[PANE_DETAIL].ops->request(a, &a->view[PANE_DETAIL], r);
 		return 1;
 	case REQ_RESIZE:
 	case REQ_REDRAW:
@@ -107,6 +161,7 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		mouse(a, mev);
 		return 1;
 	case REQ_OTHER:
+		unbound(a, mev);
 		return 1;
 	case REQ_FIND:
 	case REQ_SEARCH:
@@ -210,7 +265,10 @@ static int event(struct app *a, const struct in_event *ev)
 		return 1;
 	if (a->prompt) {
 		a->message[0] = '\0';
-		tui_prompt_event(a, ev);
+		if (a->prompt == ':')
+			tui_goto_event(a, ev);
+		else
+			tui_prompt_event(a, ev);
 		return 1;
 	}
 	if (ev->kind == IN_MOUSE)
@@ -281,7 +339,9 @@ int tui_main(const char *db_path, int ambiwidth)
 	a.view[PANE_DETAIL].state = &a.detail;
 	a.results.state = &a.hitlist;
 	a.results.ops = &view_results_ops;
-	a.focus = PANE_LIST;
+	/* focus starts in the text, as in less: Space, PgDn, j and the arrows
+	 * read it; the focused pane's title is marked (tui_title) */
+	a.focus = PANE_DETAIL;
 	a.cur_match = -1;
 	eb_init(&a.input, cpwidth);
 	start_colors(&a);
@@ -317,6 +377,8 @@ int tui_main(const char *db_path, int ambiwidth)
 		}
 		if (a.find_dirty)
 			tui_prompt_find(&a);
+		if (a.preview)
+			tui_preview(&a); /* once per frame, when no key is pending */
 		tui_layout_screen(&a);
 		tui_draw(&a);
 		/* every event that is ready, then one frame */
@@ -337,6 +399,8 @@ int tui_main(const char *db_path, int ambiwidth)
 			delwin(a.view[p].win);
 	if (a.status)
 		delwin(a.status);
+	if (a.header)
+		delwin(a.header);
 	endwin();
 	delscreen(scr);
 	doc_free(&a.detail.doc);

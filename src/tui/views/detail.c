@@ -3,8 +3,10 @@
  * which scrolls it to a match. */
 #include "anli/view.h"
 
+#include "anli/i18n.h"
 #include "anli/layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 
@@ -28,11 +30,12 @@ static int style_attr(const struct app *a, int style)
 	return A_NORMAL;
 }
 
+/* The doc's lines, then the end marker (line nlines). */
 static int max_top(const struct app *a, const struct view *v)
 {
 	(void)a;
 	const struct detail_state *d = v->state;
-	int t = d->doc.nlines - v->h;
+	int t = d->doc.nlines + 1 - v->h;
 	return t > 0 ? t : 0;
 }
 
@@ -49,16 +52,24 @@ static void update(struct app *a, struct view *v)
 static void draw(const struct app *a, const struct view *v)
 {
 	const struct detail_state *d = v->state;
-	/* a blank column after the pane separator; none when zoomed, where
-	 * column 0 lets a one-line scroll cost no cursor movement */
-	const int PAD = a->zoom ? 0 : 1;
+	/* a blank column after the pane separator, none when zoomed; on a pane
+	 * wider than the measure the text column centred, the margin inside
+	 * the window (zoomed, it stays full-width: the terminal's scroll
+	 * region still serves a one-line scroll) */
+	int x0 = tui_text_x(a);
 	werase(v->win);
+	if (d->top + v->h > d->doc.nlines && d->doc.nlines >= d->top) {
+		/* after the last line, as less's (END) */
+		const char *end = _("(END)");
+		wattrset(v->win, A_REVERSE);
+		tui_put(v->win, d->doc.nlines - d->top, x0, end, strlen(end), v->w - x0);
+	}
 	for (int y = 0; y < v->h && d->top + y < d->doc.nlines; y++) {
 		const struct doc_line *l = &d->doc.line[d->top + y];
 		int attr = style_attr(a, l->style);
 		wattrset(v->win, attr);
 		const char *text = d->doc.text + l->off;
-		int x = PAD + l->indent, room = v->w - PAD - l->indent;
+		int x = x0 + l->indent, room = v->w - x0 - l->indent;
 		size_t done = 0;
 		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
 		if (l->block >= 0 || key) {
@@ -78,14 +89,14 @@ static void draw(const struct app *a, const struct view *v)
 				if (e0 <= s0)
 					continue;
 				wattrset(v->win, attr);
-				x += tui_put(v->win, y, x, text + done, s0 - done, room - (x - PAD - l->indent));
+				x += tui_put(v->win, y, x, text + done, s0 - done, room - (x - x0 - l->indent));
 				wattrset(v->win, attr | A_REVERSE | (k == a->cur_match ? A_BOLD | A_UNDERLINE : 0));
-				x += tui_put(v->win, y, x, text + s0, e0 - s0, room - (x - PAD - l->indent));
+				x += tui_put(v->win, y, x, text + s0, e0 - s0, room - (x - x0 - l->indent));
 				done = e0;
 			}
 		}
 		wattrset(v->win, attr);
-		tui_put(v->win, y, x, text + done, l->len - done, room - (x - PAD - l->indent));
+		tui_put(v->win, y, x, text + done, l->len - done, room - (x - x0 - l->indent));
 	}
 	wattrset(v->win, A_NORMAL);
 }
@@ -99,6 +110,42 @@ static void scroll_to(struct app *a, struct view *v, int top)
 	tui_set_top(a, top);
 }
 
+/* The first doc line of each section heading, in order; returns how many. */
+static int heading_lines(const struct app *a, const struct detail_state *d, int *out, int max)
+{
+	int n = 0;
+	for (int b = 0; b < a->nblocks && b < d->doc.nblocks && n < max; b++)
+		if (a->blocks[b].kind == MODEL_HEADING)
+			out[n++] = d->doc.block_first_line[b];
+	return n;
+}
+
+/* { and }: the top of the previous / next section. */
+static void section(struct app *a, struct view *v, int dir)
+{
+	const struct detail_state *d = v->state;
+	int lines[256], n = heading_lines(a, d, lines, 256), to = -1;
+	if (dir > 0) {
+		for (int i = 0; i < n && to < 0; i++)
+			if (lines[i] > d->top)
+				to = lines[i];
+		if (to > max_top(a, v))
+			to = -1; /* already shown: the last page */
+	} else {
+		for (int i = n - 1; i >= 0 && to < 0; i--)
+			if (lines[i] < d->top)
+				to = lines[i];
+		if (to < 0 && d->top > 0)
+			to = 0; /* the untitled start, the title */
+	}
+	if (to < 0)
+		snprintf(a->message, sizeof a->message, "%s",
+			 dir > 0 ? _("no next section in this item; ] goes to the next")
+				 : _("no previous section in this item; [ goes to the previous"));
+	else
+		scroll_to(a, v, to);
+}
+
 static int request(struct app *a, struct view *v, enum request r)
 {
 	const struct detail_state *d = v->state;
@@ -107,7 +154,19 @@ static int request(struct app *a, struct view *v, enum request r)
 	case REQ_UP: scroll_to(a, v, d->top - 1); return 1;
 	case REQ_DOWN: scroll_to(a, v, d->top + 1); return 1;
 	case REQ_PAGE_UP: scroll_to(a, v, d->top - page); return 1;
-	case REQ_PAGE_DOWN: scroll_to(a, v, d->top + page); return 1;
+	case REQ_HALF_UP: scroll_to(a, v, d->top - (v->h + 1) / 2); return 1;
+	case REQ_HALF_DOWN: scroll_to(a, v, d->top + (v->h + 1) / 2); return 1;
+	case REQ_PREV_SECTION: section(a, v, -1); return 1;
+	case REQ_NEXT_SECTION: section(a, v, 1); return 1;
+	case REQ_PAGE_DOWN:
+		if (d->top < max_top(a, v)) {
+			scroll_to(a, v, d->top + page);
+		} else if (a->item + 1 < a->m->nitems) {
+			tui_open_item(a, a->item + 1); /* at the end: on to the next item, as mutt's pager */
+		} else {
+			snprintf(a->message, sizeof a->message, "%s", _("already at the last item"));
+		}
+		return 1;
 	case REQ_HOME: scroll_to(a, v, 0); return 1;
 	case REQ_END: scroll_to(a, v, max_top(a, v)); return 1;
 	default:

@@ -51,7 +51,6 @@ static void draw(const struct app *a, const struct view *v)
 	const struct list_state *l = v->state;
 	werase(v->win);
 	int focused = a->focus == PANE_LIST;
-	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
 	struct sbuf s;
 	sbuf_init(&s);
 	if (l->filled) {
@@ -62,8 +61,7 @@ static void draw(const struct app *a, const struct view *v)
 			sbuf_adds(&s, tui_collection_label(a, r->coll));
 		}
 	}
-	tui_put(v->win, 0, 0, s.s ? s.s : "", s.len, v->w);
-	wattrset(v->win, A_NORMAL);
+	tui_title(a, v->win, focused, s.s, s.len, 0);
 	int per_page = (v->h - 1) / ROWS_PER_ITEM, top = l->lv.top;
 	if (per_page < 1)
 		per_page = 1;
@@ -102,8 +100,10 @@ static int request(struct app *a, struct view *v, enum request r)
 {
 	struct list_state *l = v->state;
 	l->lv.per = ROWS_PER_ITEM;
-	if (lv_move(&l->lv, r, v->h - 1))
+	if (lv_move(&l->lv, r, v->h - 1)) {
+		a->preview = 1; /* opened once every ready key is handled (tui.c) */
 		return 1;
+	}
 	switch (r) {
 	case REQ_ENTER:
 		if (lv_selectable(&l->lv, l->lv.sel)) {
@@ -130,9 +130,9 @@ static void click(struct app *a, struct view *v, int y, int x)
 
 static void wheel(struct app *a, struct view *v, int dir)
 {
-	(void)a;
 	struct list_state *l = v->state;
 	lv_wheel(&l->lv, dir);
+	a->preview = 1;
 }
 
 const struct view_ops view_list_ops = {"list", update, draw, request, click, wheel};

@@ -96,10 +96,8 @@ static void draw(const struct app *a, const struct view *v)
 	const struct tree_state *t = v->state;
 	werase(v->win);
 	int focused = a->focus == PANE_TREE;
-	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
 	const char *hdr = _("Contents");
-	tui_put(v->win, 0, 0, hdr, strlen(hdr), v->w);
-	wattrset(v->win, A_NORMAL);
+	tui_title(a, v->win, focused, hdr, strlen(hdr), 0);
 	int rows = v->h - 1, top = t->lv.top;
 	struct sbuf s, suf;
 	sbuf_init(&s);
