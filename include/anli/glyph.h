@@ -39,6 +39,9 @@ enum glyph {
 	GLYPH_TOP_RIGHT,
 	GLYPH_BOTTOM_LEFT,
 	GLYPH_BOTTOM_RIGHT,
+	GLYPH_UNREAD,       /* list: an item not read yet (as mutt's N) */
+	GLYPH_REVIEWED,     /* list, tree: review status reviewed */
+	GLYPH_NEEDS_FIX,    /* list, tree: review status needs-fix */
 	NGLYPHS
 };
 

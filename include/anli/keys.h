@@ -38,6 +38,13 @@ enum request {
 	REQ_NEXT_MATCH,
 	REQ_PREV_MATCH,
 	REQ_ESCAPE,
+	/* session.c: history, read marks, review status */
+	REQ_BACK,
+	REQ_FORWARD,
+	REQ_TOGGLE_READ,
+	REQ_CHAPTER_READ,
+	REQ_NEXT_UNREAD,
+	REQ_REVIEW,
 };
 
 #define KEYS_MAX 4 /* default keys per action */

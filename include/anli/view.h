@@ -136,6 +136,7 @@ struct app {
 	int saved_top;
 	int find_dirty;           /* the / prompt's input changed: search again */
 	int probing;              /* the width probe awaits its answer */
+	struct session *sess;     /* per-user state: session.c */
 };
 
 /* Colour pairs / attributes (term.c decides colour or monochrome). */

@@ -25,6 +25,10 @@ static const struct {
 	[GLYPH_TOP_RIGHT] = {"┐", "+", "+"},
 	[GLYPH_BOTTOM_LEFT] = {"└", "+", "+"},
 	[GLYPH_BOTTOM_RIGHT] = {"┘", "+", "+"},
+	/* one column in both conventions (✓ is Neutral) */
+	[GLYPH_UNREAD] = {"N", "N", "N"},
+	[GLYPH_REVIEWED] = {"✓", "✓", "+"},
+	[GLYPH_NEEDS_FIX] = {"!", "!", "!"},
 };
 
 void glyph_set_utf8(int u)

@@ -30,6 +30,12 @@ static const struct action actions[] = {
 	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match"), 1},
 	{REQ_SEARCH, "search", {'s'}, N_("search the whole book; Enter opens a hit"), 0},
 	{REQ_ESCAPE, "back", {KEYC(INK_ESC)}, N_("back to the results; close them"), 0},
+	{REQ_BACK, "back-history", {KEY_CTRL('o'), 0x7f, KEY_CTRL('h')}, N_("back / forward through the places read"), 0},
+	{REQ_FORWARD, "forward-history", {KEY_CTRL('n')}, N_("forward through the places read"), 1},
+	{REQ_TOGGLE_READ, "toggle-read", {'M'}, N_("mark the item read / unread"), 0},
+	{REQ_CHAPTER_READ, "chapter-read", {'C'}, N_("mark the whole chapter read"), 0},
+	{REQ_NEXT_UNREAD, "next-unread", {'U'}, N_("open the next unread item"), 0},
+	{REQ_REVIEW, "review", {'r'}, N_("review status: none, reviewed, needs fix"), 0},
 	{REQ_REDRAW, "redraw", {KEY_CTRL('l')}, N_("redraw the screen"), 0},
 	{REQ_HELP, "help", {'?'}, N_("this help (any key closes it)"), 0},
 	{REQ_QUIT, "quit", {'q'}, N_("quit"), 0},
@@ -116,7 +122,7 @@ const char *keys_name(int key, char *buf, size_t size)
 		{KEYC(INK_ESC), N_("Esc")}, {KEYC(INK_UP), "↑"}, {KEYC(INK_DOWN), "↓"},
 		{KEYC(INK_LEFT), "←"}, {KEYC(INK_RIGHT), "→"}, {KEYC(INK_HOME), N_("Home")},
 		{KEYC(INK_END), N_("End")}, {KEYC(INK_PGUP), N_("PgUp")}, {KEYC(INK_PGDN), N_("PgDn")},
-		{KEYC(INK_BTAB), N_("S-Tab")}, {KEYC(INK_INSERT), N_("Ins")}, {KEYC(INK_DELETE), N_("Del")},
+		{KEYC(INK_BTAB), N_("S-Tab")}, {0x7f, N_("BS")}, {KEYC(INK_INSERT), N_("Ins")}, {KEYC(INK_DELETE), N_("Del")},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (names[i].key == key) {

@@ -8,6 +8,7 @@
 #include "anli/i18n.h"
 #include "anli/layout.h"
 #include "anli/msg.h"
+#include "anli/session.h"
 #include "anli/view.h"
 
 #include <langinfo.h>
@@ -58,6 +59,8 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		return 1;
 	}
 	a->message[0] = '\0';
+	if (sess_request(a, r)) /* session.c: history, marks */
+		return 1;
 	switch (r) {
 	case REQ_QUIT:
 		return 0;
@@ -221,7 +224,7 @@ static int event(struct app *a, const struct in_event *ev)
 	return handle(a, key < 0 ? REQ_OTHER : keys_lookup(key), ev);
 }
 
-int tui_main(const char *db_path, int ambiwidth)
+int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 {
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
@@ -307,6 +310,7 @@ int tui_main(const char *db_path, int ambiwidth)
 	tui_open_item(&a, first);
 	if (status_note[0])
 		snprintf(a.message, sizeof a.message, "%s", status_note);
+	sess_start(&a, start); /* the ID given, else where the user left off */
 	for (int run = 1; run;) {
 		if (term_resumed()) {
 			clearok(curscr, TRUE);
@@ -319,9 +323,10 @@ int tui_main(const char *db_path, int ambiwidth)
 			tui_prompt_find(&a);
 		tui_layout_screen(&a);
 		tui_draw(&a);
+		sess_tick(&a); /* read mark, history, the position saved */
 		/* every event that is ready, then one frame */
 		struct in_event ev;
-		int r = term_next(&ev, 1);
+		int r = term_next(&ev, sess_wait(&a));
 		while (r && run) {
 			if (r == 2)
 				run = handle(&a, REQ_RESIZE, NULL);
@@ -330,6 +335,7 @@ int tui_main(const char *db_path, int ambiwidth)
 			r = run ? term_next(&ev, 0) : 0;
 		}
 	}
+	sess_end(&a);
 	term_end();
 	/* windows before the screen they belong to */
 	for (int p = 0; p < NPANES; p++)
