@@ -70,7 +70,7 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-de
 	tmux mandoc gettext jq sqlite3 python3-pyte
 
 .SECONDARY:
-.PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test tui-find-test wide-test \
+.PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test tui-find-test tui-state-test wide-test \
 	ambiguous-check gen-ambiguous bench install uninstall clean
 
 all: anli data/anli.db
@@ -135,7 +135,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test wide-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -193,6 +193,10 @@ man-lint:
 
 tui-test: anli data/anli.db
 	@bash tests/tui.sh
+
+# the per-user state in the reader: open at an ID, resume, history, marks
+tui-state-test: anli data/anli.db
+	@bash tests/tui-state.sh
 
 # the search flow: counter, n/N across items, grouped results, the prompt
 tui-find-test: anli data/anli.db

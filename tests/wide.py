@@ -34,10 +34,12 @@ import codecs
 import fcntl
 import os
 import select
+import shutil
 import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 import unicodedata
@@ -126,7 +128,10 @@ def run(anli, args, cols, rows, marker, keys=b"", marker2=None):
     screen."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+    # a new state file each run: the reader starts at the top, not where a
+    # run before left off
+    state = tempfile.mkdtemp(prefix="anli-wide-")
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", ANLI_STATE=os.path.join(state, "user.db"))
     for k in ("ANLI_DB", "NO_COLOR", "LINES", "COLUMNS", "TMUX"):
         env.pop(k, None)
 
@@ -177,6 +182,7 @@ def run(anli, args, cols, rows, marker, keys=b"", marker2=None):
         p.send_signal(signal.SIGKILL)
         p.wait()
     os.close(master)
+    shutil.rmtree(state, ignore_errors=True)
     return screen
 
 

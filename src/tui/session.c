@@ -205,8 +205,10 @@ void sess_tick(struct app *a)
 	int end = !a->help && !a->too_small && tui_pane_shown(a, PANE_DETAIL) &&
 		  (a->focus == PANE_DETAIL || a->zoom) && a->detail.doc.nlines > 0 &&
 		  a->detail.top + v->h >= a->detail.doc.nlines;
-	if (end && s->end_item != a->item && !s->read[a->item])
+	if (end && s->end_item != a->item && !s->read[a->item]) {
 		set_read(a, a->item, 1);
+		tui_draw(a); /* the flag and the roll-up change at once */
+	}
 	s->end_item = end ? a->item : -1;
 	/* history: a change of item, or a move of more than a screen */
 	if (a->item != s->s_item || (a->detail.doc_width == s->s_width && abs(a->detail.top - s->s_top) > v->h)) {
