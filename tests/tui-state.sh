@@ -95,6 +95,7 @@ quit b
 # --- --fresh: the top, the first case
 start c "$ANLI --state '$S' --fresh"
 expect c "第一篇 学术交流 · 1/6" "--fresh opens the first case"
+expect c "^N前言" "the tree flags the unread foreword"
 cap c
 if grep -q -- "$P5" "$T/screen"; then bad "--fresh: case 27 still shown"; else ok; fi
 # review status: r in the list marks the selected case; the tree rolls up

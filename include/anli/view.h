@@ -250,8 +250,9 @@ int term_probe(void);
 /* Was the reader stopped and continued since the last call? */
 int term_resumed(void);
 
-/* The next input event.  block: wait for one; else return 0 at once when
- * none is ready.  Returns 1 (event), 2 (the screen was resized), or 0. */
+/* The next input event.  block: 1 waits for one, > 1 waits that many
+ * milliseconds at most, 0 returns 0 at once when none is ready.  Returns 1
+ * (event), 2 (the screen was resized), or 0. */
 int term_next(struct in_event *ev, int block);
 
 #endif

@@ -299,7 +299,7 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 		a.probing = term_probe();
 	getmaxyx(stdscr, a.rows, a.cols);
 	tui_layout_screen(&a);
-	/* nothing to resume yet: the first chapter and its first item */
+	/* the first chapter and its first item; sess_start may go elsewhere */
 	int first = 0;
 	for (int i = 0; i < m->nitems; i++)
 		if (m->items[i].chapter == 0) {

@@ -64,8 +64,8 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 		sbuf_adds(out, " ");
 		sbuf_adds(out, tui_collection_label(a, r->coll));
 		break;
-	case ROW_FOREWORD:
-		sbuf_adds(out, " ");
+	case ROW_FOREWORD: /* an item itself: its unread flag in the first column */
+		sbuf_adds(out, sess_read(a, r->item) ? " " : glyph(GLYPH_UNREAD));
 		sbuf_adds(out, m->items[r->item].title ? m->items[r->item].title : _("Foreword"));
 		break;
 	case ROW_CHAPTER: {
