@@ -144,6 +144,11 @@ kill -9 "$pid"
 expect d "EXIT=137" "kill -9"
 start e "$ANLI --state '$S'"
 expect e "第一篇 学术交流 · 3/6" "after kill -9 the reader resumes at case 3"
+# C marks the whole chapter read: the tree rolls it up
+keys e C
+expect e "5 items of the chapter marked read" "C marks the rest of chapter 1 read (case 1 was read)"
+expect e "第一篇 学术交流 (6/6)" "the tree: every item read"
+sql_wait "SELECT count(*) FROM read_mark" "6" "chapter read saved"
 # the help lists the new keys
 keys e '?'
 expect e "back / forward through the places read" "help lists history"
@@ -151,6 +156,11 @@ expect e "review status: none, reviewed, needs fix" "help lists r"
 expect e "│ q  *quit  *│" "the help shows every action, quit the last"
 keys e x
 quit e
+
+# anli a3: an article opens from the shell, its text focused
+start f "$ANLI --state '$S' a3"
+expect_top f "沈阳：搭建人才引聚和科创服务平台" "anli a3 opens article 3"
+quit f
 
 echo "tui-state.sh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
