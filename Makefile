@@ -44,7 +44,7 @@ CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
-	src/tui/term.c src/tui/draw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
+	src/tui/term.c src/tui/draw.c src/tui/session.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 TUI_SRC  += src/tui/goto.c
 LAYERS    = core text model user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
@@ -71,7 +71,7 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-de
 	tmux mandoc gettext jq sqlite3 python3-pyte
 
 .SECONDARY:
-.PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test tui-find-test wide-test \
+.PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test tui-find-test tui-state-test wide-test \
 	ambiguous-check gen-ambiguous bench install uninstall clean
 
 all: anli data/anli.db
@@ -136,7 +136,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test wide-test tui-read-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -194,6 +194,10 @@ man-lint:
 
 tui-test: anli data/anli.db
 	@bash tests/tui.sh
+
+# the per-user state in the reader: open at an ID, resume, history, marks
+tui-state-test: anli data/anli.db
+	@bash tests/tui-state.sh
 
 # the search flow: counter, n/N across items, grouped results, the prompt
 tui-find-test: anli data/anli.db

@@ -84,6 +84,7 @@ run $ANLI show 27 --numbered --format=markdown
 check "--numbered markdown: ¶N" [ "$(grep -c '^¶[0-9]* ' "$T/out")" = "$npara" ]
 check "--numbered markdown: ¶5" grep -q "^¶5 " "$T/out"
 expect_error 2 "applies to 'show' only" $ANLI list --numbered
+expect_error 2 "--fresh applies to the reader only" $ANLI list --fresh
 
 # --- anli ID: resolved before the terminal is touched (stdin, stdout not a tty)
 expect_error 1 "no item '99'" $ANLI 99

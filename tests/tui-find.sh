@@ -19,7 +19,9 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; echo "---- screen:"; cat "$T/screen"; echo "----"; }
 start() { # start NAME COLS ROWS COMMAND
 	tm kill-session -t "$1" 2>/dev/null
-	tm new-session -d -s "$1" -x "$2" -y "$3" "$4; echo EXIT=\$?; sleep 30"
+	# a state file of its own per session, new: no resume from another one
+	rm -f "$T/state-$1.db" "$T/state-$1.db-wal" "$T/state-$1.db-shm"
+	tm new-session -d -s "$1" -x "$2" -y "$3" "ANLI_STATE='$T/state-$1.db'; export ANLI_STATE; $4; echo EXIT=\$?; sleep 30"
 	tm set-option -t "$1" -g status off >/dev/null
 }
 cap() { tm capture-pane -p -t "$1" >"$T/screen"; }

@@ -16,9 +16,11 @@ pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; echo "---- screen:"; cat "$T/screen"; echo "----"; }
-start() {
+nstart=0
+start() { # each run its own state file: no resuming from another test or the user's home
+	nstart=$((nstart + 1))
 	tm kill-session -t "$1" 2>/dev/null
-	tm new-session -d -s "$1" -x "$2" -y "$3" "$4; echo EXIT=\$?; sleep 30"
+	tm new-session -d -s "$1" -x "$2" -y "$3" "ANLI_STATE='$T/state-$1-$nstart.db'; export ANLI_STATE; $4; echo EXIT=\$?; sleep 30"
 	tm set-option -t "$1" -g status off >/dev/null
 }
 cap() { tm capture-pane -p "${@:2}" -t "$1" >"$T/screen"; }
@@ -100,9 +102,9 @@ for size in "80 24" "50 15"; do
 	expect "$s" "Moving" "$c×$r: the help, grouped"
 	expect_not "$s" "Moving" "quit; close" "$c×$r: the help does not fit: its last key below"
 	expect "$s" "more: j, PgDn" "$c×$r: the help says it scrolls"
-	i=0; while [ $i -lt 30 ]; do keys "$s" j; i=$((i + 1)); done
-	expect "$s" "q  *quit; close" "$c×$r: j scrolls the help to its last key"
-	expect_not "$s" "q  *quit; close" "Moving" "$c×$r: its first lines scrolled away"
+	i=0; while [ $i -lt 60 ]; do keys "$s" j; i=$((i + 1)); done
+	expect "$s" "quit; close results" "$c×$r: j scrolls the help to its last key"
+	expect_not "$s" "quit; close results" "Moving" "$c×$r: its first lines scrolled away"
 	keys "$s" q
 	mark "$s"
 	expect_not "$s" "$MARK" "anli — keys" "$c×$r: q closes the help"

@@ -36,10 +36,12 @@ import codecs
 import fcntl
 import os
 import select
+import shutil
 import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 import unicodedata
@@ -128,7 +130,10 @@ def run(anli, args, cols, rows, marker, keys=b"", marker2=None):
     screen."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+    # a new state file each run: the reader starts at the top, not where a
+    # run before left off
+    state = tempfile.mkdtemp(prefix="anli-wide-")
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", ANLI_STATE=os.path.join(state, "user.db"))
     for k in ("ANLI_DB", "NO_COLOR", "LINES", "COLUMNS", "TMUX"):
         env.pop(k, None)
 
@@ -179,6 +184,7 @@ def run(anli, args, cols, rows, marker, keys=b"", marker2=None):
         p.send_signal(signal.SIGKILL)
         p.wait()
     os.close(master)
+    shutil.rmtree(state, ignore_errors=True)
     return screen
 
 
@@ -287,7 +293,8 @@ def test_help(anli, args, cols, rows):
     bottom = top + 1
     while ok and bottom < rows and cells(screen, bottom)[corners[0]] not in ("└", "+"):
         r = cells(screen, bottom)
-        ok = r[corners[0]] in SEPS and r[corners[1]] in SEPS and r[corners[1] + 1] != ""
+        ok = (r[corners[0]] in SEPS and r[corners[1]] in SEPS
+              and (corners[1] + 1 >= cols or r[corners[1] + 1] != ""))
         bottom += 1
     ok = ok and bottom < rows and cells(screen, bottom)[corners[1]] in ("┘", "+")
     check(ok, "%s: the frame's corners and sides are not in two columns" % name, screen)

@@ -11,14 +11,15 @@ enum {
 
 /* Where the reader is to start, resolved from `anli ID` (ID, ID:N or a
  * block id) by the command line before the screen is touched.  The reader
- * takes it at the one call site marked READER START in src/cli/cli.c (not
- * wired yet: tui_main opens as before). */
+ * takes it at the one call site marked READER START in src/cli/cli.c. */
 struct cli_start {
 	int given;          /* 0: no ID on the command line (resume, or the top) */
 	int item;           /* index into the model's items (model_open order) */
 	char item_id[64];   /* "c27": the same item by id */
 	char block_id[64];  /* "c27:p3771", or "" for the item's top */
 	int n;              /* paragraph number of block_id, 0 if none */
+	int fresh;          /* --fresh: no resume, start at the top */
+	const char *state;  /* --state PATH, or NULL ($ANLI_STATE, the default) */
 };
 
 /* Run the command line; returns the process exit code. */

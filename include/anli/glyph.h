@@ -40,6 +40,9 @@ enum glyph {
 	GLYPH_BOTTOM_LEFT,
 	GLYPH_BOTTOM_RIGHT,
 	GLYPH_FOCUS,        /* before the title of the focused pane */
+	GLYPH_UNREAD,       /* list: an item not read yet (as mutt's N) */
+	GLYPH_REVIEWED,     /* list, tree: review status reviewed */
+	GLYPH_NEEDS_FIX,    /* list, tree: review status needs-fix */
 	NGLYPHS
 };
 

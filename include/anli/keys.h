@@ -44,6 +44,13 @@ enum request {
 	REQ_NEXT_SECTION,
 	REQ_GOTO,       /* : a case or article by number */
 	REQ_SUSPEND,
+	/* session.c: history, read marks, review status */
+	REQ_BACK,
+	REQ_FORWARD,
+	REQ_TOGGLE_READ,
+	REQ_CHAPTER_READ,
+	REQ_NEXT_UNREAD,
+	REQ_REVIEW,
 };
 
 #define KEYS_MAX 4 /* default keys per action */

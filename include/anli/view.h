@@ -139,6 +139,7 @@ struct app {
 	int saved_top;
 	int find_dirty;           /* the / prompt's input changed: search again */
 	int probing;              /* the width probe awaits its answer */
+	struct session *sess;     /* per-user state: session.c */
 };
 
 /* Colour pairs / attributes (term.c decides colour or monochrome). */
@@ -271,8 +272,9 @@ int term_probe(void);
 /* Was the reader stopped and continued since the last call? */
 int term_resumed(void);
 
-/* The next input event.  block: wait for one; else return 0 at once when
- * none is ready.  Returns 1 (event), 2 (the screen was resized), or 0. */
+/* The next input event.  block: 1 waits for one, > 1 waits that many
+ * milliseconds at most, 0 returns 0 at once when none is ready.  Returns 1
+ * (event), 2 (the screen was resized), or 0. */
 int term_next(struct in_event *ev, int block);
 
 #endif

@@ -29,7 +29,8 @@ static void usage(FILE *f)
 		  "\n"
 		  "A terminal reader for 《全国园区科协典型案例汇编》 and the 科协 leaders' articles.\n"
 		  "With no command, on a terminal, opens the full-screen reader (? lists its keys);\n"
-		  "'anli ID' (27, c27, a3, 27:5, c27:p3771) opens it there.\n"
+		  "'anli ID' (27, c27, a3, 27:5, c27:p3771) opens it there; without one, where\n"
+		  "you left off.\n"
 		  "\n"
 		  "Commands (on a terminal, list, search and stats print aligned tables, and show\n"
 		  "starts with where the item is, wraps to the terminal and goes through $PAGER;\n"
@@ -71,6 +72,7 @@ static void usage(FILE *f)
 		  "  --no-pager           show prints directly, not through $PAGER\n"
 		  "  --state PATH         the per-user state file (default: $ANLI_STATE, else\n"
 		  "                       $XDG_DATA_HOME/anli/user.db, ~/.local/share/anli/user.db)\n"
+		  "  --fresh              the reader starts at the top, not where you left off\n"
 		  "  -h, --help           show this help\n"
 		  "  -V, --version        show the version\n"
 		  "An option's value follows '=' or comes as the next word; '--' ends the options.\n"
@@ -220,6 +222,7 @@ enum {
 	OPT_COUNT,
 	OPT_STATE,
 	OPT_NUMBERED,
+	OPT_FRESH,
 };
 
 static const struct option longopts[] = {
@@ -235,6 +238,7 @@ static const struct option longopts[] = {
 	{"count", no_argument, NULL, OPT_COUNT},
 	{"state", required_argument, NULL, OPT_STATE},
 	{"numbered", no_argument, NULL, OPT_NUMBERED},
+	{"fresh", no_argument, NULL, OPT_FRESH},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -295,6 +299,9 @@ static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 		return -1;
 	case OPT_NUMBERED:
 		o->numbered = 1;
+		return -1;
+	case OPT_FRESH:
+		o->fresh = 1;
 		return -1;
 	case ':':
 		return cli_usage_error(_("option '%s' needs a value"), arg);
@@ -365,6 +372,8 @@ int cli_main(int argc, char **argv)
 		cli_usage_error(_("--count applies to 'search' only, not '%s'"), c);
 	else if (o.count && o.limit)
 		cli_usage_error("%s", _("--count counts every hit: it does not go with --limit"));
+	else if (o.fresh && cmd && !cli_looks_like_id(cmd))
+		cli_usage_error(_("--fresh applies to the reader only, not '%s'"), c);
 	else if (o.numbered && strcmp(c, "show"))
 		cli_usage_error(_("--numbered applies to 'show' only, not '%s'"), c);
 	else if (o.format && (!cmd || cli_looks_like_id(cmd)))
@@ -386,10 +395,10 @@ int cli_main(int argc, char **argv)
 			goto out;
 		char *path = cli_find_db(o.db);
 		/* READER START: the one call site where the reader takes `start`
-		 * (issue 11, item 3; and resume when !start.given).  tui_main
-		 * does not take it yet: it opens as before. */
-		(void)start;
-		rc = tui_main(path, o.ambiwidth);
+		 * (issue 11, item 3; and resume when !start.given) */
+		start.fresh = o.fresh;
+		start.state = o.state;
+		rc = tui_main(path, o.ambiwidth, &start);
 		free(path);
 	} else if (cli_looks_like_id(cmd)) {
 		rc = cli_usage_error(_("unexpected argument '%s' after the ID '%s'"), o.args[0], cmd);

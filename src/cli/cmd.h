@@ -20,6 +20,7 @@ struct opts {
 	int no_pager;
 	int count;
 	int numbered;       /* show --numbered */
+	int fresh;          /* the reader: --fresh */
 	const char *state;  /* --state PATH, NULL: not given */
 	char **args;        /* the command's operands */
 	int nargs;

@@ -27,6 +27,10 @@ static const struct {
 	[GLYPH_BOTTOM_RIGHT] = {"┘", "+", "+"},
 	/* ASCII in every convention: one column, and no colour or bold needed */
 	[GLYPH_FOCUS] = {">", ">", ">"},
+	/* one column in both conventions (✓ is Neutral) */
+	[GLYPH_UNREAD] = {"N", "N", "N"},
+	[GLYPH_REVIEWED] = {"✓", "✓", "+"},
+	[GLYPH_NEEDS_FIX] = {"!", "!", "!"},
 };
 
 void glyph_set_utf8(int u)

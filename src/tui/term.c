@@ -213,7 +213,7 @@ int term_next(struct in_event *ev, int block)
 		if (in_next(&dec, ev, 0))
 			return 1;
 		int wait = in_wait_ms(&dec);
-		wtimeout(stdscr, wait ? wait : block ? -1 : 0);
+		wtimeout(stdscr, wait ? wait : block > 1 ? block : block ? -1 : 0); /* block > 1: ms */
 		int c = wgetch(stdscr);
 		if (c == KEY_RESIZE)
 			return 2;

@@ -8,6 +8,7 @@
 #include "anli/i18n.h"
 #include "anli/layout.h"
 #include "anli/msg.h"
+#include "anli/session.h"
 #include "anli/view.h"
 
 #include <langinfo.h>
@@ -92,6 +93,8 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		return 1;
 	}
 	a->message[0] = '\0';
+	if (sess_request(a, r)) /* session.c: history, marks */
+		return 1;
 	switch (r) {
 	case REQ_QUIT:
 		if (a->results_shown && a->focus == PANE_LIST) {
@@ -279,7 +282,7 @@ static int event(struct app *a, const struct in_event *ev)
 	return handle(a, key < 0 ? REQ_OTHER : keys_lookup(key), ev);
 }
 
-int tui_main(const char *db_path, int ambiwidth)
+int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 {
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
@@ -356,7 +359,7 @@ int tui_main(const char *db_path, int ambiwidth)
 		a.probing = term_probe();
 	getmaxyx(stdscr, a.rows, a.cols);
 	tui_layout_screen(&a);
-	/* nothing to resume yet: the first chapter and its first item */
+	/* the first chapter and its first item; sess_start may go elsewhere */
 	int first = 0;
 	for (int i = 0; i < m->nitems; i++)
 		if (m->items[i].chapter == 0) {
@@ -367,6 +370,7 @@ int tui_main(const char *db_path, int ambiwidth)
 	tui_open_item(&a, first);
 	if (status_note[0])
 		snprintf(a.message, sizeof a.message, "%s", status_note);
+	sess_start(&a, start); /* the ID given, else where the user left off */
 	for (int run = 1; run;) {
 		if (term_resumed()) {
 			clearok(curscr, TRUE);
@@ -381,9 +385,10 @@ int tui_main(const char *db_path, int ambiwidth)
 			tui_preview(&a); /* once per frame, when no key is pending */
 		tui_layout_screen(&a);
 		tui_draw(&a);
+		sess_tick(&a); /* read mark, history, the position saved */
 		/* every event that is ready, then one frame */
 		struct in_event ev;
-		int r = term_next(&ev, 1);
+		int r = term_next(&ev, sess_wait(&a));
 		while (r && run) {
 			if (r == 2)
 				run = handle(&a, REQ_RESIZE, NULL);
@@ -392,6 +397,7 @@ int tui_main(const char *db_path, int ambiwidth)
 			r = run ? term_next(&ev, 0) : 0;
 		}
 	}
+	sess_end(&a);
 	term_end();
 	/* windows before the screen they belong to */
 	for (int p = 0; p < NPANES; p++)

@@ -5,6 +5,7 @@
 
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,7 @@ static void draw(const struct app *a, const struct view *v)
 		int sel = i == l->lv.sel, open = l->items[i] == a->item;
 		attr_t at = sel ? (A_REVERSE | (focused ? A_BOLD : 0)) : open ? A_BOLD : A_NORMAL;
 		s.len = 0;
+		sess_flags(a, l->items[i], &s); /* unread, review */
 		if (it->number)
 			sbuf_printf(&s, "%2d ", it->number);
 		else
@@ -82,7 +84,7 @@ static void draw(const struct app *a, const struct view *v)
 		tui_put(v->win, y, 0, s.s, s.len, v->w);
 		if (y + 1 < v->h) {
 			s.len = 0;
-			sbuf_adds(&s, "   ");
+			sbuf_adds(&s, "     ");
 			model_byline(it, &s);
 			wattrset(v->win, sel ? (int)at : term_attr(a, PAIR_BYLINE));
 			if (sel)

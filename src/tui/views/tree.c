@@ -6,6 +6,7 @@
 #include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,8 +64,8 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 		sbuf_adds(out, " ");
 		sbuf_adds(out, tui_collection_label(a, r->coll));
 		break;
-	case ROW_FOREWORD:
-		sbuf_adds(out, " ");
+	case ROW_FOREWORD: /* an item itself: its unread flag in the first column */
+		sbuf_adds(out, sess_read(a, r->item) ? " " : glyph(GLYPH_UNREAD));
 		sbuf_adds(out, m->items[r->item].title ? m->items[r->item].title : _("Foreword"));
 		break;
 	case ROW_CHAPTER: {
@@ -75,7 +76,7 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 		/* "*": where the chapter begins is inferred (as in `anli stats`);
 		 * compact (a narrow pane): the hits alone, else the items */
 		if (!compact || !hits)
-			sbuf_printf(suffix, c->start_inferred ? " (%d*)" : " (%d)", c->nitems);
+			sess_rollup(a, r->chapter, suffix); /* (4/6) ✓1 !2 */
 		if (hits)
 			sbuf_printf(suffix, compact ? " [%d]" : ngettext(" [%d hit]", " [%d hits]", (unsigned long)hits),
 				    hits);

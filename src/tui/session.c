@@ -1,0 +1,398 @@
+/* session.c — the reader's per-user state: where it opens, the saved
+ * position, history, read marks and review status (see
+ * include/anli/session.h).  The state file is written here only, through
+ * user.h; the marks are kept in memory for drawing. */
+#include "anli/session.h"
+
+#include "anli/addr.h"
+#include "anli/cli.h"
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/user.h"
+#include "anli/view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define SAVE_MS 1000 /* the position is saved at most once a second */
+
+struct hpos {
+	char item_id[USER_ID_MAX];
+	char block_id[USER_ID_MAX];
+};
+
+struct session {
+	struct user *u;
+	char book[17];
+	unsigned char *read, *review; /* per item */
+	/* the position: the one saved, and when */
+	struct user_pos saved;
+	long long saved_ms;
+	int dirty;
+	/* the settled position, to tell a jump from scrolling */
+	int s_item, s_top, s_width;
+	struct hpos s_pos;
+	/* history: entries[idx] is where back and forward stand (idx == n:
+	 * past the last entry, reading) */
+	struct hpos *h;
+	int n, idx;
+	/* the read mark: the end of the item was shown (edge-triggered) */
+	int end_item;
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const char *focus_word(const struct app *a)
+{
+	if (a->zoom)
+		return "zoom";
+	switch (a->focus) {
+	case PANE_TREE: return "tree";
+	case PANE_LIST: return "list";
+	default: return "text";
+	}
+}
+
+/* Where the reader is: the open item and the block at the top of the text
+ * ("" at the item's top). */
+static void here(const struct app *a, struct hpos *p)
+{
+	snprintf(p->item_id, sizeof p->item_id, "%s", a->m->items[a->item].id);
+	p->block_id[0] = '\0';
+	int k = a->detail.anchor_block;
+	if (a->detail.top > 0 && k >= 0 && k < a->nblocks)
+		snprintf(p->block_id, sizeof p->block_id, "%s", a->blocks[k].id);
+}
+
+/* Open item_id at block_id (or the nearest block that still exists; the
+ * top for ""); returns -1 when the book has no such item. */
+static int go(struct app *a, const char *item_id, const char *block_id)
+{
+	int i = model_find(a->m, item_id);
+	if (i < 0)
+		return -1;
+	if (i != a->item || !a->blocks)
+		tui_open_item(a, i);
+	if (a->item != i)
+		return -1; /* it could not be read: the message says why */
+	int k = block_id && block_id[0] ? addr_nearest(a->blocks, a->nblocks, block_id) : -1;
+	int line = k >= 0 ? doc_line_of(&a->detail.doc, k, 0) : 0;
+	tui_set_top(a, line > 0 ? line : 0);
+	return 0;
+}
+
+static void settle(struct app *a)
+{
+	struct session *s = a->sess;
+	s->s_item = a->item;
+	s->s_top = a->detail.top;
+	s->s_width = a->detail.doc_width;
+	here(a, &s->s_pos);
+}
+
+static void hist_add(struct session *s, const struct hpos *p)
+{
+	if (s->n == USER_HISTORY_MAX) {
+		memmove(s->h, s->h + 1, (size_t)(s->n - 1) * sizeof *s->h);
+		s->n--;
+	}
+	s->h[s->n++] = *p;
+}
+
+void sess_start(struct app *a, const struct cli_start *st)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+	a->sess = s;
+	s->s_item = s->end_item = -1;
+	s->read = xcalloc((size_t)a->m->nitems + 1, 1);
+	s->review = xcalloc((size_t)a->m->nitems + 1, 1);
+	s->h = xcalloc(USER_HISTORY_MAX, sizeof *s->h);
+
+	struct anli_err err, note;
+	int def = 0;
+	char *path = user_state_path(st ? st->state : NULL, &def, &err);
+	s->u = user_open(path, ANLI_VERSION, def ? USER_MKDIR : 0, &note);
+	free(path);
+	if (note.msg[0])
+		snprintf(a->message, sizeof a->message, "%s", note.msg);
+	if (user_active(s->u) && model_fingerprint(a->m, s->book, &err))
+		s->book[0] = '\0';
+
+	struct user_mark *mk = NULL;
+	int nm = 0;
+	if (!user_marks(s->u, &mk, &nm, &err))
+		for (int k = 0; k < nm; k++) {
+			int i = model_find(a->m, mk[k].item_id);
+			if (i >= 0) {
+				s->read[i] = mk[k].read != 0;
+				s->review[i] = (unsigned char)mk[k].review;
+			}
+		}
+	free(mk);
+	struct user_pos *hp = NULL;
+	int nh = 0;
+	if (!user_history(s->u, USER_HISTORY_MAX, &hp, &nh, &err))
+		for (int k = 0; k < nh; k++) {
+			struct hpos p;
+			snprintf(p.item_id, sizeof p.item_id, "%s", hp[k].item_id);
+			snprintf(p.block_id, sizeof p.block_id, "%s", hp[k].block_id);
+			hist_add(s, &p);
+		}
+	free(hp);
+	s->idx = s->n;
+
+	if (st && st->given) {
+		if (go(a, st->item_id, st->block_id) == 0)
+			a->focus = PANE_DETAIL;
+	} else if (!(st && st->fresh)) {
+		struct user_pos p;
+		if (!user_pos_load(s->u, &p, &err) && p.item_id[0] && go(a, p.item_id, p.block_id) == 0) {
+			if (!strcmp(p.focus, "tree"))
+				a->focus = PANE_TREE;
+			else if (!strcmp(p.focus, "list"))
+				a->focus = PANE_LIST;
+			else
+				a->focus = PANE_DETAIL;
+			a->zoom = !strcmp(p.focus, "zoom");
+		}
+	}
+	settle(a);
+}
+
+static void save(struct app *a)
+{
+	struct session *s = a->sess;
+	struct hpos p;
+	here(a, &p);
+	struct user_pos up;
+	memset(&up, 0, sizeof up);
+	snprintf(up.item_id, sizeof up.item_id, "%s", p.item_id);
+	snprintf(up.block_id, sizeof up.block_id, "%s", p.block_id);
+	snprintf(up.focus, sizeof up.focus, "%s", focus_word(a));
+	snprintf(up.book, sizeof up.book, "%s", s->book);
+	struct anli_err err;
+	if (user_pos_save(s->u, &up, &err))
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+	s->saved = up;
+	s->saved_ms = now_ms();
+	s->dirty = 0;
+}
+
+static void set_read(struct app *a, int item, int read)
+{
+	struct session *s = a->sess;
+	struct anli_err err;
+	s->read[item] = (unsigned char)(read != 0);
+	if (user_read_set(s->u, a->m->items[item].id, read, s->book, &err))
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+}
+
+void sess_tick(struct app *a)
+{
+	struct session *s = a->sess;
+	if (!s || a->prompt)
+		return; /* the / prompt's scrolling is not a position yet */
+	const struct view *v = &a->view[PANE_DETAIL];
+	/* the read mark: the item's last line shown in the focused or zoomed
+	 * text pane */
+	int end = !a->help && !a->too_small && tui_pane_shown(a, PANE_DETAIL) &&
+		  (a->focus == PANE_DETAIL || a->zoom) && a->detail.doc.nlines > 0 &&
+		  a->detail.top + v->h >= a->detail.doc.nlines;
+	if (end && s->end_item != a->item && !s->read[a->item]) {
+		set_read(a, a->item, 1);
+		tui_draw(a); /* the flag and the roll-up change at once */
+	}
+	s->end_item = end ? a->item : -1;
+	/* history: a change of item, or a move of more than a screen */
+	if (a->item != s->s_item || (a->detail.doc_width == s->s_width && abs(a->detail.top - s->s_top) > v->h)) {
+		if (s->idx < s->n)
+			s->n = s->idx; /* a new way from here: forward is gone */
+		hist_add(s, &s->s_pos);
+		s->idx = s->n;
+		struct user_pos up;
+		memset(&up, 0, sizeof up);
+		snprintf(up.item_id, sizeof up.item_id, "%s", s->s_pos.item_id);
+		snprintf(up.block_id, sizeof up.block_id, "%s", s->s_pos.block_id);
+		snprintf(up.book, sizeof up.book, "%s", s->book);
+		struct anli_err err;
+		user_history_push(s->u, &up, &err);
+	}
+	settle(a);
+	/* the position, at most once a second */
+	struct hpos p;
+	here(a, &p);
+	if (strcmp(p.item_id, s->saved.item_id) || strcmp(p.block_id, s->saved.block_id) ||
+	    strcmp(focus_word(a), s->saved.focus))
+		s->dirty = 1;
+	if (s->dirty && now_ms() - s->saved_ms >= SAVE_MS)
+		save(a);
+}
+
+int sess_wait(const struct app *a)
+{
+	const struct session *s = a->sess;
+	if (!s || !s->dirty)
+		return 1;
+	long long left = s->saved_ms + SAVE_MS - now_ms();
+	return left < 2 ? 2 : left > SAVE_MS ? SAVE_MS : (int)left;
+}
+
+void sess_end(struct app *a)
+{
+	struct session *s = a->sess;
+	if (!s)
+		return;
+	save(a);
+	user_close(s->u);
+	free(s->read);
+	free(s->review);
+	free(s->h);
+	free(s);
+	a->sess = NULL;
+}
+
+/* The item a mark key acts on: the list's selection when the list has
+ * focus, else the open item. */
+static int target(const struct app *a)
+{
+	if (a->focus == PANE_LIST && !a->results_shown && !a->zoom && lv_selectable(&a->list.lv, a->list.lv.sel))
+		return a->list.items[a->list.lv.sel];
+	return a->item;
+}
+
+static void step(struct app *a, int dir)
+{
+	struct session *s = a->sess;
+	if (dir < 0 && s->idx == s->n) {
+		struct hpos p;
+		here(a, &p);
+		if (s->n == 0 || strcmp(s->h[s->n - 1].item_id, p.item_id) || strcmp(s->h[s->n - 1].block_id, p.block_id))
+			hist_add(s, &p); /* forward comes back here */
+		s->idx = s->n - 1;
+	}
+	int to = s->idx + dir;
+	if (to < 0 || to >= s->n) {
+		snprintf(a->message, sizeof a->message, "%s",
+			 dir < 0 ? _("no earlier position in the history") : _("no later position in the history"));
+		return;
+	}
+	s->idx = to;
+	if (go(a, s->h[to].item_id, s->h[to].block_id) == 0) {
+		a->focus = PANE_DETAIL;
+		a->from_results = 0;
+	}
+	settle(a); /* a step through the history is no new entry */
+}
+
+int sess_request(struct app *a, enum request r)
+{
+	struct session *s = a->sess;
+	if (!s)
+		return 0;
+	switch (r) {
+	case REQ_BACK:
+	case REQ_FORWARD:
+		step(a, r == REQ_BACK ? -1 : 1);
+		return 1;
+	case REQ_TOGGLE_READ: {
+		int i = target(a);
+		set_read(a, i, !s->read[i]);
+		snprintf(a->message, sizeof a->message, s->read[i] ? _("%s: marked read") : _("%s: marked unread"),
+			 a->m->items[i].id);
+		s->end_item = a->item; /* not read again before the end is shown again */
+		return 1;
+	}
+	case REQ_CHAPTER_READ: {
+		int ch = a->m->items[target(a)].chapter;
+		if (a->focus == PANE_TREE && lv_selectable(&a->tree.lv, a->tree.lv.sel) &&
+		    a->tree.rows[a->tree.lv.sel].kind == ROW_CHAPTER)
+			ch = a->tree.rows[a->tree.lv.sel].chapter;
+		if (ch < 0) {
+			snprintf(a->message, sizeof a->message, "%s", _("not in a chapter"));
+			return 1;
+		}
+		int k = 0;
+		for (int i = 0; i < a->m->nitems; i++)
+			if (a->m->items[i].chapter == ch && !s->read[i]) {
+				set_read(a, i, 1);
+				k++;
+			}
+		snprintf(a->message, sizeof a->message,
+			 ngettext("%d item of the chapter marked read", "%d items of the chapter marked read",
+				  (unsigned long)k),
+			 k);
+		return 1;
+	}
+	case REQ_NEXT_UNREAD:
+		for (int d = 1; d <= a->m->nitems; d++) {
+			int i = (a->item + d) % a->m->nitems;
+			if (!s->read[i]) {
+				tui_open_item(a, i);
+				a->focus = PANE_DETAIL;
+				return 1;
+			}
+		}
+		snprintf(a->message, sizeof a->message, "%s", _("every item is read"));
+		return 1;
+	case REQ_REVIEW: {
+		int i = target(a);
+		int rv = (s->review[i] + 1) % 3;
+		struct anli_err err;
+		if (user_review_set(s->u, a->m->items[i].id, rv, s->book, &err)) {
+			snprintf(a->message, sizeof a->message, "%s", err.msg);
+			return 1;
+		}
+		s->review[i] = (unsigned char)rv;
+		snprintf(a->message, sizeof a->message, _("%s: review status %s"), a->m->items[i].id,
+			 user_review_name(rv));
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+int sess_read(const struct app *a, int item)
+{
+	return a->sess && item >= 0 && item < a->m->nitems ? a->sess->read[item] : 0;
+}
+
+int sess_review(const struct app *a, int item)
+{
+	return a->sess && item >= 0 && item < a->m->nitems ? a->sess->review[item] : 0;
+}
+
+void sess_flags(const struct app *a, int item, struct sbuf *out)
+{
+	sbuf_adds(out, sess_read(a, item) ? " " : glyph(GLYPH_UNREAD));
+	int rv = sess_review(a, item);
+	sbuf_adds(out, rv == USER_REVIEW_OK ? glyph(GLYPH_REVIEWED) : rv == USER_REVIEW_FIX ? glyph(GLYPH_NEEDS_FIX) : " ");
+}
+
+void sess_rollup(const struct app *a, int ch, struct sbuf *out)
+{
+	const struct model_chapter *c = &a->m->chapters[ch];
+	int read = 0, ok = 0, fix = 0;
+	for (int i = 0; i < a->m->nitems; i++)
+		if (a->m->items[i].chapter == ch) {
+			read += sess_read(a, i);
+			ok += sess_review(a, i) == USER_REVIEW_OK;
+			fix += sess_review(a, i) == USER_REVIEW_FIX;
+		}
+	const char *star = c->start_inferred ? "*" : "";
+	if (read)
+		sbuf_printf(out, " (%d/%d%s)", read, c->nitems, star);
+	else
+		sbuf_printf(out, " (%d%s)", c->nitems, star);
+	if (ok)
+		sbuf_printf(out, " %s%d", glyph(GLYPH_REVIEWED), ok);
+	if (fix)
+		sbuf_printf(out, " %s%d", glyph(GLYPH_NEEDS_FIX), fix);
+}
