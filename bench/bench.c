@@ -161,14 +161,22 @@ int main(int argc, char **argv)
 	}
 	int casen = argc > 3 ? atoi(argv[3]) : 1;
 	signal(SIGPIPE, SIG_IGN);
-	/* the same case: anli opens case 1 at start; ] moves on to case N */
-	char *anli_argv[] = {argv[1], NULL};
+	/* the same case: anli opens case N from the command line, with a state
+	 * file of its own (nothing resumed, the user's own never touched) */
+	char casearg[16], state[] = "/tmp/anli-bench-state.XXXXXX";
+	snprintf(casearg, sizeof casearg, "%d", casen > 0 ? casen : 1);
+	int sfd = mkstemp(state);
+	if (sfd < 0) {
+		perror("bench: mkstemp");
+		return 2;
+	}
+	close(sfd);
+	unlink(state); /* the reader creates it */
+	setenv("ANLI_STATE", getenv("BENCH_STATE") ? getenv("BENCH_STATE") : state, 1);
+	char *anli_argv[] = {argv[1], casearg, NULL};
 	char *less_argv[] = {"less", "-R", argv[2], NULL};
 	int lines = 20, pages = 5;
-	char zoom[256] = "";
-	for (int i = 1; i < casen && i < 200; i++)
-		strcat(zoom, "]");
-	strcat(zoom, "z");
+	char zoom[256] = "z";
 	struct result a = measure(anli_argv, zoom, lines, pages);
 	struct result l = measure(less_argv, NULL, lines, pages);
 	printf("anli vs less, the text of case %d, 120x40 pty (%d one-line scrolls, %d page-downs)\n", casen, lines,
@@ -184,5 +192,12 @@ int main(int argc, char **argv)
 	       (double)a.rss_kb / (double)l.rss_kb, "<=3");
 	printf("(first frame: from the start of the process to the last byte before 300 ms of quiet; "
 	       "anli zoomed, as for reading)\n");
+	/* the reader's state file and its companions */
+	const char *const ext[] = {"", "-wal", "-shm", "-journal", ".lock"};
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "%s%s", state, ext[i]);
+		unlink(path);
+	}
 	return 0;
 }

@@ -59,4 +59,14 @@ size_t util_utf8_skip(const char *s, size_t cps);
 /* Is cp a Han character (a CJK unified or compatibility ideograph)? */
 int util_is_han(unsigned int cp);
 
+/* The book's build fingerprint: FNV-1a 64 over every block's id, lines and
+ * text in reading order (each followed by the byte 0xff, which no UTF-8 text
+ * holds), as 16 hex digits.  The builder stores it in meta; the model reads
+ * it (or computes it with this query for an older book). */
+#define UTIL_FNV64_INIT 0xcbf29ce484222325ULL
+#define UTIL_FINGERPRINT_SQL                                                                   \
+	"SELECT b.id, b.lines, b.text FROM block b JOIN item i ON i.id = b.item_id"            \
+	" ORDER BY i.ord, b.ord"
+void util_fnv64(unsigned long long *h, const char *s);
+
 #endif

@@ -224,6 +224,25 @@ static int exec(struct builder *b, const char *sql)
 	return 0;
 }
 
+/* meta 'fingerprint' (util.h): what state anchored to the book is checked against */
+static int store_fingerprint(struct builder *b)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(b->db, UTIL_FINGERPRINT_SQL, -1, &st, NULL) != SQLITE_OK)
+		return builder_db_fail(b, "fingerprint");
+	unsigned long long h = UTIL_FNV64_INIT;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (int c = 0; c < 3; c++)
+			util_fnv64(&h, (const char *)sqlite3_column_text(st, c));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return builder_db_fail(b, "fingerprint");
+	char sql[128];
+	snprintf(sql, sizeof sql, "INSERT INTO meta VALUES ('fingerprint', '%016llx')", h);
+	return exec(b, sql);
+}
+
 int build_database(const char *datadir, const char *out, struct anli_err *err)
 {
 	struct builder b;
@@ -279,7 +298,7 @@ int build_database(const char *datadir, const char *out, struct anli_err *err)
 		 "INSERT INTO meta VALUES ('schema_version', '%d'), ('fold_version', '%d'),"
 		 " ('generator', 'anli-build " ANLI_VERSION "');",
 		 ANLI_SCHEMA_VERSION, FOLD_VERSION);
-	if (exec(&b, meta))
+	if (exec(&b, meta) || store_fingerprint(&b))
 		goto out;
 	for (int i = 0; i < b.nseeds; i++) {
 		/* the fullest proven page of each seed: the bound its other pages are held to */

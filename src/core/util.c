@@ -193,3 +193,13 @@ int util_is_han(unsigned int cp)
 	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
+
+void util_fnv64(unsigned long long *h, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		*h ^= *p;
+		*h *= 0x100000001b3ULL;
+	}
+	*h ^= 0xff; /* a separator no UTF-8 text holds */
+	*h *= 0x100000001b3ULL;
+}

@@ -230,30 +230,27 @@ void model_addr_format(const struct model *m, const struct model_addr *a, struct
 		sbuf_adds(out, a->blocks[a->block].id);
 }
 
-static void fnv(uint64_t *h, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		*h ^= *p;
-		*h *= 0x100000001b3ULL;
-	}
-	*h ^= 0xff; /* a separator no UTF-8 text holds */
-	*h *= 0x100000001b3ULL;
-}
-
 int model_fingerprint(struct model *m, char out[17], struct anli_err *err)
 {
 	out[0] = '\0';
 	sqlite3_stmt *st;
-	if (db_prepare(m,
-		       "SELECT b.id, b.lines, b.text FROM block b JOIN item i ON i.id = b.item_id"
-		       " ORDER BY i.ord, b.ord",
-		       &st, "fingerprint", err))
+	/* the builder stores it (meta 'fingerprint'); older books: compute it */
+	if (db_prepare(m, "SELECT value FROM meta WHERE key = 'fingerprint'", &st, "fingerprint", err))
 		return -1;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 16) {
+		memcpy(out, sqlite3_column_text(st, 0), 16);
+		out[16] = '\0';
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	if (db_prepare(m, UTIL_FINGERPRINT_SQL, &st, "fingerprint", err))
+		return -1;
+	unsigned long long h = UTIL_FNV64_INIT;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (int c = 0; c < 3; c++)
-			fnv(&h, (const char *)sqlite3_column_text(st, c));
+			util_fnv64(&h, (const char *)sqlite3_column_text(st, c));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_err(m, "fingerprint", err);
