@@ -145,5 +145,20 @@ expect p "^> 第一篇 学术交流" "q closes the results first (a secondary vi
 keys p q
 expect p "EXIT=0" "then quits cleanly"
 
+# --- scrolling the results past a screen: the hits that share a case's
+# document borrow its text (a window whose first hit was loaded crashed)
+start z 80 24 "$ANLI"
+expect z "江苏扬州高新区科协" "start for the results scroll"
+keys z s
+keys z -l "院士"
+keys z Enter
+expect z "“院士”: 112 hits in 26 items" "the results of 院士"
+i=0; while [ $i -lt 60 ]; do keys z j; i=$((i + 1)); done
+expect z "^“院士”: 112 hits in 26 items" "60 rows down the results: still there, title on the first row"
+keys z q
+expect z "^> 第一篇\|^>.*│" "q closes the results"
+keys z q
+expect z "EXIT=0" "and the reader quits normally (no crash)"
+
 echo "tui-find: $pass passed, $fail failed"
 [ "$fail" = 0 ]

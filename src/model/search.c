@@ -302,18 +302,18 @@ int search_load(struct model *m, struct search_result *res, int first, int count
 				hi = res->hit[i].rowid;
 			need++;
 		}
-	if (!need)
-		return 0;
+	/* need == 0: every hit without text shares a document with the hit
+	 * before it (loaded): no statement, only the sharing below */
 	int range = hi - lo + 1 <= (sqlite3_int64)need * 2;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	const char *sql = range ? "SELECT rowid, block_id, field, section, orig FROM search_doc"
 				  " WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid"
 				: "SELECT rowid, block_id, field, section, orig FROM search_doc WHERE rowid = ?1";
-	if (db_prepare(m, sql, &st, "search", err))
+	if (need && db_prepare(m, sql, &st, "search", err))
 		return -1;
 	sqlite3_int64 bad = 0;
 	int rc = 0, step = SQLITE_ROW; /* rc: -1 a database error (err set), 1 a missing or NULL row */
-	if (range) {
+	if (need && range) {
 		if (db_bind_int64(m, st, 1, lo, "search", err) || db_bind_int64(m, st, 2, hi, "search", err))
 			rc = -1;
 		else
@@ -337,6 +337,8 @@ int search_load(struct model *m, struct search_result *res, int first, int count
 				h->len = util_utf8_skip(h->text + h->off, (size_t)h->cp_len);
 				continue;
 			}
+		} else if (!st) {
+			rc = 1, bad = h->rowid; /* cannot happen: counted in need */
 		} else if (range) {
 			while (step == SQLITE_ROW && sqlite3_column_int64(st, 0) < h->rowid)
 				step = sqlite3_step(st);
