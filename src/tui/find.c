@@ -287,8 +287,10 @@ void tui_show_match(struct app *a, int i)
 	a->cur_match = i;
 	int line = match_line(a, i);
 	int h = a->view[PANE_DETAIL].h;
-	if (line >= 0 && (line < a->detail.top || line >= a->detail.top + h))
-		tui_set_top(a, line > 2 ? line - 2 : 0);
+	/* off screen, or on its last two rows (where the text after it cannot
+	 * be read): bring it to a third of the pane */
+	if (line >= 0 && (line < a->detail.top || line >= a->detail.top + h - 2))
+		tui_set_top(a, line > h / 3 ? line - h / 3 : 0);
 }
 
 /* The first match at or below the top line. */
