@@ -154,7 +154,7 @@ keys z -l "院士"
 keys z Enter
 expect z "“院士”: 112 hits in 26 items" "the results of 院士"
 i=0; while [ $i -lt 60 ]; do keys z j; i=$((i + 1)); done
-expect z "^“院士”: 112 hits in 26 items" "60 rows down the results: still there, title on the first row"
+expect z "^> “院士”: 112 hits in 26 items" "60 rows down the results: still there, title on the first row, focus marked"
 keys z q
 expect z "^> 第一篇\|^>.*│" "q closes the results"
 keys z q

@@ -125,6 +125,7 @@ keys c /
 keys c -l "长期合作关系"
 keys c Enter
 expect c "长期合作关系" "the / search jumps to the end of case 1"
+expect c "“长期合作关系” 1/" "the prompt closed: the status line counts the match"
 keys c BSpace
 expect_top c "加强“三期”管理" "Backspace returns from the search jump"
 # U opens the next unread case (case 1 was read again at the jump)

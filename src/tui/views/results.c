@@ -198,9 +198,7 @@ static void draw(const struct app *a, const struct view *v)
 		sbuf_adds(&s, glyph(GLYPH_FIELD_SEP));
 		sbuf_adds(&s, it->title ? it->title : _("Foreword"));
 	}
-	wattrset(v->win, focused ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
-	tui_put(v->win, 0, 0, s.s, s.len, v->w);
-	wattrset(v->win, A_NORMAL);
+	tui_title(a, v->win, focused, s.s, s.len, 0); /* the focus mark, as every pane */
 	sbuf_free(&s);
 	if (r->err[0]) {
 		tui_put(v->win, 1, 1, r->err, strlen(r->err), v->w - 1);
