@@ -124,7 +124,7 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	int room = a->cols - 4; /* inside the frame and its margins */
 	int na;
 	const struct action *act = keys_actions(&na);
-	struct sbuf *line = xcalloc((size_t)na * 4 + 8, sizeof *line);
+	struct sbuf *line = xcalloc((size_t)na * 4 + 12, sizeof *line);
 	int n = 0;
 	sbuf_adds(&line[n++], _("anli — keys"));
 	/* the keys column as wide as the widest list of keys */
@@ -175,6 +175,10 @@ static int help_lines(const struct app *a, struct sbuf **out)
 		sbuf_adds(&line[n++], _("Mouse: click selects or focuses;"));
 		sbuf_adds(&line[n++], _("the wheel scrolls."));
 	}
+	/* the marks the panes show, explained once */
+	sbuf_adds(&line[n++], _("Tree: (4*) where a chapter begins is inferred;"));
+	sbuf_adds(&line[n++], _("(4/6) read of all, ✓ reviewed, ! needs fix."));
+	sbuf_adds(&line[n++], _("List: N unread, ✓ reviewed, ! needs fix."));
 	*out = line;
 	return n;
 }
