@@ -48,7 +48,7 @@ row1() { cap "$1"; sed -n 2p "$T/screen"; }
 expect_top() { # expect_top NAME TEXT DESCRIPTION: TEXT on the text pane's first line
 	i=0
 	while [ $i -lt 50 ]; do
-		row1 "$1" | grep -q -- "│ *$2" && { ok; return; }
+		row1 "$1" | grep -q -- "│[ >]*$2" && { ok; return; }
 		sleep 0.1
 		i=$((i + 1))
 	done

@@ -88,8 +88,11 @@ static void here(const struct app *a, struct hpos *p)
 }
 
 /* Open item_id at block_id (or the nearest block that still exists; the
- * top for ""); returns -1 when the book has no such item. */
-static int go(struct app *a, const char *item_id, const char *block_id)
+ * top for ""), the paragraph cursor on it; returns -1 when the book has no
+ * such item.  The block at the top of the text, or with `near` the item's
+ * top when that shows the block's start (a cursor on the first page, as it
+ * was saved there). */
+static int go_at(struct app *a, const char *item_id, const char *block_id, int near)
 {
 	int i = model_find(a->m, item_id);
 	if (i < 0)
@@ -99,10 +102,17 @@ static int go(struct app *a, const char *item_id, const char *block_id)
 	if (a->item != i)
 		return -1; /* it could not be read: the message says why */
 	int k = block_id && block_id[0] ? addr_nearest(a->blocks, a->nblocks, block_id) : -1;
-	int line = k >= 0 ? doc_line_of(&a->detail.doc, k, 0) : 0;
+	int line = k >= 0 ? doc_line_of(&a->detail.doc, k, 0) : 0, f, l;
+	if (near && k >= 0 && tui_block_lines(a, k, &f, &l) && f < a->view[PANE_DETAIL].h)
+		line = 0;
 	tui_set_top(a, line > 0 ? line : 0);
 	a->detail.cur = k >= 0 && a->blocks[k].kind == MODEL_PARA ? k : -1; /* -1: the first shown */
 	return 0;
+}
+
+static int go(struct app *a, const char *item_id, const char *block_id)
+{
+	return go_at(a, item_id, block_id, 1);
 }
 
 static void settle(struct app *a)
@@ -168,7 +178,7 @@ void sess_start(struct app *a, const struct cli_start *st)
 		snprintf(a->message, sizeof a->message, "%s", err.msg);
 
 	if (st && st->given) {
-		if (go(a, st->item_id, st->block_id) == 0)
+		if (go_at(a, st->item_id, st->block_id, 0) == 0) /* the paragraph asked for at the top */
 			a->focus = PANE_DETAIL;
 	} else if (!(st && st->fresh)) {
 		struct user_pos p;
