@@ -266,12 +266,14 @@ static int request(struct app *a, struct view *v, enum request r)
 	}
 }
 
+/* A click on a paragraph puts the cursor on it. */
 static void click(struct app *a, struct view *v, int y, int x)
 {
-	(void)a;
 	(void)v;
-	(void)y;
 	(void)x;
+	int line = a->detail.top + y;
+	if (y >= 0 && line < a->detail.doc.nlines && is_para(a, a->detail.doc.line[line].block))
+		a->detail.cur = a->detail.doc.line[line].block;
 }
 
 static void wheel(struct app *a, struct view *v, int dir)
