@@ -136,7 +136,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -207,6 +207,15 @@ tui-find-test: anli data/anli.db
 .PHONY: tui-read-test
 tui-read-test: anli data/anli.db
 	@bash tests/tui-read.sh
+
+# the paragraph cursor and bookmarks (issue 11, items 6 and 9)
+.PHONY: tui-cursor-test rebuild-test
+tui-cursor-test: anli data/anli.db
+	@bash tests/tui-cursor.sh
+
+# state across rebuilds: the same sources, an edited and a split paragraph
+rebuild-test: anli $(B)/anli-build
+	@sh tests/rebuild.sh
 
 # The reader in an emulated terminal that draws ambiguous characters two
 # columns wide (and, as a control, one), which tmux cannot do: pyte, from

@@ -244,7 +244,7 @@ if [ -n "$split_q" ]; then
 	# the next starts, after the margin, with the second half, in it too,
 	# then the attributes are reset
 	a="${split_q:0:2}" b="${split_q:2:2}"
-	if grep -qE "${rev}${a}("$'\e'"\\[[0-9;]*m)*\$" "$T/screen" && grep -qE "^ *${rev}${b}"$'\e\\[0m' "$T/screen"; then ok
+	if grep -qE "${rev}${a}("$'\e'"\\[[0-9;]*m)*\$" "$T/screen" && grep -qE "^( |>|"$'\e'"\\[[0-9;]*m)*${rev}("$'\e'"\\[[0-9;]*m)*${b}"$'\e\\[0m' "$T/screen"; then ok
 	else bad "the match '$split_q' across two lines is highlighted on both"; fi
 	keys h q
 else

@@ -43,6 +43,8 @@ enum glyph {
 	GLYPH_UNREAD,       /* list: an item not read yet (as mutt's N) */
 	GLYPH_REVIEWED,     /* list, tree: review status reviewed */
 	GLYPH_NEEDS_FIX,    /* list, tree: review status needs-fix */
+	GLYPH_CURSOR,       /* text: the current paragraph's lines, in the left margin */
+	GLYPH_BOOKMARK,     /* text: a bookmarked paragraph's first line, in the right margin; the bookmark list */
 	NGLYPHS
 };
 

@@ -51,6 +51,11 @@ enum request {
 	REQ_CHAPTER_READ,
 	REQ_NEXT_UNREAD,
 	REQ_REVIEW,
+	/* the paragraph cursor (detail.c) and bookmarks (session.c, marks.c) */
+	REQ_NEXT_PARA,
+	REQ_PREV_PARA,
+	REQ_BOOKMARK,
+	REQ_BOOKMARKS,
 };
 
 #define KEYS_MAX 4 /* default keys per action */

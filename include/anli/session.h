@@ -38,4 +38,15 @@ void sess_flags(const struct app *a, int item, struct sbuf *out);
  * nothing is read or reviewed; "*" for an inferred start), appended. */
 void sess_rollup(const struct app *a, int ch, struct sbuf *out);
 
+/* Bookmarks (m toggles one on the paragraph cursor's block; ' lists them).
+ * Is there a bookmark on block_id?  (From memory: drawing may ask.) */
+int sess_bookmarked(const struct app *a, const char *block_id);
+/* The bookmark list's rows (a->marklist) made from the bookmarks: reads
+ * the bookmarked items' blocks (not for drawing). */
+void sess_marks_fill(struct app *a);
+void sess_marks_free(struct app *a);
+/* Enter on row `row`: open its item at its block (or the nearest block
+ * left after a rebuild), a history entry, the list closed. */
+void sess_marks_jump(struct app *a, int row);
+
 #endif

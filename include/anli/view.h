@@ -84,6 +84,15 @@ struct detail_state {
 	int top;                  /* first visible doc line */
 	int anchor_block;         /* the reading position, kept across relayouts: */
 	size_t anchor_off;        /* block and byte offset of the top line */
+	int cur;                  /* the paragraph cursor: a paragraph block, or -1 (update places it) */
+};
+/* The bookmark list (views/marks.c), in the list pane's place: a row per
+ * bookmark, made when it opens (sess_marks_fill). */
+struct marks_state {
+	struct listview lv;
+	char **label;             /* per row: "c27 ¶5 · first words" */
+	char (*block)[64];        /* per row: the bookmark's block id */
+	char (*itemid)[64];       /* per row: its item id */
 };
 /* The results of a whole-book search, in the list pane's place. */
 struct results_state {
@@ -140,6 +149,10 @@ struct app {
 	int find_dirty;           /* the / prompt's input changed: search again */
 	int probing;              /* the width probe awaits its answer */
 	struct session *sess;     /* per-user state: session.c */
+	/* the bookmark list (a secondary view in the list pane's place) */
+	struct view marks;
+	struct marks_state marklist;
+	int marks_shown;
 };
 
 /* Colour pairs / attributes (term.c decides colour or monochrome). */
@@ -154,7 +167,14 @@ enum {
 };
 int term_attr(const struct app *a, int what);
 
-extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops, view_results_ops;
+extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops, view_results_ops, view_marks_ops;
+
+/* views/detail.c: the paragraph cursor.  The doc lines of block b
+ * (*first, *last); 0 when it has none. */
+int tui_block_lines(const struct app *a, int b, int *first, int *last);
+/* Put the cursor on paragraph block b and scroll it into view (its first
+ * line kept on screen). */
+void tui_cursor_to(struct app *a, int b);
 
 /* goto.c: an input event while the : prompt is open */
 void tui_goto_event(struct app *a, const struct in_event *ev);
@@ -174,8 +194,9 @@ int tui_put(WINDOW *w, int y, int x, const char *s, size_t n, int width);
  * glyph(GLYPH_FOCUS), so that focus shows without colour or bold; the
  * title from column tx (or after the mark). */
 void tui_title(const struct app *a, WINDOW *w, int focused, const char *s, size_t n, int tx);
-/* The detail pane's first text column: a blank after the separator (none
- * zoomed), plus the margin of a pane wider than the measure. */
+/* The detail pane's first text column: one column after the separator
+ * (zoomed too: the paragraph cursor's margin), plus the margin of a pane
+ * wider than the measure. */
 int tui_text_x(const struct app *a);
 /* The list's selection as the open item (a preview: the tree is left as it is). */
 void tui_preview(struct app *a);

@@ -31,6 +31,9 @@ static const struct {
 	[GLYPH_UNREAD] = {"N", "N", "N"},
 	[GLYPH_REVIEWED] = {"✓", "✓", "+"},
 	[GLYPH_NEEDS_FIX] = {"!", "!", "!"},
+	/* ASCII: one column in both conventions, seen without colour */
+	[GLYPH_CURSOR] = {">", ">", ">"},
+	[GLYPH_BOOKMARK] = {"*", "*", "*"},
 };
 
 void glyph_set_utf8(int u)

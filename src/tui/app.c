@@ -78,7 +78,7 @@ void tui_set_top(struct app *a, int top)
 
 static int detail_width(const struct app *a)
 {
-	int w = a->view[PANE_DETAIL].w - (a->zoom ? 1 : 2);
+	int w = a->view[PANE_DETAIL].w - 2; /* the margins: the cursor's on the left, bookmarks' on the right */
 	if (w > TEXT_MAX_COLS)
 		w = TEXT_MAX_COLS; /* the comfortable measure; the rest is margin (detail.c) */
 	return w < 4 ? 4 : w;
@@ -86,7 +86,7 @@ static int detail_width(const struct app *a)
 
 int tui_text_x(const struct app *a)
 {
-	int x0 = a->zoom ? 0 : 1, w = a->view[PANE_DETAIL].w, dw = a->detail.doc_width;
+	int x0 = 1, w = a->view[PANE_DETAIL].w, dw = a->detail.doc_width;
 	int margin = (w - x0 - dw) / 2;
 	return margin > 0 && dw >= TEXT_MAX_COLS ? x0 + margin : x0;
 }
@@ -134,6 +134,7 @@ static int load_item(struct app *a, int item)
 	a->from_results = 0;
 	a->detail.anchor_block = -1;
 	a->detail.anchor_off = 0;
+	a->detail.cur = -1; /* the first paragraph shown (detail.c) */
 	doc_free(&a->detail.doc);
 	tui_layout_doc(a);
 	tui_find_reapply(a); /* the active search goes on in the new item (n, N) */
@@ -158,6 +159,8 @@ void tui_preview(struct app *a)
 struct view *tui_pane(struct app *a, enum pane p)
 {
 	/* the results share the list's place (tui_layout_screen) */
+	if (p == PANE_LIST && a->marks_shown)
+		return &a->marks; /* the bookmark list over both */
 	return p == PANE_LIST && a->results_shown ? &a->results : &a->view[p];
 }
 

@@ -25,6 +25,10 @@ static const struct action actions[] = {
 	{REQ_NEXT_SECTION, "next-section", {'}'}, N_("next section"), 1, KG_READ},
 	{REQ_PREV_ITEM, "prev-item", {'['}, N_("previous / next item"), 0, KG_READ},
 	{REQ_NEXT_ITEM, "next-item", {']'}, N_("next item"), 1, KG_READ},
+	{REQ_NEXT_PARA, "next-paragraph", {'J'}, N_("next / previous paragraph (the cursor)"), 0, KG_READ},
+	{REQ_PREV_PARA, "prev-paragraph", {'K'}, N_("previous paragraph"), 1, KG_READ},
+	{REQ_BOOKMARK, "bookmark", {'m'}, N_("bookmark the current paragraph (again: remove)"), 0, KG_READ},
+	{REQ_BOOKMARKS, "bookmarks", {'\''}, N_("the bookmark list; Enter jumps, q closes"), 0, KG_READ},
 	{REQ_GOTO, "goto", {':'}, N_("go to a case (:27) or an article (:a3)"), 0, KG_READ},
 	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)"), 0, KG_READ},
 	/* history, read marks, review status (session.c) */

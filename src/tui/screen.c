@@ -111,6 +111,8 @@ void tui_layout_screen(struct app *a)
 	r->x = l->x;
 	r->h = l->h;
 	r->w = l->w;
+	a->marks.win = l->win; /* the bookmark list too */
+	a->marks.y = l->y, a->marks.x = l->x, a->marks.h = l->h, a->marks.w = l->w;
 	/* the panes' state in line with their new sizes, before any drawing */
 	for (int p = 0; p < NPANES && !a->too_small; p++) {
 		struct view *v = tui_pane(a, (enum pane)p);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define SAVE_MS 1000 /* the position is saved at most once a second */
@@ -40,6 +41,9 @@ struct session {
 	int n, idx;
 	/* the read mark: the end of the item was shown (edge-triggered) */
 	int end_item;
+	/* bookmarks, oldest first, as in the state file */
+	struct user_bookmark *bm;
+	int nbm;
 };
 
 static long long now_ms(void)
@@ -60,20 +64,35 @@ static const char *focus_word(const struct app *a)
 	}
 }
 
-/* Where the reader is: the open item and the block at the top of the text
- * ("" at the item's top). */
+/* The first paragraph block of the open item, or -1. */
+static int first_para(const struct app *a)
+{
+	for (int k = 0; k < a->nblocks; k++)
+		if (a->blocks[k].kind == MODEL_PARA)
+			return k;
+	return -1;
+}
+
+/* Where the reader is: the open item and the paragraph cursor's block, or
+ * without one the block at the top of the text ("" at the item's top,
+ * the cursor on its first paragraph). */
 static void here(const struct app *a, struct hpos *p)
 {
 	snprintf(p->item_id, sizeof p->item_id, "%s", a->m->items[a->item].id);
 	p->block_id[0] = '\0';
-	int k = a->detail.anchor_block;
-	if (a->detail.top > 0 && k >= 0 && k < a->nblocks)
+	int k = a->detail.anchor_block, c = a->detail.cur;
+	if (c >= 0 && c < a->nblocks && (a->detail.top > 0 || c != first_para(a)))
+		snprintf(p->block_id, sizeof p->block_id, "%s", a->blocks[c].id);
+	else if (a->detail.top > 0 && k >= 0 && k < a->nblocks)
 		snprintf(p->block_id, sizeof p->block_id, "%s", a->blocks[k].id);
 }
 
 /* Open item_id at block_id (or the nearest block that still exists; the
- * top for ""); returns -1 when the book has no such item. */
-static int go(struct app *a, const char *item_id, const char *block_id)
+ * top for ""), the paragraph cursor on it; returns -1 when the book has no
+ * such item.  The block at the top of the text, or with `near` the item's
+ * top when that shows the block's start (a cursor on the first page, as it
+ * was saved there). */
+static int go_at(struct app *a, const char *item_id, const char *block_id, int near)
 {
 	int i = model_find(a->m, item_id);
 	if (i < 0)
@@ -83,9 +102,17 @@ static int go(struct app *a, const char *item_id, const char *block_id)
 	if (a->item != i)
 		return -1; /* it could not be read: the message says why */
 	int k = block_id && block_id[0] ? addr_nearest(a->blocks, a->nblocks, block_id) : -1;
-	int line = k >= 0 ? doc_line_of(&a->detail.doc, k, 0) : 0;
+	int line = k >= 0 ? doc_line_of(&a->detail.doc, k, 0) : 0, f, l;
+	if (near && k >= 0 && tui_block_lines(a, k, &f, &l) && f < a->view[PANE_DETAIL].h)
+		line = 0;
 	tui_set_top(a, line > 0 ? line : 0);
+	a->detail.cur = k >= 0 && a->blocks[k].kind == MODEL_PARA ? k : -1; /* -1: the first shown */
 	return 0;
+}
+
+static int go(struct app *a, const char *item_id, const char *block_id)
+{
+	return go_at(a, item_id, block_id, 1);
 }
 
 static void settle(struct app *a)
@@ -147,9 +174,11 @@ void sess_start(struct app *a, const struct cli_start *st)
 		}
 	free(hp);
 	s->idx = s->n;
+	if (user_bookmarks(s->u, &s->bm, &s->nbm, &err))
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
 
 	if (st && st->given) {
-		if (go(a, st->item_id, st->block_id) == 0)
+		if (go_at(a, st->item_id, st->block_id, 0) == 0) /* the paragraph asked for at the top */
 			a->focus = PANE_DETAIL;
 	} else if (!(st && st->fresh)) {
 		struct user_pos p;
@@ -194,6 +223,22 @@ static void set_read(struct app *a, int item, int read)
 		snprintf(a->message, sizeof a->message, "%s", err.msg);
 }
 
+/* The settled position (before a jump) becomes a history entry. */
+static void hist_settled(struct session *s)
+{
+	if (s->idx < s->n)
+		s->n = s->idx; /* a new way from here: forward is gone */
+	hist_add(s, &s->s_pos);
+	s->idx = s->n;
+	struct user_pos up;
+	memset(&up, 0, sizeof up);
+	snprintf(up.item_id, sizeof up.item_id, "%s", s->s_pos.item_id);
+	snprintf(up.block_id, sizeof up.block_id, "%s", s->s_pos.block_id);
+	snprintf(up.book, sizeof up.book, "%s", s->book);
+	struct anli_err err;
+	user_history_push(s->u, &up, &err);
+}
+
 void sess_tick(struct app *a)
 {
 	struct session *s = a->sess;
@@ -211,19 +256,8 @@ void sess_tick(struct app *a)
 	}
 	s->end_item = end ? a->item : -1;
 	/* history: a change of item, or a move of more than a screen */
-	if (a->item != s->s_item || (a->detail.doc_width == s->s_width && abs(a->detail.top - s->s_top) > v->h)) {
-		if (s->idx < s->n)
-			s->n = s->idx; /* a new way from here: forward is gone */
-		hist_add(s, &s->s_pos);
-		s->idx = s->n;
-		struct user_pos up;
-		memset(&up, 0, sizeof up);
-		snprintf(up.item_id, sizeof up.item_id, "%s", s->s_pos.item_id);
-		snprintf(up.block_id, sizeof up.block_id, "%s", s->s_pos.block_id);
-		snprintf(up.book, sizeof up.book, "%s", s->book);
-		struct anli_err err;
-		user_history_push(s->u, &up, &err);
-	}
+	if (a->item != s->s_item || (a->detail.doc_width == s->s_width && abs(a->detail.top - s->s_top) > v->h))
+		hist_settled(s);
 	settle(a);
 	/* the position, at most once a second */
 	struct hpos p;
@@ -254,8 +288,10 @@ void sess_end(struct app *a)
 	free(s->read);
 	free(s->review);
 	free(s->h);
+	free(s->bm);
 	free(s);
 	a->sess = NULL;
+	sess_marks_free(a);
 }
 
 /* The item a mark key acts on: the list's selection when the list has
@@ -266,6 +302,8 @@ static int target(const struct app *a)
 		return a->list.items[a->list.lv.sel];
 	return a->item;
 }
+
+static void toggle_bookmark(struct app *a);
 
 static void step(struct app *a, int dir)
 {
@@ -354,9 +392,138 @@ int sess_request(struct app *a, enum request r)
 			 user_review_name(rv));
 		return 1;
 	}
+	case REQ_BOOKMARK:
+		toggle_bookmark(a);
+		return 1;
+	case REQ_BOOKMARKS:
+		if (s->nbm == 0) {
+			snprintf(a->message, sizeof a->message, "%s", _("no bookmarks; m bookmarks the current paragraph"));
+			return 1;
+		}
+		sess_marks_fill(a);
+		a->marks_shown = 1;
+		a->zoom = 0;
+		a->focus = PANE_LIST;
+		return 1;
 	default:
 		return 0;
 	}
+}
+
+/* --- bookmarks ----------------------------------------------------------- */
+
+int sess_bookmarked(const struct app *a, const char *block_id)
+{
+	const struct session *s = a->sess;
+	for (int k = 0; s && k < s->nbm; k++)
+		if (!strcasecmp(s->bm[k].block_id, block_id))
+			return 1;
+	return 0;
+}
+
+/* m: a bookmark on the cursor's paragraph, or off it. */
+static void toggle_bookmark(struct app *a)
+{
+	struct session *s = a->sess;
+	int c = a->detail.cur;
+	if (c < 0 || c >= a->nblocks) {
+		snprintf(a->message, sizeof a->message, "%s", _("no paragraph here to bookmark"));
+		return;
+	}
+	const char *id = a->blocks[c].id, *item = a->m->items[a->item].id;
+	int n = addr_para_number(a->blocks, a->nblocks, c);
+	struct anli_err err;
+	int rc = sess_bookmarked(a, id) ? user_bookmark_rm(s->u, id, NULL, &err)
+					 : user_bookmark_add(s->u, id, item, s->book, NULL, &err);
+	if (rc) {
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+		return;
+	}
+	int was = sess_bookmarked(a, id);
+	free(s->bm);
+	s->bm = NULL;
+	s->nbm = 0;
+	if (user_bookmarks(s->u, &s->bm, &s->nbm, &err))
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+	else if (!user_active(s->u))
+		snprintf(a->message, sizeof a->message, "%s", _("state is not saved: no bookmarks"));
+	else
+		snprintf(a->message, sizeof a->message, was ? _("%s:%d: bookmark removed") : _("%s:%d: bookmarked"), item,
+			 n);
+}
+
+void sess_marks_free(struct app *a)
+{
+	struct marks_state *ms = &a->marklist;
+	for (int i = 0; i < ms->lv.n; i++)
+		free(ms->label[i]);
+	free(ms->label);
+	free(ms->block);
+	free(ms->itemid);
+	memset(ms, 0, sizeof *ms);
+}
+
+void sess_marks_fill(struct app *a)
+{
+	struct session *s = a->sess;
+	struct marks_state *ms = &a->marklist;
+	sess_marks_free(a);
+	int n = s->nbm;
+	ms->label = xcalloc((size_t)n + 1, sizeof *ms->label);
+	ms->block = xcalloc((size_t)n + 1, sizeof *ms->block);
+	ms->itemid = xcalloc((size_t)n + 1, sizeof *ms->itemid);
+	for (int r = 0; r < n; r++) {
+		const struct user_bookmark *b = &s->bm[r];
+		snprintf(ms->block[r], sizeof ms->block[r], "%s", b->block_id);
+		snprintf(ms->itemid[r], sizeof ms->itemid[r], "%s", b->item_id);
+		struct sbuf l;
+		sbuf_init(&l);
+		int i = model_find(a->m, b->item_id);
+		struct model_block *bl = NULL;
+		int nb = 0;
+		struct anli_err err;
+		if (i >= 0 && !model_blocks(a->m, i, &bl, &nb, &err)) {
+			int k = addr_block_index(bl, nb, b->block_id);
+			int pn = k >= 0 ? addr_para_number(bl, nb, k) : 0;
+			sbuf_adds(&l, a->m->items[i].id);
+			if (pn)
+				sbuf_printf(&l, " ¶%d", pn);
+			else if (k < 0)
+				sbuf_printf(&l, " %s %s", b->block_id, _("(gone from this build)"));
+			else
+				sbuf_printf(&l, " %s", b->block_id);
+			if (k < 0)
+				k = addr_nearest(bl, nb, b->block_id);
+			if (k >= 0) {
+				sbuf_adds(&l, glyph(GLYPH_FIELD_SEP));
+				size_t len = strlen(bl[k].text);
+				if (len > 240) /* the first words: a row's worth, cut at a character */
+					for (len = 240; len > 0 && (bl[k].text[len] & 0xC0) == 0x80; len--)
+						;
+				sbuf_addn(&l, bl[k].text, len);
+			}
+			model_blocks_free(bl, nb);
+		} else {
+			sbuf_printf(&l, "%s %s %s", b->item_id, b->block_id, _("(no such item in this book)"));
+		}
+		ms->label[r] = l.s ? l.s : xcalloc(1, 1);
+	}
+	lv_reset(&ms->lv, n, NULL, 0);
+}
+
+void sess_marks_jump(struct app *a, int row)
+{
+	struct session *s = a->sess;
+	struct marks_state *ms = &a->marklist;
+	if (!s || row < 0 || row >= ms->lv.n)
+		return;
+	hist_settled(s); /* a jump: back returns here */
+	if (go(a, ms->itemid[row], ms->block[row]) == 0) {
+		a->focus = PANE_DETAIL;
+		a->marks_shown = 0;
+		a->from_results = 0;
+	}
+	settle(a);
 }
 
 int sess_read(const struct app *a, int item)

@@ -2,6 +2,7 @@
  * overlay (generated from the action table) and the status line. */
 #include "anli/view.h"
 
+#include "anli/addr.h"
 #include "anli/draw.h"
 #include "anli/glyph.h"
 #include "anli/i18n.h"
@@ -40,16 +41,26 @@ static int position(const struct app *a)
 }
 
 /* The status line's fields, most important first (the line is cut from
- * the right): the search counter, the section, the position —
- * "“人才” 3/12 · 工作成效 · 62%". */
+ * the right): the search counter, the section, the paragraph cursor's
+ * number of the item's paragraphs, its printed page, the position —
+ * "“人才” 3/12 · 工作成效 · ¶5/31 · p.98 · 62%". */
 static void status_fields(const struct app *a, struct sbuf *s)
 {
 	if (tui_search_counter(a, s)) /* find.c: over the whole scope; first, so cut last */
 		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
-	const char *sec = top_section(a);
+	int c = a->detail.cur, pn = addr_para_number(a->blocks, a->nblocks, c);
+	const char *sec = pn ? addr_section_heading(a->blocks, a->nblocks, c) : top_section(a);
 	if (sec) {
 		sbuf_adds(s, sec);
 		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+	}
+	if (pn) {
+		sbuf_printf(s, _("¶%d/%d"), pn, addr_para_count(a->blocks, a->nblocks));
+		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+		if (a->blocks[c].page_first > 0) {
+			sbuf_printf(s, _("p.%d"), a->blocks[c].page_first);
+			sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+		}
 	}
 	sbuf_printf(s, "%d%%", position(a));
 }

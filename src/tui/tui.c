@@ -97,6 +97,10 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		return 1;
 	switch (r) {
 	case REQ_QUIT:
+		if (a->marks_shown && a->focus == PANE_LIST) {
+			a->marks_shown = 0; /* the bookmark list: q closes it */
+			return 1;
+		}
 		if (a->results_shown && a->focus == PANE_LIST) {
 			a->results_shown = 0; /* a secondary view: q closes it */
 			return 1;
@@ -116,6 +120,8 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		return 1;
 	case REQ_PREV_SECTION:
 	case REQ_NEXT_SECTION:
+	case REQ_PREV_PARA:
+	case REQ_NEXT_PARA:
 		/* the text's sections from any pane; on a narrow screen the text is shown */
 		if (!tui_pane_shown(a, PANE_DETAIL))
 			a->focus = PANE_DETAIL;
@@ -178,7 +184,9 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		tui_step_match(a, r == REQ_NEXT_MATCH ? 1 : -1); /* find.c: on through the book */
 		return 1;
 	case REQ_ESCAPE:
-		if (a->focus == PANE_DETAIL && a->from_results && a->results_shown) {
+		if (a->marks_shown && a->focus == PANE_LIST) {
+			a->marks_shown = 0;
+		} else if (a->focus == PANE_DETAIL && a->from_results && a->results_shown) {
 			a->zoom = 0;
 			a->focus = PANE_LIST;
 		} else if (a->focus == PANE_LIST && a->results_shown) {
@@ -342,6 +350,9 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	a.view[PANE_DETAIL].state = &a.detail;
 	a.results.state = &a.hitlist;
 	a.results.ops = &view_results_ops;
+	a.marks.state = &a.marklist;
+	a.marks.ops = &view_marks_ops;
+	a.detail.cur = -1;
 	/* focus starts in the text, as in less: Space, PgDn, j and the arrows
 	 * read it; the focused pane's title is marked (tui_title) */
 	a.focus = PANE_DETAIL;

@@ -3,8 +3,10 @@
  * which scrolls it to a match. */
 #include "anli/view.h"
 
+#include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/session.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,7 +41,55 @@ static int max_top(const struct app *a, const struct view *v)
 	return t > 0 ? t : 0;
 }
 
-/* The scroll position within the doc laid out for this size. */
+int tui_block_lines(const struct app *a, int b, int *first, int *last)
+{
+	const struct doc *d = &a->detail.doc;
+	if (b < 0 || b >= d->nblocks || b >= a->nblocks)
+		return 0;
+	int f = d->block_first_line[b];
+	if (f < 0 || f >= d->nlines)
+		return 0;
+	int l = f;
+	while (l + 1 < d->nlines && d->line[l + 1].block == b)
+		l++;
+	*first = f;
+	*last = l;
+	return 1;
+}
+
+static int is_para(const struct app *a, int b)
+{
+	return b >= 0 && b < a->nblocks && a->blocks[b].kind == MODEL_PARA;
+}
+
+/* Is any line of block b on the screen? */
+static int para_shown(const struct app *a, const struct view *v, int b)
+{
+	int f, l;
+	return tui_block_lines(a, b, &f, &l) && l >= a->detail.top && f < a->detail.top + v->h;
+}
+
+/* The paragraph cursor stays on screen: when its paragraph scrolled out,
+ * the first (scrolled up past it) or last (down) paragraph shown. */
+static void clamp_cursor(struct app *a, const struct view *v)
+{
+	struct detail_state *d = &a->detail;
+	if (is_para(a, d->cur) && para_shown(a, v, d->cur))
+		return;
+	int f = 0, l = 0, below = is_para(a, d->cur) && tui_block_lines(a, d->cur, &f, &l) && f >= d->top + v->h;
+	int pick = -1;
+	for (int b = 0; b < a->nblocks; b++)
+		if (is_para(a, b) && para_shown(a, v, b)) {
+			pick = b;
+			if (!below)
+				break; /* the first shown; else on to the last */
+		}
+	if (pick >= 0)
+		d->cur = pick;
+}
+
+/* The scroll position within the doc laid out for this size, and the
+ * cursor on screen. */
 static void update(struct app *a, struct view *v)
 {
 	struct detail_state *d = v->state;
@@ -47,12 +97,13 @@ static void update(struct app *a, struct view *v)
 		d->top = max_top(a, v);
 	if (d->top < 0)
 		d->top = 0;
+	clamp_cursor(a, v);
 }
 
 static void draw(const struct app *a, const struct view *v)
 {
 	const struct detail_state *d = v->state;
-	/* a blank column after the pane separator, none when zoomed; on a pane
+	/* a column after the pane separator (zoomed too) for the cursor; on a pane
 	 * wider than the measure the text column centred, the margin inside
 	 * the window (zoomed, it stays full-width: the terminal's scroll
 	 * region still serves a one-line scroll) */
@@ -64,8 +115,17 @@ static void draw(const struct app *a, const struct view *v)
 		wattrset(v->win, A_REVERSE);
 		tui_put(v->win, d->doc.nlines - d->top, x0, end, strlen(end), v->w - x0);
 	}
+	const char *cur = glyph(GLYPH_CURSOR), *bm = glyph(GLYPH_BOOKMARK);
 	for (int y = 0; y < v->h && d->top + y < d->doc.nlines; y++) {
 		const struct doc_line *l = &d->doc.line[d->top + y];
+		/* the margins: the cursor beside each line of the current
+		 * paragraph, a bookmark beside a bookmarked block's first line */
+		wattrset(v->win, A_BOLD);
+		if (l->block >= 0 && l->block == d->cur && x0 > 0)
+			tui_put(v->win, y, x0 - 1, cur, strlen(cur), 1);
+		if (l->block >= 0 && l->block < a->nblocks && d->top + y == d->doc.block_first_line[l->block] &&
+		    x0 + d->doc_width < v->w && sess_bookmarked(a, a->blocks[l->block].id))
+			tui_put(v->win, y, x0 + d->doc_width, bm, strlen(bm), 1);
 		int attr = style_attr(a, l->style);
 		wattrset(v->win, attr);
 		const char *text = d->doc.text + l->off;
@@ -146,6 +206,36 @@ static void section(struct app *a, struct view *v, int dir)
 		scroll_to(a, v, to);
 }
 
+void tui_cursor_to(struct app *a, int b)
+{
+	struct view *v = &a->view[PANE_DETAIL];
+	int f, l;
+	if (!is_para(a, b) || !tui_block_lines(a, b, &f, &l))
+		return;
+	a->detail.cur = b;
+	int h = v->h > 0 ? v->h : a->rows - 2, top = a->detail.top;
+	if (l >= top + h)
+		top = l - h + 1; /* its end shown, */
+	if (f < top || f >= top + h)
+		top = f; /* but its start first */
+	if (top != a->detail.top)
+		scroll_to(a, v, top);
+}
+
+/* J and K: the next / previous paragraph block. */
+static void para_step(struct app *a, int dir)
+{
+	int from = is_para(a, a->detail.cur) ? a->detail.cur : dir > 0 ? -1 : a->nblocks;
+	for (int b = from + dir; b >= 0 && b < a->nblocks; b += dir)
+		if (is_para(a, b)) {
+			tui_cursor_to(a, b);
+			return;
+		}
+	snprintf(a->message, sizeof a->message, "%s",
+		 dir > 0 ? _("no next paragraph in this item; ] goes to the next")
+			 : _("no previous paragraph in this item; [ goes to the previous"));
+}
+
 static int request(struct app *a, struct view *v, enum request r)
 {
 	const struct detail_state *d = v->state;
@@ -158,6 +248,8 @@ static int request(struct app *a, struct view *v, enum request r)
 	case REQ_HALF_DOWN: scroll_to(a, v, d->top + (v->h + 1) / 2); return 1;
 	case REQ_PREV_SECTION: section(a, v, -1); return 1;
 	case REQ_NEXT_SECTION: section(a, v, 1); return 1;
+	case REQ_NEXT_PARA: para_step(a, 1); return 1;
+	case REQ_PREV_PARA: para_step(a, -1); return 1;
 	case REQ_PAGE_DOWN:
 		if (d->top < max_top(a, v)) {
 			scroll_to(a, v, d->top + page);
@@ -174,12 +266,14 @@ static int request(struct app *a, struct view *v, enum request r)
 	}
 }
 
+/* A click on a paragraph puts the cursor on it. */
 static void click(struct app *a, struct view *v, int y, int x)
 {
-	(void)a;
 	(void)v;
-	(void)y;
 	(void)x;
+	int line = a->detail.top + y;
+	if (y >= 0 && line < a->detail.doc.nlines && is_para(a, a->detail.doc.line[line].block))
+		a->detail.cur = a->detail.doc.line[line].block;
 }
 
 static void wheel(struct app *a, struct view *v, int dir)
