@@ -166,5 +166,22 @@ start f "$ANLI --state '$S' a3"
 expect_top f "沈阳：搭建人才引聚和科创服务平台" "anli a3 opens article 3"
 quit f
 
+# --- a narrow tree gives up detail in one order: the title cut, then the
+# review roll-up, then the item count
+N="$T/narrow.db"
+$ANLI --state "$N" mark 1 reviewed >/dev/null
+$ANLI --state "$N" mark 2 needs-fix >/dev/null
+$ANLI --state "$N" mark 3 read >/dev/null
+start n "$ANLI --state '$N' --fresh"
+expect n "第一篇 学术交流 (1/6) ✓1 !1" "a wide tree: read count and review roll-up"
+tm kill-session -t n
+tm new-session -d -s n -x 80 -y 24 "$ANLI --state '$N' --fresh; sleep 30"
+tm set-option -t n -g status off >/dev/null
+expect n "江苏扬州高新区科协" "80x24 for the narrow tree"
+keys n t
+expect n "第一篇 学术… (1/6) " "a narrow tree: the title cut and the roll-up dropped, the read count kept"
+expect n "第二篇 人才培养 (7)" "a title that fits keeps its count"
+keys n q
+
 echo "tui-state.sh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

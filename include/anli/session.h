@@ -36,7 +36,9 @@ int sess_review(const struct app *a, int item);
 void sess_flags(const struct app *a, int item, struct sbuf *out);
 /* The tree's roll-up of chapter ch (" 4/6 ✓1 !2", the item count when
  * nothing is read or reviewed; "*" for an inferred start), appended. */
-void sess_rollup(const struct app *a, int ch, struct sbuf *out);
+/* A chapter's counts for the tree at a level of detail: 0 "(4/6*) ✓1 !2",
+ * 1 "(4/6*)" (the review roll-up dropped), 2 nothing. */
+void sess_rollup(const struct app *a, int ch, int level, struct sbuf *out);
 
 /* Bookmarks (m toggles one on the paragraph cursor's block; ' lists them).
  * Is there a bookmark on block_id?  (From memory: drawing may ask.) */

@@ -543,8 +543,10 @@ void sess_flags(const struct app *a, int item, struct sbuf *out)
 	sbuf_adds(out, rv == USER_REVIEW_OK ? glyph(GLYPH_REVIEWED) : rv == USER_REVIEW_FIX ? glyph(GLYPH_NEEDS_FIX) : " ");
 }
 
-void sess_rollup(const struct app *a, int ch, struct sbuf *out)
+void sess_rollup(const struct app *a, int ch, int level, struct sbuf *out)
 {
+	if (level >= 2)
+		return; /* the narrowest tree: the title and nothing else */
 	const struct model_chapter *c = &a->m->chapters[ch];
 	int read = 0, ok = 0, fix = 0;
 	for (int i = 0; i < a->m->nitems; i++)
@@ -558,6 +560,8 @@ void sess_rollup(const struct app *a, int ch, struct sbuf *out)
 		sbuf_printf(out, " (%d/%d%s)", read, c->nitems, star);
 	else
 		sbuf_printf(out, " (%d%s)", c->nitems, star);
+	if (level >= 1)
+		return; /* narrower: the review roll-up goes first */
 	if (ok)
 		sbuf_printf(out, " %s%d", glyph(GLYPH_REVIEWED), ok);
 	if (fix)

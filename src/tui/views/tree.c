@@ -53,9 +53,10 @@ int tree_reveal(struct tree_state *t, const struct model *m, int item)
 }
 
 /* A row as a label (cut at the pane edge if need be) and a suffix that is
- * always shown whole: the item count and, during a search, the hits. */
+ * shown whole: the counts at LEVEL of detail (0 all, 1 no review roll-up,
+ * 2 none) and, during a search, the hits. */
 static void row_label(const struct app *a, const struct tree_state *t, const struct tree_row *r, struct sbuf *out,
-		      struct sbuf *suffix, int compact)
+		      struct sbuf *suffix, int level)
 {
 	const struct model *m = a->m;
 	switch (r->kind) {
@@ -73,12 +74,15 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 		sbuf_adds(out, " ");
 		model_chapter_label(c, out); /* the one label */
 		int hits = a->results_shown && a->chapter_hits ? a->chapter_hits[r->chapter] : 0;
-		/* "*": where the chapter begins is inferred (as in `anli stats`);
-		 * compact (a narrow pane): the hits alone, else the items */
-		if (!compact || !hits)
-			sess_rollup(a, r->chapter, suffix); /* (4/6) ✓1 !2 */
+		/* What a narrower tree gives up, in this one place: the title is
+		 * cut first (draw), then (level 1) the review roll-up, then
+		 * (level 2) the item count; the hits of a search win: with hits,
+		 * from level 1 on they stand alone, short.  "*": where the
+		 * chapter begins is inferred (as in `anli stats`). */
+		if (!level || !hits)
+			sess_rollup(a, r->chapter, level, suffix); /* (4/6*) ✓1 !2 */
 		if (hits)
-			sbuf_printf(suffix, compact ? " [%d]" : ngettext(" [%d hit]", " [%d hits]", (unsigned long)hits),
+			sbuf_printf(suffix, level ? " [%d]" : ngettext(" [%d hit]", " [%d hits]", (unsigned long)hits),
 				    hits);
 		break;
 	}
@@ -107,7 +111,8 @@ static void draw(const struct app *a, const struct view *v)
 		s.len = 0;
 		suf.len = 0;
 		sbuf_addn(&suf, "", 0);
-		row_label(a, t, &t->rows[i], &s, &suf, 0);
+		int level = 0;
+		row_label(a, t, &t->rows[i], &s, &suf, level);
 		int y = 1 + i - top;
 		attr_t at = t->rows[i].kind == ROW_COLLECTION ? A_BOLD : A_NORMAL;
 		if (i == t->lv.sel)
@@ -116,14 +121,14 @@ static void draw(const struct app *a, const struct view *v)
 		if (i == t->lv.sel)
 			mvwhline(v->win, y, 0, ' ', v->w);
 		int sw = lay_strwidth(suf.s, suf.len);
-		if (sw > v->w / 2) { /* narrow: the counts kept, shorter; the title cut */
+		while (sw > v->w / 2 && level < 2) { /* narrow: less detail, the title cut */
 			s.len = suf.len = 0;
 			sbuf_addn(&suf, "", 0);
-			row_label(a, t, &t->rows[i], &s, &suf, 1);
+			row_label(a, t, &t->rows[i], &s, &suf, ++level);
 			sw = lay_strwidth(suf.s, suf.len);
-			if (sw > v->w - 3)
-				sw = v->w - 3;
 		}
+		if (sw > v->w - 3)
+			sw = v->w - 3;
 		int used = tui_put(v->win, y, 0, s.s, s.len, v->w - sw);
 		if (sw)
 			tui_put(v->win, y, used, suf.s, suf.len, sw);
