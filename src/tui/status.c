@@ -85,10 +85,14 @@ static void draw_header(struct app *a)
 static void draw_status(struct app *a)
 {
 	WINDOW *w = a->status;
+	/* zoomed reading keeps a plain status line, as less's prompt: its
+	 * position changes with nearly every line scrolled, and in reverse
+	 * video each change costs twice the bytes (make bench) */
+	int attr = a->zoom ? (int)A_NORMAL : term_attr(a, PAIR_STATUS);
 	werase(w);
-	wbkgdset(w, ' ' | term_attr(a, PAIR_STATUS));
+	wbkgdset(w, ' ' | attr);
 	werase(w);
-	wattrset(w, term_attr(a, PAIR_STATUS));
+	wattrset(w, attr);
 	struct sbuf s;
 	sbuf_init(&s);
 	int cursor_x = -1;
