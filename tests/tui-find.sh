@@ -11,12 +11,10 @@ unset ANLI_DB NO_COLOR
 ANLI="${ANLI:-$(pwd)/anli}"
 SOCK="anli-find-$$"
 T=$(mktemp -d /tmp/anli-find.XXXXXX)
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+. tests/tmux-lib.sh # ok bad tm cap wait_for expect expect_not keys
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 pass=0
 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; echo "---- screen:"; cat "$T/screen"; echo "----"; }
 start() { # start NAME COLS ROWS COMMAND
 	tm kill-session -t "$1" 2>/dev/null
 	# a state file of its own per session, new: no resume from another one
@@ -24,25 +22,6 @@ start() { # start NAME COLS ROWS COMMAND
 	tm new-session -d -s "$1" -x "$2" -y "$3" "ANLI_STATE='$T/state-$1.db'; export ANLI_STATE; $4; echo EXIT=\$?; sleep 30"
 	tm set-option -t "$1" -g status off >/dev/null
 }
-cap() { tm capture-pane -p -t "$1" >"$T/screen"; }
-wait_for() { # wait_for NAME PATTERN: poll until PATTERN shows (up to 5 s)
-	i=0
-	while [ $i -lt 50 ]; do
-		cap "$1"
-		grep -q -- "$2" "$T/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { if wait_for "$1" "$2"; then ok; else bad "$3: '$2' not on screen"; fi; }
-# expect_not NAME MARKER PATTERN DESCRIPTION: MARKER first (it shows only
-# once the keys before it are done), then PATTERN must be absent
-expect_not() {
-	if ! wait_for "$1" "$2"; then bad "$4: marker '$2' never showed"; return; fi
-	if grep -q -- "$3" "$T/screen"; then bad "$4: '$3' still on screen"; else ok; fi
-}
-keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 # the status line (the last row)
 status() { cap "$1"; tail -n 1 "$T/screen"; }
 

@@ -10,12 +10,10 @@ unset ANLI_DB NO_COLOR
 ANLI="${ANLI:-$(pwd)/anli}"
 SOCK="anli-read-$$"
 T=$(mktemp -d /tmp/anli-read.XXXXXX)
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+. tests/tmux-lib.sh # ok bad tm cap wait_for expect expect_not keys
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 pass=0
 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; echo "---- screen:"; cat "$T/screen"; echo "----"; }
 nstart=0
 start() { # each run its own state file: no resuming from another test or the user's home
 	nstart=$((nstart + 1))
@@ -23,25 +21,6 @@ start() { # each run its own state file: no resuming from another test or the us
 	tm new-session -d -s "$1" -x "$2" -y "$3" "ANLI_STATE='$T/state-$1-$nstart.db'; export ANLI_STATE; $4; echo EXIT=\$?; sleep 30"
 	tm set-option -t "$1" -g status off >/dev/null
 }
-cap() { tm capture-pane -p "${@:2}" -t "$1" >"$T/screen"; }
-# wait_for NAME PATTERN [capture options]: poll until PATTERN shows (5 s)
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		cap "$1" "${@:3}"
-		grep -q -- "$2" "$T/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { if wait_for "$1" "$2"; then ok; else bad "$3: '$2' not on screen"; fi; }
-# expect_not NAME MARKER PATTERN DESCRIPTION: PATTERN absent once MARKER shows
-expect_not() {
-	if ! wait_for "$1" "$2"; then bad "$4: marker '$2' never showed"; return; fi
-	if grep -q -- "$3" "$T/screen"; then bad "$4: '$3' still on screen"; else ok; fi
-}
-keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 # the unbound-key message: a marker that the keys before it are done
 mark() { keys "$1" x; }
 MARK="key x is not bound; ? for help"

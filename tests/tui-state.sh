@@ -11,12 +11,10 @@ ANLI="${ANLI:-$(pwd)/anli}"
 SOCK="anli-state-$$"
 T=$(mktemp -d /tmp/anli-state.XXXXXX)
 S="$T/user.db"
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+. tests/tmux-lib.sh # ok bad tm cap wait_for expect expect_not keys
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 pass=0
 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; echo "---- screen:"; cat "$T/screen"; echo "----"; }
 
 start() { # start NAME COMMAND: 120x40
 	tm kill-session -t "$1" 2>/dev/null
@@ -25,26 +23,6 @@ start() { # start NAME COMMAND: 120x40
 	tm new-session -d -s "$1" -x 120 -y 40 "$2; rc=\$?; stty sane 2>/dev/null; printf '\\r\\nEXIT=%s\\n' \$rc; sleep 30"
 	tm set-option -t "$1" -g status off >/dev/null
 }
-cap() { tm capture-pane -p -t "$1" >"$T/screen"; }
-wait_for() { # wait_for NAME PATTERN: poll the screen until PATTERN shows (up to 5 s)
-	i=0
-	while [ $i -lt 50 ]; do
-		cap "$1"
-		grep -q -- "$2" "$T/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { # expect NAME PATTERN DESCRIPTION
-	if wait_for "$1" "$2"; then ok; else bad "$3: '$2' not on screen"; fi
-}
-# expect_not NAME MARKER PATTERN DESCRIPTION: PATTERN is absent once MARKER shows
-expect_not() {
-	if ! wait_for "$1" "$2"; then bad "$4: marker '$2' never showed"; return; fi
-	if grep -q -- "$3" "$T/screen"; then bad "$4: '$3' still on screen"; else ok; fi
-}
-keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 # the second screen row (the first is the header): the text pane's top line is at its end
 row1() { cap "$1"; sed -n 2p "$T/screen"; }
 expect_top() { # expect_top NAME TEXT DESCRIPTION: TEXT on the text pane's first line

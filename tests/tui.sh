@@ -9,12 +9,10 @@ ANLI="${ANLI:-$(pwd)/anli}"
 RELAY="python3 $(pwd)/tests/relay.py"
 SOCK="anli-test-$$"
 T=$(mktemp -d /tmp/anli-tui.XXXXXX)
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+. tests/tmux-lib.sh # ok bad tm cap wait_for expect expect_not keys
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 pass=0
 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; echo "---- screen:"; cat "$T/screen"; echo "----"; }
 
 # start NAME COLS ROWS COMMAND: a detached session running COMMAND
 start() {
@@ -24,31 +22,8 @@ start() {
 	tm new-session -d -s "$1" -x "$2" -y "$3" "ANLI_STATE='$T/state-$1.db'; export ANLI_STATE; $4; echo EXIT=\$?; sleep 30"
 	tm set-option -t "$1" -g status off >/dev/null
 }
-cap() { tm capture-pane -p -t "$1" >"$T/screen"; }
-# wait_for NAME PATTERN: poll the screen until PATTERN shows (up to 5 s)
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		cap "$1"
-		grep -q -- "$2" "$T/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { # expect NAME PATTERN DESCRIPTION
-	if wait_for "$1" "$2"; then ok; else bad "$3: '$2' not on screen"; fi
-}
-# expect_not NAME MARKER PATTERN DESCRIPTION: wait for MARKER, which shows
-# only once the screen has been redrawn after the last keys, then check that
-# PATTERN is not on screen (without the marker, absence proves nothing)
-expect_not() {
-	if ! wait_for "$1" "$2"; then bad "$4: marker '$2' never showed"; return; fi
-	if grep -q -- "$3" "$T/screen"; then bad "$4: '$3' still on screen"; else ok; fi
-}
 # the message of n before any search: a marker that the keys before it are done
 NOSEARCH="no search yet"
-keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 # the detail pane's top text line (after the last │ of the first row)
 top_line() { cap "$1"; sed -n "${2:-1}p" "$T/screen" | sed 's/.*│//'; }
 
