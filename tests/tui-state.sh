@@ -144,6 +144,17 @@ start f "$ANLI --state '$S' a3"
 expect_top f "沈阳：搭建人才引聚和科创服务平台" "anli a3 opens article 3"
 quit f
 
+# --- Back after `anli ID` returns to where the last session ended
+B="$T/back.db"
+start x "$ANLI --state '$B' 33"
+expect x "第五篇 科学普及 · 案例 33/53" "anli 33 opens case 33"
+quit x
+start y "$ANLI --state '$B' 27:5"
+expect y "第三篇 科经融合 · 案例 27/53" "anli 27:5 in the next session"
+keys y BSpace
+expect y "第五篇 科学普及 · 案例 33/53" "Backspace returns to where the last session ended"
+quit y
+
 # --- a narrow tree gives up detail in one order: the title cut, then the
 # review roll-up, then the item count
 N="$T/narrow.db"

@@ -133,6 +133,8 @@ static void hist_add(struct session *s, const struct hpos *p)
 	s->h[s->n++] = *p;
 }
 
+static void hist_settled(struct session *s);
+
 void sess_start(struct app *a, const struct cli_start *st)
 {
 	struct session *s = xcalloc(1, sizeof *s);
@@ -178,6 +180,16 @@ void sess_start(struct app *a, const struct cli_start *st)
 		snprintf(a->message, sizeof a->message, "%s", err.msg);
 
 	if (st && st->given) {
+		/* where the last session ended becomes the place Back returns to */
+		struct user_pos last;
+		if (!user_pos_load(s->u, &last, &err) && last.item_id[0]) {
+			snprintf(s->s_pos.item_id, sizeof s->s_pos.item_id, "%s", last.item_id);
+			snprintf(s->s_pos.block_id, sizeof s->s_pos.block_id, "%s", last.block_id);
+			int dup = s->n && !strcmp(s->h[s->n - 1].item_id, last.item_id) &&
+				  !strcmp(s->h[s->n - 1].block_id, last.block_id);
+			if (!dup)
+				hist_settled(s);
+		}
 		if (go_at(a, st->item_id, st->block_id, 0) == 0) /* the paragraph asked for at the top */
 			a->focus = PANE_DETAIL;
 	} else if (!(st && st->fresh)) {
