@@ -4,9 +4,9 @@ input and output on a new pseudo-terminal of COLS x ROWS (output
 post-processing off, so its bytes arrive as written), copy what it writes
 to our standard output, and exit with its exit status.  Standard error
 goes to FILE when given (else to the terminal too).  No timing: reads
-until the terminal closes, then waits for the child."""
+until the child has exited and the terminal holds nothing more."""
 import os
-import pty
+import select
 import struct
 import sys
 import fcntl
@@ -19,30 +19,48 @@ def main():
     err = None
     if args[:1] == ["--stderr"]:
         err, args = args[1], args[2:]
-    pid, fd = pty.fork()
+    # The parent keeps its own copy of the terminal's slave side open, so
+    # the child's exit never makes a read fail (Linux can drop output that
+    # is still buffered when a pty's last slave closes): it reads until the
+    # child has exited and nothing more is buffered.
+    fd, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    attrs = termios.tcgetattr(slave)
+    attrs[1] &= ~termios.OPOST  # no \n -> \r\n
+    termios.tcsetattr(slave, termios.TCSANOW, attrs)
+    pid = os.fork()
     if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        attrs = termios.tcgetattr(0)
-        attrs[1] &= ~termios.OPOST  # no \n -> \r\n
-        termios.tcsetattr(0, termios.TCSANOW, attrs)
+        os.close(fd)
+        os.setsid()
+        fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+        os.dup2(slave, 0)
+        os.dup2(slave, 1)
         if err:
             e = os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(e, 2)
             os.close(e)
+        else:
+            os.dup2(slave, 2)
+        if slave > 2:
+            os.close(slave)
         try:
             os.execvp(args[0], args)
         finally:
             os._exit(127)
     out = bytearray()
+    status = None
     while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # EIO: the terminal's last writer closed it
-            break
-        if not chunk:
-            break
-        out += chunk
-    _, status = os.waitpid(pid, 0)
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            out += os.read(fd, 65536)
+            continue
+        if status is not None:
+            break  # exited, and nothing left to read
+        done, st = os.waitpid(pid, os.WNOHANG)
+        if done:
+            status = st
+    os.close(slave)
+    os.close(fd)
     sys.stdout.buffer.write(out)
     sys.stdout.flush()
     sys.exit(os.waitstatus_to_exitcode(status) if status else 0)

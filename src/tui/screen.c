@@ -15,7 +15,8 @@
  * side panes get some of the rest), from 120 columns, from 100 columns,
  * from 60 columns (tree toggled on) */
 #define TREE_W(c) ((c) >= 160 ? 36 : (c) >= 120 ? 30 : (c) >= 100 ? 26 : 20)
-#define LIST_W(c, tree) ((c) >= 160 ? 44 : (c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : 30)
+/* below 75 columns the list gives way, so the text keeps the larger share */
+#define LIST_W(c, tree) ((c) >= 160 ? 44 : (c) >= 120 ? 34 : (c) >= 100 ? 30 : (tree) ? 24 : (c) * 2 / 5 < 30 ? (c) * 2 / 5 : 30)
 
 /* --- layout of the screen ------------------------------------------------ */
 
