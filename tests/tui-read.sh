@@ -173,5 +173,20 @@ for name in $(sed -n 's/^	{REQ_[A-Z_]*, "\([a-z-]*\)".*/\1/p' src/tui/keys.c); d
 	ok
 done
 
+# --- at 50 columns the help wraps its descriptions, never cuts them
+start hw 50 15 "$ANLI"
+expect hw "第一篇" "start for the narrow help"
+keys hw '?'
+expect hw "Moving" "the help at 50x15"
+cut=0
+for page in 1 2 3 4 5; do
+	cap hw
+	grep '^│' "$T/screen" | grep -q '…' && cut=1
+	keys hw PgDn
+	sleep 0.2
+done
+[ "$cut" = 0 ] && ok || bad "a help line cut with … at 50 columns"
+keys hw q
+
 echo "tui-read: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -139,7 +139,7 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	int room = a->cols - 4; /* inside the frame and its margins */
 	int na;
 	const struct action *act = keys_actions(&na);
-	struct sbuf *line = xcalloc((size_t)na * 4 + 12, sizeof *line);
+	struct sbuf *line = xcalloc((size_t)na * 8 + 24, sizeof *line); /* keys, wrapped text, headings */
 	int n = 0;
 	sbuf_adds(&line[n++], _("anli — keys"));
 	/* the keys column as wide as the widest list of keys */
@@ -173,13 +173,20 @@ static int help_lines(const struct app *a, struct sbuf **out)
 		sbuf_adds(&line[n], names[i]);
 		const char *help = _(x->help);
 		if (2 + kw + 2 + lay_strwidth(help, strlen(help)) > room) {
-			/* too narrow for both columns: the text under its keys */
+			/* too narrow for both columns: the text under its keys,
+			 * wrapped (never cut) */
 			n++;
-			sbuf_adds(&line[n], "      ");
-		} else {
-			for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
-				sbuf_addc(&line[n], ' ');
+			struct lay_line *ll;
+			int nw = lay_wrap(help, strlen(help), room > 12 ? room - 6 : 6, 0, &ll);
+			for (int k = 0; k < nw; k++) {
+				sbuf_adds(&line[n], "      ");
+				sbuf_addn(&line[n++], help + ll[k].off, ll[k].len);
+			}
+			free(ll);
+			continue;
 		}
+		for (int pad = kw + 2 - lay_strwidth(names[i], strlen(names[i])); pad > 0; pad--)
+			sbuf_addc(&line[n], ' ');
 		sbuf_adds(&line[n++], help);
 	}
 	sbuf_adds(&line[n++], "");
