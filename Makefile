@@ -40,7 +40,7 @@ MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
-CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c
+CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \

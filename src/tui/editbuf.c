@@ -1,4 +1,6 @@
-/* editbuf.c — the one-line editor's pure core (see include/anli/editbuf.h). */
+/* editbuf.c — the one-line editor's pure core (see include/anli/editbuf.h).
+ * Over 400 lines: the buffer, cursor by width, editing keys, the visible
+ * window and the history are one pure unit, tested (and fuzzed) as one. */
 #include "anli/editbuf.h"
 
 #include "anli/util.h"

@@ -1,5 +1,6 @@
 /* input.c — the keyboard decoder (see include/anli/input.h).  Pure: bytes
- * in, events out; everything it keeps is in struct in_decoder. */
+ * in, events out; everything it keeps is in struct in_decoder.  Just over
+ * 400 lines: one state machine (UTF-8, CSI/SS3, mouse, replies, paste). */
 #include "anli/input.h"
 
 #include <string.h>

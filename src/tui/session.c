@@ -1,7 +1,9 @@
 /* session.c — the reader's per-user state: where it opens, the saved
  * position, history, read marks and review status (see
  * include/anli/session.h).  The state file is written here only, through
- * user.h; the marks are kept in memory for drawing. */
+ * user.h; the marks are kept in memory for drawing.  Over 400 lines: start,
+ * history, marks and the bookmark glue share one struct session; history
+ * is the part to move out next. */
 #include "anli/session.h"
 
 #include "anli/addr.h"

@@ -1,5 +1,6 @@
 /* tui.c — the full-screen reader: requests to actions, start-up, the main
- * loop, teardown. */
+ * loop, teardown.  Over 400 lines: the request switch is one table of
+ * what each action does, kept whole so it reads as the key map's other half. */
 #include "anli/tui.h"
 
 #include "anli/cli.h"

@@ -1,4 +1,7 @@
-/* state.c — the per-user state file (see user.h) */
+/* state.c — the per-user state file (see user.h).  Over 400 lines: opening
+ * (paths, WAL or not, migrations, a damaged file moved aside under a lock)
+ * and the small per-table calls share one handle and one transaction
+ * discipline; splitting the tables off (user/marks.c) is the next cut. */
 #include "anli/user.h"
 
 #include "anli/i18n.h"
