@@ -68,7 +68,7 @@ TUI_TESTS  = test_input test_editbuf test_listview test_keys
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
-	tmux mandoc gettext jq sqlite3 python3-pyte
+	tmux mandoc gettext jq sqlite3 python3-pyte procps valgrind
 
 .SECONDARY:
 .PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test tui-find-test tui-state-test wide-test \
