@@ -1,0 +1,82 @@
+/* anchor.h — anchoring a note's quote in a text (user layer, pure: no
+ * SQLite, no curses; fuzzable).  The scheme is the W3C TextQuoteSelector's:
+ * the exact quote, up to ANCHOR_CONTEXT code points of text before it
+ * (prefix) and after it (suffix), and its offset in code points.  All
+ * offsets and lengths are in code points of the UTF-8 text; invalid bytes
+ * count as one code point each (U+FFFD).
+ *
+ * The re-anchoring cascade, after the book was rebuilt (anchor_resolve):
+ *   1. the anchor's own block, with the quote at its offset       → EXACT
+ *   2. the anchor's own block, the quote elsewhere in it; of several
+ *      occurrences the one whose prefix and suffix match best     → MOVED
+ *   3. another block of the same item holding the quote, whose context
+ *      matches (at least ANCHOR_MIN_CONTEXT code points of prefix or
+ *      suffix agree; a quote with no context to compare — the block's
+ *      whole text — needs none); the best such                     → MOVED
+ *   4. none of these                                                → ORPHANED
+ * A note without a quote (a remark on the whole block) is EXACT while its
+ * block exists, else ORPHANED.  Deterministic: the same inputs give the
+ * same answer, so that re-resolving is idempotent.
+ *
+ * "Applied" (a correction that landed in the rebuilt text), tested in the
+ * block the note resolved to, else its own block, else every block of the
+ * item: for 改 the text holds prefix + fix + suffix; for 删 prefix + suffix;
+ * for 增 quote + fix (and, when there is a suffix, + suffix); never for 疑.
+ * An empty prefix or suffix matches the start or end of a block. */
+#ifndef ANLI_ANCHOR_H
+#define ANLI_ANCHOR_H
+
+#define ANCHOR_CONTEXT 16    /* code points of prefix and suffix kept */
+#define ANCHOR_MIN_CONTEXT 4 /* code points of context that must agree in another block */
+
+/* The note kinds, after the proofreading marks of GB/T 14706. */
+enum anchor_kind {
+	ANCHOR_QUERY = 0,  /* 疑 a query or remark, no fix */
+	ANCHOR_REPLACE,    /* 改 replace the quote with the fix */
+	ANCHOR_DELETE,     /* 删 delete the quote */
+	ANCHOR_INSERT,     /* 增 insert the fix after the quote */
+};
+
+struct anchor_sel {
+	char *quote;  /* the exact text, UTF-8, "" for the whole block */
+	char *prefix; /* up to ANCHOR_CONTEXT code points before the quote */
+	char *suffix; /* up to ANCHOR_CONTEXT code points after it */
+	int offset;   /* code points from the start of the block to the quote */
+};
+
+/* Fill sel (new strings) for the span [start, start + len) of text (code
+ * points).  Returns 0, or -1 when the span is not inside the text (sel is
+ * then empty: all strings "" and offset 0).  Release with anchor_sel_free. */
+int anchor_make(const char *text, int start, int len, struct anchor_sel *sel);
+void anchor_sel_free(struct anchor_sel *sel);
+
+/* The code-point length of UTF-8 s. */
+int anchor_cplen(const char *s);
+
+/* Where a quote as the user typed or pasted it occurs in text, compared
+ * with the search folding (fold.h: full/half width, case) and ignoring
+ * white space on both sides: *n spans [start[i], start[i] + len[i]) of the
+ * text, in order, not overlapping (new arrays, free(); NULL when *n == 0).
+ * The span starts and ends on a non-space character, so that the exact
+ * text stored is the book's.  Returns 0, or -1 for an empty (all-blank)
+ * quote. */
+int anchor_find_typed(const char *text, const char *typed, int **start, int **len, int *n);
+
+enum anchor_state { ANCHOR_EXACT = 0, ANCHOR_MOVED = 1, ANCHOR_ORPHANED = 2 };
+
+/* The result of resolving a selector in an item. */
+struct anchor_result {
+	int state;     /* enum anchor_state */
+	int block;     /* index of the block it resolved to, -1 when orphaned */
+	int start;     /* code-point offset of the quote there (0 without a quote) */
+	int applied;   /* 1 when the note's correction is in the text (see above) */
+	int applied_block; /* where it was seen, -1 if not */
+};
+
+/* Resolve sel in the blocks text[0..n) of one item (reading order); `home`
+ * is the index of the block the note is anchored to, -1 when that block no
+ * longer exists.  kind and fix (NULL: none) decide "applied".  Pure. */
+void anchor_resolve(const char *const *text, int n, int home, const struct anchor_sel *sel, int kind,
+		    const char *fix, struct anchor_result *r);
+
+#endif
