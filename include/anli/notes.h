@@ -154,6 +154,20 @@ int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int 
  * as the import prints them.  One transaction: a malformed file changes
  * nothing (err names the first bad note).  Text is sanitised as book text
  * is (control characters removed, invalid UTF-8 replaced). */
+/* The JSON export, the one format notes_import reads (written by the CLI's
+ * `anli notes export --format=json`, src/out/):
+ *   {"anli_notes": 1, "book": "<fingerprint>", "exported": "2026-11-29T21:00:00Z",
+ *    "notes": [ NOTE, ... ]}
+ * NOTE: {"uuid", "rev" (int), "etag", "kind" ("疑"…), "status" ("open"…),
+ *   "deleted" (bool), "item", "anchor", "quote", "prefix", "suffix",
+ *   "offset" (int), "fix" (string or null), "note" (the remark),
+ *   "anchor_state" ("exact"…), "applied" (bool), "book", "cite", "author",
+ *   "updated_by", "created", "updated" (ISO 8601 UTC, "…Z"),
+ *   "history": [ NOTE without "history", with "conflict" (bool) ], oldest first}
+ * plus the table's columns for people (collection, chapter, title, section,
+ * paragraph, block, source, page), which import ignores.  Unknown keys are
+ * ignored; a missing required key (uuid, rev, etag, kind, status, item,
+ * anchor, note, created, updated) is an error naming the note. */
 struct notes_import_counts {
 	int added, updated, unchanged, deleted, conflicts;
 };
