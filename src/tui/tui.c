@@ -273,6 +273,13 @@ static int event(struct app *a, const struct in_event *ev)
 			probe_answer(a, ev->col);
 		return 1; /* a reply that nobody waits for: dropped */
 	}
+	if (ev->kind == IN_CHAR && (ev->mods & INM_ALT) && !((a->prompt == '/' || a->prompt == 's') && eb_key_of(ev))) {
+		/* Alt+key (input.h) is the line editor's M-b M-f M-d; elsewhere
+		 * it is what it always was: Esc, then the key */
+		struct in_event esc = {.kind = IN_KEY, .key = INK_ESC}, key = *ev;
+		key.mods = 0;
+		return event(a, &esc) && event(a, &key);
+	}
 	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
 		return 1;
 	if (a->prompt) {
@@ -383,7 +390,11 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	if (status_note[0])
 		snprintf(a.message, sizeof a.message, "%s", status_note);
 	sess_start(&a, start); /* the ID given, else where the user left off */
-	for (int run = 1; run;) {
+	/* SIGHUP and SIGTERM only set a flag from here on (term.c): the loop
+	 * ends, a->on_hangup saves a form's draft, the session is saved and
+	 * the terminal restored below, then the reader dies of the signal */
+	term_defer_hangup(1);
+	for (int run = 1; run && !term_hangup();) {
 		if (term_resumed()) {
 			clearok(curscr, TRUE);
 			if (a.prompt) {
@@ -401,7 +412,7 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 		/* every event that is ready, then one frame */
 		struct in_event ev;
 		int r = term_next(&ev, sess_wait(&a));
-		while (r && run) {
+		while (r && run && !term_hangup()) {
 			if (r == 2)
 				run = handle(&a, REQ_RESIZE, NULL);
 			else
@@ -409,6 +420,9 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 			r = run ? term_next(&ev, 0) : 0;
 		}
 	}
+	int hung = term_hangup();
+	if (hung && a.on_hangup)
+		a.on_hangup(&a);
 	sess_end(&a);
 	term_end();
 	/* windows before the screen they belong to */
@@ -440,6 +454,8 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	model_close(m);
 	if (note[0])
 		msg_error("anli", "%s", note);
+	if (hung)
+		term_exit_signal(hung);
 	return CLI_OK;
 }
 
