@@ -75,6 +75,7 @@ struct form {
 	int asking;                         /* a kept draft is offered: y / n */
 	char *offer;                        /* its fields */
 	char *draft;                        /* form_draft's last string */
+	int edited;                         /* changed by the user (or a draft restored) */
 	int dirty;                          /* changed since the draft was last saved */
 	long long saved_ms;                 /* when (form_draft_saved) */
 };
@@ -85,6 +86,9 @@ struct form {
 void form_init(struct form *f, int kind, const char *anchor, const char *quote, const char *fix,
 	       const char *remark);
 void form_free(struct form *f);
+/* Re-measure the fields' characters (the ambiguous-width convention
+ * changed: the reader's probe answered). */
+void form_rewidth(struct form *f);
 
 /* Offer a kept draft (fields as form_draft makes them): the form asks
  * first.  A malformed one is not offered. */
@@ -110,7 +114,10 @@ void form_set_message(struct form *f, const char *msg);
 /* --- the draft -------------------------------------------------------------- */
 
 /* The fields joined by US (0x1f): kind mark, quote, fix, remark — "" when
- * the form holds no text.  Valid until the next call on f. */
+ * the form holds no text or nothing was changed since form_init (an edit
+ * left as it was needs no draft); while a kept draft is offered and not
+ * answered, that draft.  The fix is kept for every kind.  Valid until the
+ * next call on f. */
 const char *form_draft(struct form *f);
 /* Fill the fields from a draft.  Returns 0, or -1 (nothing changed) when
  * it is not four fields with a known kind. */
