@@ -40,7 +40,13 @@
  *      C-c, C-s and C-z reach the form as keys (raw mode), and
  *      term_form_mode(0) when it closes.
  *   6. form_draw(win, f, y, x, width, &cy, &cx) draws the box; form_height
- *      says how many rows it takes (put it at the bottom of the text pane).
+ *      says how many rows it takes (put it at the bottom of the text pane);
+ *      show the cursor at (cy, cx) when cy >= 0 (curs_set(1)), else hide
+ *      it.  A resize needs nothing but a redraw at the new width (each field
+ *      is re-windowed around its cursor); when the ambiguous-width probe
+ *      answers (tui.c probe_answer) call form_rewidth.
+ *   7. Route events to form_key before tui.c's Alt split (event()): the
+ *      form reads Alt+b/f/d as word keys and ignores other Alt keys.
  *
  * Keys: Tab / Down / Enter (not on the last field) next field; S-Tab / Up
  * previous; Enter on the last field, C-s or C-x save; Esc, C-c cancel.  On
