@@ -262,10 +262,25 @@ static int cand_better(const struct cand *c, const struct cand *best)
 	return c->start < best->start;
 }
 
-/* The best occurrence of q in block b; in another block than home only
- * one whose context agrees (anchor.h, step 3). */
+/* Does the context of an occurrence at [s, e) of t agree (anchor.h,
+ * steps 2 and 3)?  pa and sa code points of the stored prefix and suffix
+ * agree. */
+static int context_agrees(const struct cps *t, int s, int e, int pa, int sa, const struct cps *pre,
+			  const struct cps *suf)
+{
+	if (pre->n < ANCHOR_MIN_CONTEXT && suf->n < ANCHOR_MIN_CONTEXT)
+		return pa == pre->n && sa == suf->n;
+	/* the context there is room for: none before the quote at the start
+	 * of a block (a paragraph split just before it) */
+	int room = (pre->n < s ? pre->n : s) + (suf->n < t->n - e ? suf->n : t->n - e);
+	int half = (room + 1) / 2;
+	return pa + sa >= (half > ANCHOR_MIN_CONTEXT ? half : ANCHOR_MIN_CONTEXT);
+}
+
+/* The best occurrence of q in block b; when `agreeing`, only one whose
+ * context agrees. */
 static void best_in_block(struct blocks *bl, int b, int home, const struct cps *q, const struct cps *pre,
-			  const struct cps *suf, int offset, struct cand *best)
+			  const struct cps *suf, int offset, int agreeing, struct cand *best)
 {
 	const struct cps *t = block_get(bl, b);
 	int *at;
@@ -273,13 +288,8 @@ static void best_in_block(struct blocks *bl, int b, int home, const struct cps *
 	for (int i = 0; i < cnt; i++) {
 		int pa, sa;
 		struct cand c = {1, context_score(t, at[i], at[i] + q->n, pre, suf, &pa, &sa), b, at[i], 0, 0};
-		if (b != home) {
-			int ok = pa >= ANCHOR_MIN_CONTEXT || sa >= ANCHOR_MIN_CONTEXT ||
-				 (pre->n < ANCHOR_MIN_CONTEXT && suf->n < ANCHOR_MIN_CONTEXT && pa == pre->n &&
-				  sa == suf->n);
-			if (!ok)
-				continue;
-		}
+		if (agreeing && !context_agrees(t, at[i], at[i] + q->n, pa, sa, pre, suf))
+			continue;
 		c.dist = llabs((long long)at[i] - offset);
 		c.bdist = home < 0 ? 0 : llabs((long long)b - home);
 		if (cand_better(&c, best))
@@ -391,13 +401,16 @@ void anchor_resolve(const char *const *text, int n, int home, const struct ancho
 			r->block = home;
 			r->start = off;
 		} else {
-			best_in_block(&bl, home, home, &q, &pre, &suf, sel->offset, &best);
+			best_in_block(&bl, home, home, &q, &pre, &suf, sel->offset, 1, &best);
 		}
 	}
-	if (r->state != ANCHOR_EXACT && !best.found)
+	if (r->state != ANCHOR_EXACT && !best.found) {
 		for (int b = 0; b < n; b++)
 			if (b != home)
-				best_in_block(&bl, b, home, &q, &pre, &suf, sel->offset, &best);
+				best_in_block(&bl, b, home, &q, &pre, &suf, sel->offset, 1, &best);
+		if (!best.found && home >= 0)
+			best_in_block(&bl, home, home, &q, &pre, &suf, sel->offset, 0, &best);
+	}
 	if (best.found) {
 		r->state = ANCHOR_MOVED;
 		r->block = best.block;
