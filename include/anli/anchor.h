@@ -29,8 +29,8 @@
  * after a paragraph split keeps no prefix); when the stored prefix and
  * suffix are both shorter than ANCHOR_MIN_CONTEXT — the quote nearly fills
  * its block — all of both must agree, so a quote with no context, the
- * block's whole text, needs none.  (Measured on the book, 2-code-point
- * quotes: of a deleted paragraph's, "ANCHOR_MIN_CONTEXT of prefix or
+ * block's whole text, needs none.  (Measured on the book with `make
+ * bench-anchor`, 2-code-point quotes: of a deleted paragraph's, "ANCHOR_MIN_CONTEXT of prefix or
  * suffix" found 10% a place elsewhere in the item, this rule 2.5%, mostly
  * sentences the item repeats; of a split paragraph's, in its second half,
  * that rule with the own block first found 89% in the right place, this
