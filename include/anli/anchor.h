@@ -30,11 +30,11 @@
  * suffix are both shorter than ANCHOR_MIN_CONTEXT — the quote nearly fills
  * its block — all of both must agree, so a quote with no context, the
  * block's whole text, needs none.  (Measured on the book with `make
- * bench-anchor`, 2-code-point quotes: of a deleted paragraph's, "ANCHOR_MIN_CONTEXT of prefix or
- * suffix" found 10% a place elsewhere in the item, this rule 2.5%, mostly
- * sentences the item repeats; of a split paragraph's, in its second half,
- * that rule with the own block first found 89% in the right place, this
- * order and rule 99.9%.)
+ * bench-anchor`, quotes of 2 code points: of a deleted paragraph's,
+ * "ANCHOR_MIN_CONTEXT of prefix or suffix" found 10% a place elsewhere in
+ * the item, this rule 2.5%, mostly sentences the item repeats; of a split
+ * paragraph's, in its second half, that rule with the own block first
+ * found 89% in the right place, this order and rule 99.9%.)
  * "Match best": the score of an occurrence is the number of code points
  * of the prefix (read backwards from the quote) and of the suffix that
  * agree, plus one for each side where the stored context was cut by its
@@ -86,12 +86,12 @@ int anchor_cplen(const char *s);
 
 /* Where a quote as the user typed or pasted it occurs in text, compared
  * with the search folding (fold.h: full/half width, case) and ignoring
- * white space on both sides (ASCII white space, Unicode White_Space such as
- * U+3000 and U+00A0, U+200B, U+FEFF): *n spans [start[i], start[i] + len[i]) of the
- * text, in order, not overlapping (new arrays, free(); NULL when *n == 0).
- * The span starts and ends on a non-space character, so that the exact
- * text stored is the book's.  Returns 0, or -1 for an empty (all-blank)
- * quote. */
+ * white space on both sides (ASCII white space, Unicode White_Space such
+ * as U+3000 and U+00A0, U+200B, U+FEFF): *n spans [start[i], start[i] +
+ * len[i]) of the text, in order, not overlapping (new arrays, free(); NULL
+ * when *n == 0).  The span starts and ends on a non-space character, so
+ * that the exact text stored is the book's.  Returns 0, or -1 for an empty
+ * (all-blank) quote. */
 int anchor_find_typed(const char *text, const char *typed, int **start, int **len, int *n);
 
 enum anchor_state { ANCHOR_EXACT = 0, ANCHOR_MOVED = 1, ANCHOR_ORPHANED = 2 };
