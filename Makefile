@@ -39,7 +39,7 @@ TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c sr
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c
 # presentation: the pure pagination (slides.h)
-PRESENT_SRC = src/present/slides.c src/present/deck.c
+PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c src/cli/present.c
