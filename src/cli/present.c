@@ -57,9 +57,12 @@ static int collect(struct model *m, const struct opts *o, struct present_opts *p
 	for (int k = 0; k < o->nchapters; k++) {
 		int c = find_chapter(m, o->chapters[k]);
 		if (c < 0) {
-			cli_error(_("--chapter: no chapter '%s' (chapters are book/1 to book/7, leaders/1, "
-				    "leaders/2)"),
-				  o->chapters[k]);
+			struct sbuf ids;
+			sbuf_init(&ids);
+			for (int i = 0; i < m->nchapters; i++)
+				sbuf_printf(&ids, "%s%s", i ? ", " : "", m->chapters[i].id);
+			cli_error(_("--chapter: no chapter '%s' (the chapters: %s)"), o->chapters[k], ids.s);
+			sbuf_free(&ids);
 			return CLI_NOTFOUND;
 		}
 		for (int i = 0; i < m->nitems; i++)
