@@ -164,6 +164,7 @@ enum {
 	PAIR_BYLINE,
 	PAIR_STATUS,
 	PAIR_BORDER,
+	PAIR_WARN,      /* the presentation's countdown in its last minutes */
 };
 int term_attr(const struct app *a, int what);
 
@@ -276,6 +277,25 @@ void tui_prompt_event(struct app *a, const struct in_event *ev);
 /* Draw the input in `room` columns at (y, x) of w, the cursor in view;
  * returns the cursor's column.  Costs the visible columns only. */
 int tui_prompt_draw(const struct app *a, WINDOW *w, int y, int x, int room);
+
+/* start.c — taking the terminal and giving it back (the reader, anli present). */
+struct tui_screen {
+	SCREEN *scr;
+	int use_color;     /* colours started ($NO_COLOR unset, the terminal has them) */
+	int probing;       /* the ambiguous-width probe was sent (its answer: an IN_CPR event) */
+	char note[256];    /* for stderr after the screen is given back ("" if none) */
+	char status_note[128]; /* for the status line ("" if none) */
+};
+/* Both ends are terminals and the locale can draw UTF-8 (else LC_CTYPE
+ * switched to C.UTF-8, and s->note, s->status_note say so).  Returns 0, or
+ * -1 said on stderr. */
+int tui_locale_check(struct tui_screen *s);
+/* newterm and the reader's modes, colours, mouse and paste; the probe
+ * unless ambiwidth is fixed (1 or 2).  Returns 0, or -1 said on stderr. */
+int tui_screen_open(struct tui_screen *s, int ambiwidth);
+/* Mouse and paste off, endwin, the screen freed (its windows first, by the
+ * caller), s->note on stderr. */
+void tui_screen_close(struct tui_screen *s);
 
 /* term.c — the terminal.  Start-up and the restore on every exit path and
  * signal (INT, TERM, HUP, QUIT restore and die of the signal; TSTP restores,
