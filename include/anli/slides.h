@@ -24,9 +24,12 @@
  * else after the last line that fits.  So the part of a split block on a
  * slide never holds a boundary of a higher level than the one it was split
  * at (the unit tests check this).  A slide that continues its section
- * repeats the heading with a 续 mark (SLIDE_HEADING_CONT); one that
- * continues a block shows a 续 mark (SLIDE_CONT_MARK) and the continued
- * text without the first-line indent.
+ * repeats the heading with a 续 mark (SLIDE_HEADING_CONT: "【工作背景】 续",
+ * one row, cut to fit); one that continues a block shows a 续 mark
+ * (SLIDE_CONT_MARK "〔续〕", a line of its own on the row of the continued
+ * text, before it: the text's first line is that much narrower, and has no
+ * paragraph indent).  Sections begin a slide; a missing end's marker goes
+ * after the item's last block.
  *
  * Every character of every block's text (sanitized, lay_sanitize) appears
  * exactly once across the item's slides, in order: the lines with
@@ -104,8 +107,12 @@ struct slide {
 	int cont;               /* starts in the middle of a block (it shows SLIDE_CONT_MARK) */
 	int split;              /* enum slide_split: how it ends */
 	int nsteps;             /* step-reveal groups (>= 1): one per block on the slide */
-	int text_rows;          /* rows for the item's text on an empty slide like this one
-				 * (the body rows less the heading and marks); tests use it */
+	/* rows for blocks other than the section's heading on this slide were
+	 * it empty: the body rows less the top margin, the heading (on the
+	 * section's first slide its heading block, on a continued slide the
+	 * repeated heading) and the blank after it.  A block that fits in it
+	 * is not split (the unit tests check this).  Title slide: body_rows. */
+	int text_rows;
 };
 
 struct slides_item {
@@ -137,10 +144,17 @@ struct deck {
 	int body_rows;           /* height - footer_rows: the slide area */
 	int col_x, col_width;    /* the text column: first column and width */
 	int nitems;
-	int *item_first;         /* per input item: the index of its title slide */
-	/* per input item: its sanitized block texts (what src_off points into) */
-	char ***block_text;
-	size_t **block_len;
+	struct slides_src *src;  /* per input item (nitems) */
+};
+
+/* What the deck keeps of each input item. */
+struct slides_src {
+	int first_slide;    /* its title slide */
+	int nslides;        /* its slides (title slide included) */
+	int nblocks;
+	char **text;        /* per block: its sanitized text (what src_off points into) */
+	size_t *len;        /* per block: its length in bytes */
+	char *short_title;  /* sanitized: slides_item.short_title, or the item id */
 };
 
 /* Lay out items[0..nitems) for the screen in opts.  Never fails (allocation
