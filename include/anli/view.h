@@ -108,7 +108,8 @@ struct app {
 	struct model *m;
 	struct view view[NPANES];
 	enum pane focus;
-	int zoom, tree_toggle, help, too_small, status_shown;
+	int zoom, tree_toggle, too_small, status_shown;
+	int help;                 /* the help shown: 0, HELP_READER, HELP_PRESENT (the presentation's keys) */
 	int help_top;             /* the help's first line shown (it scrolls) */
 	int sep[2];        /* columns of the pane separators, -1 if none */
 	int rows, cols;
@@ -177,10 +178,22 @@ int tui_block_lines(const struct app *a, int b, int *first, int *last);
  * line kept on screen). */
 void tui_cursor_to(struct app *a, int b);
 
+/* present.c: P — the open item's chapter presented full screen from the
+ * paragraph cursor's slide; back here, the cursor on the paragraph of the
+ * last slide shown. */
+void tui_present_from_reader(struct app *a);
+
 /* goto.c: an input event while the : prompt is open */
 void tui_goto_event(struct app *a, const struct in_event *ev);
+enum { HELP_READER = 1, HELP_PRESENT };
 /* status.c: how far the help can scroll (its lines less the rows shown) */
 int tui_help_max_top(const struct app *a);
+/* status.c: the help overlay (a->help's keys), framed in the middle of the
+ * screen, scrolled to a->help_top; into the virtual screen (wnoutrefresh). */
+void tui_draw_help(struct app *a);
+/* tui.c: a request (the reader's map) while the help is shown: it scrolls;
+ * ?, q and Esc close it. */
+void tui_help_key(struct app *a, enum request r);
 
 /* tui.c helpers used by the views */
 void tui_rebuild_tree(struct app *a);

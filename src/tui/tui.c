@@ -54,8 +54,7 @@ static void mouse(struct app *a, const struct in_event *e)
 	}
 }
 
-/* A key while the help is shown: it scrolls; ?, q and Esc close it. */
-static void help_key(struct app *a, enum request r)
+void tui_help_key(struct app *a, enum request r)
 {
 	int page = a->rows > 6 ? a->rows - 6 : 1, top = a->help_top;
 	switch (r) {
@@ -90,7 +89,7 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 {
 	if (a->help && r != REQ_RESIZE && r != REQ_NONE) {
 		if (r != REQ_MOUSE)
-			help_key(a, r);
+			tui_help_key(a, r);
 		return 1;
 	}
 	a->message[0] = '\0';
@@ -108,8 +107,11 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		}
 		return 0;
 	case REQ_HELP:
-		a->help = 1;
+		a->help = HELP_READER;
 		a->help_top = 0;
+		return 1;
+	case REQ_PRESENT:
+		tui_present_from_reader(a); /* present.c: its own loop, then back here */
 		return 1;
 	case REQ_SUSPEND:
 		raise(SIGTSTP); /* term.c restores the terminal, and takes it back on CONT */
