@@ -178,7 +178,8 @@ EOF
 		if python3 - "$T/dump" "$T/screen" $k <<'EOF'; then ok; else bad "slide $k: the screen differs from --dump"; fi
 import sys
 pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
-page = pages[int(sys.argv[3]) - 1].strip("\n").split("\n")
+# a slide: its 11 body rows (then the dump's footer line)
+page = pages[int(sys.argv[3]) - 1].split("\n")[:11]
 screen = open(sys.argv[2], encoding="utf-8").read().split("\n")[:11]
 a = [l.rstrip() for l in page]
 b = [l.rstrip() for l in screen]

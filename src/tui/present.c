@@ -45,27 +45,28 @@ long long pres_elapsed(const struct pres *p)
 
 /* --- the deck ------------------------------------------------------------- */
 
-/* The strings a slide deck names an item by: its chapter, its place
- * ("案例 27/53", as model_item_header ends), its short title. */
+/* The strings a slide deck names an item by — its chapter, its place
+ * ("案例 27/53"), its short title ("案例27 加强…") — composed exactly as
+ * `anli present --dump` composes them (src/cli/present.c), so that the
+ * screen shows what the dump prints. */
 static void item_strings(struct pres *p, int k)
 {
 	const struct model *m = p->a->m;
 	const struct model_item *it = &m->items[p->items[k]];
 	if (it->chapter >= 0)
 		model_chapter_label(&m->chapters[it->chapter], &p->chapter[k]);
-	else
+	else if (!strcmp(it->kind, "article"))
 		sbuf_adds(&p->chapter[k], model_collection_label(m, it->collection_id));
-	struct sbuf h;
-	sbuf_init(&h);
-	model_item_header(m, p->items[k], &h);
-	const char *sep = glyph(GLYPH_FIELD_SEP), *last = h.s;
-	for (const char *q = h.s; (q = strstr(q, sep)); q += strlen(sep))
-		last = q + strlen(sep);
-	sbuf_adds(&p->number[k], last);
-	sbuf_free(&h);
-	if (it->number > 0)
-		sbuf_printf(&p->stitle[k], "%s%d ", !strcmp(it->kind, "case") ? _("案例") : _("文章"), it->number);
-	sbuf_adds(&p->stitle[k], it->title ? it->title : it->id);
+	int of = 0;
+	for (int i = 0; i < m->nitems; i++)
+		of += !strcmp(m->items[i].kind, it->kind) && !strcmp(m->items[i].collection_id, it->collection_id);
+	if (!strcmp(it->kind, "case"))
+		sbuf_printf(&p->number[k], _("案例 %d/%d"), it->number, of);
+	else if (!strcmp(it->kind, "article"))
+		sbuf_printf(&p->number[k], _("文章 %d/%d"), it->number, of);
+	if (!strcmp(it->kind, "case"))
+		sbuf_printf(&p->stitle[k], _("案例%d "), it->number);
+	sbuf_adds(&p->stitle[k], it->title ? it->title : _("[title missing in the source]"));
 }
 
 /* Load the items' blocks.  Returns 0, or -1 with the error in a->message. */
