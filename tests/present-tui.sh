@@ -30,7 +30,7 @@ slide_no() { footer | sed -n 's|.* \([0-9][0-9]*\)/[0-9][0-9]*  .*|\1|p'; }
 # the text of the screen (above the footer), the pane separators' left
 # parts dropped, spaces and line ends out: a phrase cut by a line end is whole
 flat() { head -n "$1" "$T/screen" | sed 's/.*│//' | sed 's/[ 　]//g' | tr -d '\n'; }
-# the first 4 characters of the slide's first text line (the paragraph's
+# the first 8 characters of the slide's first text line (the paragraph's
 # text, not the heading, the 续 marks or a title)
 phrase() {
 	head -n "$1" "$T/screen" | python3 -c '
@@ -38,7 +38,7 @@ import sys
 for l in sys.stdin:
     t = l.strip().replace("〔续〕", "").strip("　 ")
     if len(t) >= 8 and not t.startswith("【") and "续" not in t[:2]:
-        print(t[:4]); break'
+        print(t[:8]); break'
 }
 
 for size in "80 24" "50 16"; do
