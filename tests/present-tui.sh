@@ -154,10 +154,39 @@ expect sh "$FOOT" "f shows it again"
 keys sh q
 expect sh "EXIT=0" "q quits anli present"
 
+# --- step reveal: Space shows the slide's next paragraph before the next slide
+start st 80 24 "$ANLI present c1 --step"
+expect st "$FOOT" "anli present --step starts"
+keys st 4 Enter
+expect st " 4/[0-9]*  " "--step: slide 4"
+cap st
+l0=$(head -n 23 "$T/screen" | grep -c '[^ ]')
+keys st Space
+i=0
+while [ $i -lt 50 ]; do
+	cap st
+	[ "$(head -n 23 "$T/screen" | grep -c '[^ ]')" -gt "$l0" ] && break
+	sleep 0.1
+	i=$((i + 1))
+done
+[ "$(head -n 23 "$T/screen" | grep -c '[^ ]')" -gt "$l0" ] && grep -q " 4/[0-9]*  " "$T/screen" && ok ||
+	bad "--step: Space does not reveal more of slide 4 ($l0 lines)"
+keys st s
+expect st "step reveal off" "s turns step reveal off"
+keys st Space
+expect st " 5/[0-9]*  " "without step reveal Space goes to slide 5"
+keys st q
+
 # --- --duration: a countdown
 start cd 60 20 "$ANLI present c1 --duration 90s"
 expect cd " 01:[23][0-9] *$\|01:30 *$" "--duration 90s counts down from 01:30"
+# its last two minutes bold, over time reversed too: seen without colour
+if wait_for cd $'\e\\[[0-9;]*1[0-9;]*m *01:[0-9][0-9]' -e; then ok; else bad "--duration 90s: the countdown is not bold in its last 2 minutes"; fi
 keys cd q
+start ov 60 20 "NO_COLOR=1 $ANLI present c1 --duration 1s"
+expect ov " -00:0[0-9] *$" "--duration 1s: over time shows -00:0N"
+if wait_for ov $'\e\\[[0-9;]*7[0-9;]*m *-00:' -e; then ok; else bad "--duration 1s: over time is not reversed"; fi
+keys ov q
 
 # --- --dump --size 40x12 is what a 40×12 screen shows, slide by slide
 if "$ANLI" present c1 --dump --size 40x12 >"$T/dump" 2>"$T/dump.err"; then
