@@ -39,7 +39,7 @@ TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c sr
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c
 # presentation: the pure pagination (slides.h)
-PRESENT_SRC = src/present/slides.c src/present/deck.c
+PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c src/cli/present.c
@@ -139,7 +139,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-tui-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -190,6 +190,11 @@ cli-test: anli data/anli.db $(B)/anli-build
 
 book-test: anli data/anli.db
 	@sh tests/book.sh
+
+# anli present --dump / --format=presenterm|patat and its option errors (issue 13)
+.PHONY: present-test
+present-test: anli data/anli.db
+	@PYTHON3=$(PYTHON3) sh tests/present.sh
 
 man-lint:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -Wwarning man/anli.1 && echo "man/anli.1: mandoc -Tlint clean"; \
