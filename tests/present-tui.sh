@@ -151,6 +151,16 @@ keys sh f ']'
 expect_not sh "案例 2/53" "$FOOT" "f hides the footer"
 keys sh f
 expect sh "$FOOT" "f shows it again"
+# the mouse: the wheel down and a click advance, the wheel up goes back
+keys sh g
+expect sh " 1/$n1  " "g: the first slide"
+keys sh -l $'\e[<65;20;5M'
+expect sh " 2/$n1  " "the wheel down: the next slide"
+keys sh -l $'\e[<0;20;5M'
+keys sh -l $'\e[<0;20;5m'
+expect sh " 3/$n1  " "a click: the next slide"
+keys sh -l $'\e[<64;20;5M'
+expect sh " 2/$n1  " "the wheel up: the previous slide"
 keys sh q
 expect sh "EXIT=0" "q quits anli present"
 
