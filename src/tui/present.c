@@ -3,7 +3,10 @@
  * loop, the keys (the presentation's map: keys_lookup_present), the timer
  * and the hook; drawing is views/present.c's.  Here and not in src/present/
  * because it needs the reader's terminal layer (term.c, start.c, the help):
- * src/present/ holds only the pure pagination, which the CLI links too. */
+ * src/present/ holds only the pure pagination, which the CLI links too.
+ * Over 400 lines: the deck's loading, the moves, the keys, the loop and
+ * the two entries (P, anli present) of one presentation, read together;
+ * the drawing is apart (views/present.c), the timer's text too (ptimer.c). */
 #include "anli/cli.h"
 #include "anli/glyph.h"
 #include "anli/i18n.h"
