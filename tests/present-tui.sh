@@ -151,6 +151,12 @@ keys sh f ']'
 expect_not sh "案例 2/53" "$FOOT" "f hides the footer"
 keys sh f
 expect sh "$FOOT" "f shows it again"
+# a number typed is shown; Esc forgets it (and does not quit)
+keys sh 9
+expect sh "slide 9: Enter or G goes" "a number typed is shown in the footer"
+keys sh Escape
+keys sh 2 Enter
+expect sh " 2/$n1  " "Esc forgets the number, the presentation goes on"
 # the mouse: the wheel down and a click advance, the wheel up goes back
 keys sh g
 expect sh " 1/$n1  " "g: the first slide"

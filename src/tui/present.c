@@ -247,6 +247,8 @@ static void request(struct pres *p, enum request r, int key)
 	if (p->ndigits && r != REQ_SLIDE_GOTO && r != REQ_SLIDE_LAST) {
 		p->typed = 0; /* any other key forgets the number */
 		p->ndigits = 0;
+		if (r == REQ_SLIDE_QUIT)
+			return; /* Esc, q: only that */
 	}
 	switch (r) {
 	case REQ_SLIDE_NEXT: next(p); break;
@@ -526,7 +528,8 @@ void tui_present_from_reader(struct app *a)
 	struct pres p;
 	memset(&p, 0, sizeof p);
 	p.a = a;
-	if (run(&p, &po) == 0 && p.built && p.deck.nslides > 0) {
+	int rc = run(&p, &po);
+	if (rc == 0 && p.built && p.deck.nslides > 0) {
 		/* back in the reader at the slide's paragraph: its first paragraph,
 		 * the line of the slide's first byte of it on screen */
 		const struct slide *s = &p.deck.slide[p.slide];
@@ -550,7 +553,8 @@ void tui_present_from_reader(struct app *a)
 			}
 	}
 	a->help = 0;
-	a->message[0] = '\0';
+	if (rc == 0)
+		a->message[0] = '\0'; /* else it says why the items could not be read */
 	unload(&p);
 	free(items);
 	clearok(curscr, TRUE);
