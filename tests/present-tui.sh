@@ -137,6 +137,22 @@ for size in "80 24" "50 16"; do
 	expect "$s" "EXIT=0" "$c×$r: the reader quits"
 done
 
+# --- 40×10 (the smallest the issue names) works; smaller degrades, no error
+start sm 40 10 "$ANLI 1:4"
+expect sm "¶4/" "40×10: the reader at ¶4"
+keys sm P
+expect sm "$FOOT" "40×10: P shows a slide and its footer"
+cap sm
+grep -q "too small" "$T/screen" && bad "40×10: 'too small'" || ok
+tm resize-window -t sm -x 16 -y 6
+keys sm g
+expect_not sm "加强“三期”" "too small" "16×6: the title slide cut down, not an error"
+tm resize-window -t sm -x 40 -y 10
+expect sm "$FOOT" "40×10 again: the footer is back"
+keys sm q
+expect sm "¶[0-9]*/" "40×10: q back in the reader"
+keys sm q
+
 # --- from the shell: q quits; ] [ items; f hides the footer
 start sh 60 20 "$ANLI present c1 c2"
 expect sh "$FOOT" "anli present c1 c2 starts"
