@@ -212,6 +212,19 @@ static void flow_block(struct bld *b, int k)
 	}
 }
 
+/* A sub-heading (the bold lead of the paragraphs after it) is not left at
+ * the foot of a slide: when the block after it is to move to the next
+ * slide whole, the sub-heading goes there first (if both fit there). */
+static void keep_with_next(struct bld *b, int k)
+{
+	if (b->nblk == 0)
+		return;
+	int sub = piece_rows(b, k, 0, b->src->len[k]), next = piece_rows(b, k + 1, 0, b->src->len[k + 1]);
+	int avail = b->d->body_rows - b->row - b->gap;
+	if (sub + b->gap + next > avail && next <= cont_rows(b) && sub + b->gap + next <= cont_rows(b))
+		cont_slide(b, 0);
+}
+
 /* The missing end's marker after the item's last block. */
 static void missing_end(struct bld *b)
 {
@@ -352,6 +365,9 @@ static void build_item(struct bld *b, const struct slides_item *in)
 			int hr = b->heading >= 0 ? piece_rows(b, k, 0, src->len[k]) + b->gap : 0;
 			cur(b)->text_rows = b->d->body_rows - b->top - hr;
 		}
+		if (in->blocks[k].kind == MODEL_SUBHEAD && k + 1 < in->nblocks &&
+		    in->blocks[k + 1].section == b->section)
+			keep_with_next(b, k);
 		flow_block(b, k);
 	}
 	if (it->end_missing)
