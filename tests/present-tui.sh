@@ -259,5 +259,26 @@ else
 	bad "anli present c1 --dump --size 40x12 failed"
 fi
 
+# --- valgrind: no invalid access or leak through P, the moves, the index,
+# a resize and back into the reader, teardown included
+if command -v valgrind >/dev/null 2>&1; then
+	start vg 60 20 "valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=$T/vg.log $ANLI 1:4"
+	expect vg "¶4/" "the reader under valgrind"
+	keys vg P
+	expect vg "$FOOT" "P under valgrind"
+	keys vg Space s Space Tab j Enter 3 Enter B x
+	expect vg " 3/[0-9]*  " "moves under valgrind"
+	tm resize-window -t vg -x 45 -y 12
+	keys vg ?
+	expect vg "presentation keys" "the help under valgrind"
+	keys vg q q
+	expect vg "¶[0-9]*/" "back in the reader under valgrind"
+	keys vg q
+	expect vg "EXIT=[0-9]" "the reader under valgrind exits"
+	grep -q "EXIT=0" "$T/screen" && ok || { cat "$T/vg.log" >"$T/screen"; bad "valgrind reports errors"; }
+else
+	echo "present-tui: valgrind not installed: the valgrind check skipped"
+fi
+
 echo "present-tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
