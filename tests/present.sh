@@ -126,6 +126,17 @@ check "patat: --- between the slides" [ "$(printf '%s\n' "$body" | grep -c '^---
 check "patat: a blank line before each ---" sh -c "printf '%s\n' \"\$1\" | awk 'prev != \"\" && /^---\$/ { bad = 1 } { prev = \$0 } END { exit bad }'" - "$body"
 check "patat: the title slide's title" grep -q '^# 用好“科创中国”平台$' "$T/pa.md"
 
+# where patat is installed (Debian's patat), it reads the deck: as many
+# slides as the dump has (its --dump ends each but the last with a rule)
+if command -v patat >/dev/null 2>&1; then
+	TERM=xterm timeout 60 patat --force --dump "$T/pa.md" >"$T/patat" 2>&1
+	check "patat --dump reads the deck" [ "$?" = 0 ]
+	check "patat shows ${n40:-?} slides" [ "$(sed 's/\x1b\[[0-9;]*m//g' "$T/patat" | grep -c '^----------$')" = $((${n40:-0} - 1)) ]
+	check "patat: slide n / N in its footer" grep -q "${n40:-x} / ${n40:-x}" "$T/patat"
+else
+	echo "present.sh: patat not installed: the patat deck is checked by its syntax only"
+fi
+
 # --- errors: one line, nothing on stdout
 expect_error 2 "--size: '40' is not" $ANLI present 27 --dump --size 40
 expect_error 2 "--size: '0x12'" $ANLI present 27 --dump --size 0x12
