@@ -45,12 +45,10 @@ BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c src/cli/present.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
-TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c src/tui/ptimer.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c src/tui/formdraw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
-TUI_SRC  += src/tui/goto.c
-# until the presentation view is merged (issue 13): tui_present says so
-TUI_SRC  += src/tui/present_stub.c
+TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c
 LAYERS    = core text model present user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
@@ -69,8 +67,8 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libpresent.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw test_anchor test_slides
-TUI_TESTS  = test_input test_editbuf test_listview test_keys test_form
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw test_anchor test_slides test_ptimer
+TUI_TESTS  = test_input test_editbuf test_listview test_keys test_form test_ptimer
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
@@ -142,7 +140,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -229,6 +227,11 @@ tui-read-test: anli data/anli.db
 .PHONY: tui-cursor-test rebuild-test
 tui-cursor-test: anli data/anli.db
 	@bash tests/tui-cursor.sh
+
+# the presentation on screen: P, keys, footer and timer, resize, --dump (issue 13)
+.PHONY: present-tui-test
+present-tui-test: anli data/anli.db
+	@bash tests/present-tui.sh
 
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build
