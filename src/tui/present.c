@@ -341,6 +341,16 @@ static void event(struct pres *p, const struct in_event *ev)
 			probe_answer(p, ev->col);
 		return;
 	}
+	if (ev->kind == IN_CHAR && (ev->mods & INM_ALT)) {
+		/* Alt+key (input.h) is the line editor's; here, as in the
+		 * reader, it is Esc then the key */
+		struct in_event esc = {.kind = IN_KEY, .key = INK_ESC}, key = *ev;
+		key.mods = 0;
+		event(p, &esc);
+		if (!p->quit)
+			event(p, &key);
+		return;
+	}
 	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END || ev->paste)
 		return;
 	if (ev->kind == IN_MOUSE) {
