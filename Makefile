@@ -40,13 +40,15 @@ MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
+# the presentation's parts below the screen (issue 13): the follow transport
+PRESENT_SRC = src/present/follow_msg.c src/present/follow.c
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 TUI_SRC  += src/tui/goto.c
-LAYERS    = core text model user build out cli tui
+LAYERS    = core text model user build out present cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
 obj = $(patsubst src/%.c,$(B)/%.o,$(1))
@@ -56,14 +58,15 @@ $(B)/libmodel.a: $(call obj,$(MODEL_SRC))
 $(B)/libuser.a:  $(call obj,$(USER_SRC))
 $(B)/libbuild.a: $(call obj,$(BUILD_SRC))
 $(B)/libout.a:   $(call obj,$(OUT_SRC))
+$(B)/libpresent.a: $(call obj,$(PRESENT_SRC))
 $(B)/libcli.a:   $(call obj,$(CLI_SRC))
 $(B)/libtui.a:   $(call obj,$(TUI_SRC))
-READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libpresent.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
-TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+TEST_LIBS = $(B)/libpresent.a $(B)/libbuild.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_follow
 TUI_TESTS  = test_input test_editbuf test_listview test_keys
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -152,7 +155,7 @@ unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(PRESENT_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
 $(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
