@@ -32,23 +32,26 @@ ALL_CFLAGS = $(CPPFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prot
 .DEFAULT_GOAL := all
 
 # Layers, one archive each (src/<layer>/): the reader links core, text,
-# model, user, out, cli, tui; the builder core, text, build.  Nothing links
+# present, model, user, out, cli, tui; the builder core, text, build.  Nothing links
 # upward; user (the per-user state file) is linked by anli only.
 CORE_SRC  = src/core/util.c
 TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c src/text/names.c src/text/msg.c
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c
+# presentation: the pure pagination (slides.h)
+PRESENT_SRC = src/present/slides.c src/present/deck.c
+# and the presenter view's transport (follow.h): its line protocol (pure) and
+# the Unix sockets (no terminal, no database)
+PRESENT_SRC += src/present/follow_msg.c src/present/follow.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
-# the presentation's parts below the screen (issue 13): the follow transport
-PRESENT_SRC = src/present/follow_msg.c src/present/follow.c
-CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c
+CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c src/cli/present.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
-TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c src/tui/ptimer.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
-TUI_SRC  += src/tui/goto.c
-LAYERS    = core text model user build out present cli tui
+TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c
+LAYERS    = core text present model user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
 obj = $(patsubst src/%.c,$(B)/%.o,$(1))
@@ -56,18 +59,18 @@ $(B)/libcore.a:  $(call obj,$(CORE_SRC))
 $(B)/libtext.a:  $(call obj,$(TEXT_SRC))
 $(B)/libmodel.a: $(call obj,$(MODEL_SRC))
 $(B)/libuser.a:  $(call obj,$(USER_SRC))
+$(B)/libpresent.a: $(call obj,$(PRESENT_SRC))
 $(B)/libbuild.a: $(call obj,$(BUILD_SRC))
 $(B)/libout.a:   $(call obj,$(OUT_SRC))
-$(B)/libpresent.a: $(call obj,$(PRESENT_SRC))
 $(B)/libcli.a:   $(call obj,$(CLI_SRC))
 $(B)/libtui.a:   $(call obj,$(TUI_SRC))
-READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libpresent.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libpresent.a $(B)/libtext.a $(B)/libcore.a
 BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
-TEST_LIBS = $(B)/libpresent.a $(B)/libbuild.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libmodel.a $(B)/libpresent.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_follow
-TUI_TESTS  = test_input test_editbuf test_listview test_keys
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_slides test_ptimer test_follow
+TUI_TESTS  = test_input test_editbuf test_listview test_keys test_ptimer
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
@@ -139,7 +142,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-tui-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -155,7 +158,7 @@ unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(PRESENT_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(PRESENT_SRC) $(TEXT_SRC) $(CORE_SRC))
 $(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
@@ -215,6 +218,11 @@ tui-read-test: anli data/anli.db
 .PHONY: tui-cursor-test rebuild-test
 tui-cursor-test: anli data/anli.db
 	@bash tests/tui-cursor.sh
+
+# the presentation on screen: P, keys, footer and timer, resize, --dump (issue 13)
+.PHONY: present-tui-test
+present-tui-test: anli data/anli.db
+	@bash tests/present-tui.sh
 
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build

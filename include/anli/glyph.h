@@ -45,6 +45,9 @@ enum glyph {
 	GLYPH_NEEDS_FIX,    /* list, tree: review status needs-fix */
 	GLYPH_CURSOR,       /* text: the current paragraph's lines, in the left margin */
 	GLYPH_BOOKMARK,     /* text: a bookmarked paragraph's first line, in the right margin; the bookmark list */
+	GLYPH_BAR_DONE,     /* presentation footer: the progress bar, shown slides */
+	GLYPH_BAR_TODO,     /*   slides still to come */
+	GLYPH_BAR_SEP,      /*   between the presented items */
 	NGLYPHS
 };
 

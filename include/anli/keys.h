@@ -56,12 +56,33 @@ enum request {
 	REQ_PREV_PARA,
 	REQ_BOOKMARK,
 	REQ_BOOKMARKS,
+	REQ_PRESENT,    /* P: the presentation (present.c) */
+	/* the presentation's own actions (group KG_PRESENT, looked up by keys_lookup_present) */
+	REQ_SLIDE_NEXT,
+	REQ_SLIDE_PREV,
+	REQ_SLIDE_FIRST,
+	REQ_SLIDE_LAST,
+	REQ_SLIDE_GOTO,
+	REQ_SLIDE_PREV_ITEM,
+	REQ_SLIDE_NEXT_ITEM,
+	REQ_SLIDE_PREV_SECTION,
+	REQ_SLIDE_NEXT_SECTION,
+	REQ_SLIDE_INDEX,
+	REQ_SLIDE_BLANK,
+	REQ_SLIDE_FOOTER,
+	REQ_SLIDE_TIMER,
+	REQ_SLIDE_TIMER_RESET,
+	REQ_SLIDE_STEP,
+	REQ_SLIDE_HELP,
+	REQ_SLIDE_QUIT,
 };
 
-#define KEYS_MAX 4 /* default keys per action */
+#define KEYS_MAX 6 /* default keys per action */
 
-/* The help's groups, by purpose, in help order. */
-enum key_group { KG_MOVE, KG_READ, KG_SEARCH, KG_PANES, KG_OTHER, NKEY_GROUPS };
+/* The help's groups, by purpose, in help order.  KG_PRESENT is the
+ * presentation's: its keys are looked up apart (keys_lookup_present), so
+ * they can be the reader's keys with other meanings (Space, t, s …). */
+enum key_group { KG_MOVE, KG_READ, KG_SEARCH, KG_PANES, KG_OTHER, KG_PRESENT, NKEY_GROUPS };
 
 struct action {
 	enum request req;
@@ -77,9 +98,13 @@ const char *keys_group_name(enum key_group g);
 
 /* The table, in help order; n gets its length. */
 const struct action *keys_actions(int *n);
-/* The action bound to key, or REQ_OTHER. */
+/* The reader's action bound to key (not the presentation's), or REQ_OTHER. */
 enum request keys_lookup(int key);
-/* Bind key to the action named name (replacing the key's old binding).
+/* The presentation's action bound to key; else redraw or suspend if key is
+ * bound to them in the reader; else REQ_OTHER. */
+enum request keys_lookup_present(int key);
+/* Bind key to the action named name (replacing the key's old binding in
+ * the action's mode: the reader's or the presentation's).
  * Returns 0, or -1 if there is no such action. */
 int keys_bind(int key, const char *name);
 /* The keys bound to req (at most max, in binding order); returns how many. */

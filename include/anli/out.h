@@ -73,6 +73,22 @@ void out_text_show_ex(struct sbuf *o, const struct model_item *it, const struct 
  * with spaces to `pad` columns. */
 void out_text_cell(struct sbuf *o, const char *s, int width, int pad);
 
+/* --- decks of slides (deck.c; slides.h) */
+struct deck;
+struct slides_item;
+enum { OUT_DECK_PRESENTERM = 1, OUT_DECK_PATAT = 2 };
+/* Every slide as plain text, as it shows at the deck's size: its body rows,
+ * then (when the deck reserves footer rows) a footer line holding the
+ * slide's index title and n/N; each slide ends with a form feed. */
+void out_deck_dump(struct sbuf *o, const struct deck *d);
+/* The deck as Markdown for presenterm or patat: front matter (presenterm:
+ * title, sub_title, event, author, from the first item, whose title slide
+ * becomes presenterm's introduction slide; patat: pandoc's title and
+ * author), then one slide per slide of the deck separated by
+ * "<!-- end_slide -->" (presenterm) or "---" (patat) lines.  items: the
+ * array the deck was built from. */
+void out_deck_markdown(struct sbuf *o, const struct deck *d, const struct slides_item *items, int flavour);
+
 /* --- search hits (search.c): one row or object per hit, with a snippet of
  * `context` characters either side; TSV marks the hit ⟦…⟧ in the snippet. */
 void out_tsv_hits_header(struct sbuf *o);

@@ -108,7 +108,8 @@ struct app {
 	struct model *m;
 	struct view view[NPANES];
 	enum pane focus;
-	int zoom, tree_toggle, help, too_small, status_shown;
+	int zoom, tree_toggle, too_small, status_shown;
+	int help;                 /* the help shown: 0, HELP_READER, HELP_PRESENT (the presentation's keys) */
 	int help_top;             /* the help's first line shown (it scrolls) */
 	int sep[2];        /* columns of the pane separators, -1 if none */
 	int rows, cols;
@@ -164,6 +165,7 @@ enum {
 	PAIR_BYLINE,
 	PAIR_STATUS,
 	PAIR_BORDER,
+	PAIR_WARN,      /* the presentation's countdown in its last minutes */
 };
 int term_attr(const struct app *a, int what);
 
@@ -176,10 +178,22 @@ int tui_block_lines(const struct app *a, int b, int *first, int *last);
  * line kept on screen). */
 void tui_cursor_to(struct app *a, int b);
 
+/* present.c: P — the open item's chapter presented full screen from the
+ * paragraph cursor's slide; back here, the cursor on the paragraph of the
+ * last slide shown. */
+void tui_present_from_reader(struct app *a);
+
 /* goto.c: an input event while the : prompt is open */
 void tui_goto_event(struct app *a, const struct in_event *ev);
+enum { HELP_READER = 1, HELP_PRESENT };
 /* status.c: how far the help can scroll (its lines less the rows shown) */
 int tui_help_max_top(const struct app *a);
+/* status.c: the help overlay (a->help's keys), framed in the middle of the
+ * screen, scrolled to a->help_top; into the virtual screen (wnoutrefresh). */
+void tui_draw_help(struct app *a);
+/* tui.c: a request (the reader's map) while the help is shown: it scrolls;
+ * ?, q and Esc close it. */
+void tui_help_key(struct app *a, enum request r);
 
 /* tui.c helpers used by the views */
 void tui_rebuild_tree(struct app *a);
@@ -276,6 +290,25 @@ void tui_prompt_event(struct app *a, const struct in_event *ev);
 /* Draw the input in `room` columns at (y, x) of w, the cursor in view;
  * returns the cursor's column.  Costs the visible columns only. */
 int tui_prompt_draw(const struct app *a, WINDOW *w, int y, int x, int room);
+
+/* start.c — taking the terminal and giving it back (the reader, anli present). */
+struct tui_screen {
+	SCREEN *scr;
+	int use_color;     /* colours started ($NO_COLOR unset, the terminal has them) */
+	int probing;       /* the ambiguous-width probe was sent (its answer: an IN_CPR event) */
+	char note[256];    /* for stderr after the screen is given back ("" if none) */
+	char status_note[128]; /* for the status line ("" if none) */
+};
+/* Both ends are terminals and the locale can draw UTF-8 (else LC_CTYPE
+ * switched to C.UTF-8, and s->note, s->status_note say so).  Returns 0, or
+ * -1 said on stderr. */
+int tui_locale_check(struct tui_screen *s);
+/* newterm and the reader's modes, colours, mouse and paste; the probe
+ * unless ambiwidth is fixed (1 or 2).  Returns 0, or -1 said on stderr. */
+int tui_screen_open(struct tui_screen *s, int ambiwidth);
+/* Mouse and paste off, endwin, the screen freed (its windows first, by the
+ * caller), s->note on stderr. */
+void tui_screen_close(struct tui_screen *s);
 
 /* term.c — the terminal.  Start-up and the restore on every exit path and
  * signal (INT, TERM, HUP, QUIT restore and die of the signal; TSTP restores,

@@ -61,6 +61,17 @@ static void usage(FILE *f)
 		  "  doctor [--format=text|tsv|json]\n"
 		  "                                 check the state file; list state on blocks or\n"
 		  "                                 items the book no longer has (exit 1 if any)\n"
+		  "  present ID... [--chapter ID] [--step] [--duration 20m|90s|1h] [--big-titles]\n"
+		  "                                 present items as slides, full screen; --chapter\n"
+		  "                                 book/3 every item of a chapter\n"
+		  "  present ID... --dump [--size WxH]\n"
+		  "                                 the slides as plain text, each ending with a form\n"
+		  "                                 feed, at WxH (default: the terminal's, or 80x24)\n"
+		  "  present ID... --format=presenterm|patat [--size WxH]\n"
+		  "                                 the slides as a Markdown deck for presenterm or\n"
+		  "                                 patat\n"
+		  "  present --follow [PID]          the presenter view of the newest presentation\n"
+		  "                                 (or of process PID)\n"
 		  "\n"
 		  "Options:\n"
 		  "  --db PATH            the database (default: $ANLI_DB, data/anli.db beside the\n"
@@ -223,6 +234,13 @@ enum {
 	OPT_STATE,
 	OPT_NUMBERED,
 	OPT_FRESH,
+	OPT_CHAPTER,
+	OPT_DUMP,
+	OPT_SIZE,
+	OPT_STEP,
+	OPT_DURATION,
+	OPT_BIG_TITLES,
+	OPT_FOLLOW,
 };
 
 static const struct option longopts[] = {
@@ -239,6 +257,13 @@ static const struct option longopts[] = {
 	{"state", required_argument, NULL, OPT_STATE},
 	{"numbered", no_argument, NULL, OPT_NUMBERED},
 	{"fresh", no_argument, NULL, OPT_FRESH},
+	{"chapter", required_argument, NULL, OPT_CHAPTER},
+	{"dump", no_argument, NULL, OPT_DUMP},
+	{"size", required_argument, NULL, OPT_SIZE},
+	{"step", no_argument, NULL, OPT_STEP},
+	{"duration", required_argument, NULL, OPT_DURATION},
+	{"big-titles", no_argument, NULL, OPT_BIG_TITLES},
+	{"follow", optional_argument, NULL, OPT_FOLLOW},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -303,6 +328,28 @@ static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 	case OPT_FRESH:
 		o->fresh = 1;
 		return -1;
+	case OPT_CHAPTER:
+		o->chapters[o->nchapters++] = optarg;
+		return -1;
+	case OPT_DUMP:
+		o->dump = 1;
+		return -1;
+	case OPT_SIZE:
+		o->size = optarg;
+		return -1;
+	case OPT_STEP:
+		o->step = 1;
+		return -1;
+	case OPT_DURATION:
+		o->duration = optarg;
+		return -1;
+	case OPT_BIG_TITLES:
+		o->big_titles = 1;
+		return -1;
+	case OPT_FOLLOW:
+		o->follow = 1;
+		o->follow_pid = optarg;
+		return -1;
 	case ':':
 		return cli_usage_error(_("option '%s' needs a value"), arg);
 	default:
@@ -321,6 +368,7 @@ static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 static int parse(int argc, char **argv, struct opts *o, const char **cmd)
 {
 	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
+	o->chapters = xcalloc((size_t)argc + 1, sizeof *o->chapters);
 	opterr = 0; /* the messages are ours */
 	optind = 1;
 	int dashdash = 0;
@@ -376,9 +424,14 @@ int cli_main(int argc, char **argv)
 		cli_usage_error(_("--fresh applies to the reader only, not '%s'"), c);
 	else if (o.numbered && strcmp(c, "show"))
 		cli_usage_error(_("--numbered applies to 'show' only, not '%s'"), c);
+	else if ((o.nchapters || o.dump || o.size || o.step || o.duration || o.big_titles || o.follow) &&
+		 strcmp(c, "present"))
+		cli_usage_error(_("%s applies to 'present' only, not '%s'"),
+				o.nchapters ? "--chapter" : o.dump ? "--dump" : o.size ? "--size" : o.step ? "--step"
+				: o.duration ? "--duration" : o.big_titles ? "--big-titles" : "--follow", c);
 	else if (o.format && (!cmd || cli_looks_like_id(cmd)))
 		cli_usage_error("%s", _("--format needs a command (list, show, search, stats, bookmarks, progress, "
-					"doctor)"));
+					"doctor, present)"));
 	else
 		rc = -1;
 	if (rc >= 0)
@@ -418,10 +471,13 @@ int cli_main(int argc, char **argv)
 		rc = cmd_progress(&o);
 	} else if (!strcmp(cmd, "doctor")) {
 		rc = cmd_doctor(&o);
+	} else if (!strcmp(cmd, "present")) {
+		rc = cmd_present(&o);
 	} else {
 		rc = cli_usage_error(_("unknown command '%s'"), cmd);
 	}
 out:
 	free(o.args);
+	free(o.chapters);
 	return rc;
 }

@@ -22,6 +22,16 @@ struct opts {
 	int numbered;       /* show --numbered */
 	int fresh;          /* the reader: --fresh */
 	const char *state;  /* --state PATH, NULL: not given */
+	/* present (present.c) */
+	const char **chapters; /* --chapter ID, each time given */
+	int nchapters;
+	int dump;           /* --dump */
+	const char *size;   /* --size WxH, NULL: not given */
+	int step;           /* --step */
+	const char *duration; /* --duration, NULL: not given */
+	int big_titles;     /* --big-titles */
+	int follow;         /* --follow[=PID] */
+	const char *follow_pid; /* its PID, NULL: none given */
 	char **args;        /* the command's operands */
 	int nargs;
 };
@@ -77,6 +87,8 @@ int cmd_mark(const struct opts *o);
 int cmd_bookmarks(const struct opts *o);
 int cmd_progress(const struct opts *o);
 int cmd_doctor(const struct opts *o);
+/* present.c: slides (issue 13) */
+int cmd_present(const struct opts *o);
 
 /* Does s look like an address (an item id as model_find takes it, with or
  * without ":N" or ":BLOCK"), not a command word?  `anli 27` opens the

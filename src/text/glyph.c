@@ -34,6 +34,10 @@ static const struct {
 	/* ASCII: one column in both conventions, seen without colour */
 	[GLYPH_CURSOR] = {">", ">", ">"},
 	[GLYPH_BOOKMARK] = {"*", "*", "*"},
+	/* block elements are Ambiguous: ASCII where they are drawn wide */
+	[GLYPH_BAR_DONE] = {"█", "#", "#"},
+	[GLYPH_BAR_TODO] = {"░", "-", "-"},
+	[GLYPH_BAR_SEP] = {"│", "|", "|"},
 };
 
 void glyph_set_utf8(int u)

@@ -30,6 +30,7 @@ static const struct action actions[] = {
 	{REQ_BOOKMARK, "bookmark", {'m'}, N_("bookmark the current paragraph (again: remove)"), 0, KG_READ},
 	{REQ_BOOKMARKS, "bookmarks", {'\''}, N_("the bookmark list; Enter jumps, q closes"), 0, KG_READ},
 	{REQ_GOTO, "goto", {':'}, N_("go to a case (:27) or an article (:a3)"), 0, KG_READ},
+	{REQ_PRESENT, "present", {'P'}, N_("present the chapter as slides, from this paragraph"), 0, KG_READ},
 	{REQ_ZOOM, "zoom", {'z'}, N_("zoom the text to the full screen (again: back)"), 0, KG_READ},
 	/* history, read marks, review status (session.c) */
 	{REQ_BACK, "back-history", {KEY_CTRL('o'), 0x7f, KEY_CTRL('h')}, N_("back / forward through the places read"), 0,
@@ -54,6 +55,28 @@ static const struct action actions[] = {
 	{REQ_SUSPEND, "suspend", {KEY_CTRL('z')}, N_("suspend (fg resumes)"), 0, KG_OTHER},
 	{REQ_HELP, "help", {'?'}, N_("this help; q or Esc closes it"), 0, KG_OTHER},
 	{REQ_QUIT, "quit", {'q'}, N_("quit; close results, help"), 0, KG_OTHER},
+	/* the presentation (present.c): its own key map */
+	{REQ_SLIDE_NEXT, "slide-next", {' ', KEYC(INK_RIGHT), KEYC(INK_DOWN), KEYC(INK_PGDN), 'j'},
+	 N_("next / previous slide (step reveal: the next paragraph first)"), 0, KG_PRESENT},
+	{REQ_SLIDE_PREV, "slide-prev", {KEYC(INK_LEFT), KEYC(INK_UP), KEYC(INK_PGUP), 0x7f, 'k', 'b'},
+	 N_("previous slide"), 1, KG_PRESENT},
+	{REQ_SLIDE_FIRST, "slide-first", {'g', KEYC(INK_HOME)}, N_("first / last slide"), 0, KG_PRESENT},
+	{REQ_SLIDE_LAST, "slide-last", {'G', KEYC(INK_END)}, N_("last slide"), 1, KG_PRESENT},
+	{REQ_SLIDE_GOTO, "slide-goto", {'\r'}, N_("after a number: that slide (12 Enter, 12 G)"), 0, KG_PRESENT},
+	{REQ_SLIDE_PREV_ITEM, "slide-prev-item", {'['}, N_("previous / next item"), 0, KG_PRESENT},
+	{REQ_SLIDE_NEXT_ITEM, "slide-next-item", {']'}, N_("next item"), 1, KG_PRESENT},
+	{REQ_SLIDE_PREV_SECTION, "slide-prev-section", {'{'}, N_("previous / next section"), 0, KG_PRESENT},
+	{REQ_SLIDE_NEXT_SECTION, "slide-next-section", {'}'}, N_("next section"), 1, KG_PRESENT},
+	{REQ_SLIDE_INDEX, "slide-index", {'\t', KEY_CTRL('p')}, N_("the index of slides; Enter goes to one"), 0,
+	 KG_PRESENT},
+	{REQ_SLIDE_BLANK, "blank", {'.', 'B'}, N_("blank the screen; any key brings it back"), 0, KG_PRESENT},
+	{REQ_SLIDE_FOOTER, "footer", {'f'}, N_("show / hide the footer"), 0, KG_PRESENT},
+	{REQ_SLIDE_TIMER, "timer", {'t'}, N_("pause / resume the timer; reset it"), 0, KG_PRESENT},
+	{REQ_SLIDE_TIMER_RESET, "timer-reset", {'T'}, N_("reset the timer"), 1, KG_PRESENT},
+	{REQ_SLIDE_STEP, "step", {'s'}, N_("step reveal on / off: Space shows a paragraph at a time"), 0, KG_PRESENT},
+	{REQ_SLIDE_HELP, "slide-help", {'?'}, N_("this help; q or Esc closes it"), 0, KG_PRESENT},
+	{REQ_SLIDE_QUIT, "slide-quit", {'q', KEYC(INK_ESC)}, N_("back to the reader (entered with P), or quit"), 0,
+	 KG_PRESENT},
 };
 #define NACTIONS ((int)(sizeof actions / sizeof *actions))
 
@@ -77,7 +100,7 @@ static void defaults(void)
 const char *keys_group_name(enum key_group g)
 {
 	static const char *const names[NKEY_GROUPS] = {
-		N_("Moving"), N_("Reading"), N_("Searching"), N_("Panes"), N_("Other"),
+		N_("Moving"), N_("Reading"), N_("Searching"), N_("Panes"), N_("Other"), N_("Presentation"),
 	};
 	return (unsigned)g < NKEY_GROUPS ? _(names[g]) : "";
 }
@@ -88,13 +111,36 @@ const struct action *keys_actions(int *n)
 	return actions;
 }
 
-enum request keys_lookup(int key)
+/* Is req one of the presentation's actions? */
+static int present_req(enum request req)
+{
+	for (int i = 0; i < NACTIONS; i++)
+		if (actions[i].req == req)
+			return actions[i].group == KG_PRESENT;
+	return 0;
+}
+
+static enum request lookup(int key, int present)
 {
 	defaults();
 	for (int i = 0; i < nbind; i++)
-		if (bind[i].key == key)
+		if (bind[i].key == key && present_req(bind[i].req) == present)
 			return bind[i].req;
 	return REQ_OTHER;
+}
+
+enum request keys_lookup(int key)
+{
+	return lookup(key, 0);
+}
+
+enum request keys_lookup_present(int key)
+{
+	enum request r = lookup(key, 1);
+	if (r != REQ_OTHER)
+		return r;
+	r = lookup(key, 0);
+	return r == REQ_REDRAW || r == REQ_SUSPEND ? r : REQ_OTHER;
 }
 
 int keys_bind(int key, const char *name)
@@ -103,8 +149,9 @@ int keys_bind(int key, const char *name)
 	for (int i = 0; i < NACTIONS; i++) {
 		if (strcmp(actions[i].name, name))
 			continue;
+		int mode = actions[i].group == KG_PRESENT;
 		for (int b = 0; b < nbind; b++)
-			if (bind[b].key == key) {
+			if (bind[b].key == key && present_req(bind[b].req) == mode) {
 				bind[b].req = actions[i].req;
 				return 0;
 			}

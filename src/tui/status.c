@@ -140,13 +140,15 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	int na;
 	const struct action *act = keys_actions(&na);
 	struct sbuf *line = xcalloc((size_t)na * 8 + 24, sizeof *line); /* keys, wrapped text, headings */
-	int n = 0;
-	sbuf_adds(&line[n++], _("anli — keys"));
+	int n = 0, present = a->help == HELP_PRESENT; /* the presentation's keys, or the reader's */
+	sbuf_adds(&line[n++], present ? _("anli — presentation keys") : _("anli — keys"));
 	/* the keys column as wide as the widest list of keys */
 	char names[na][64];
 	int help_of[na];
 	int nl = 0, kw = 0;
 	for (int i = 0; i < na; i++) {
+		if ((act[i].group == KG_PRESENT) != present)
+			continue;
 		if (!act[i].joined || nl == 0) {
 			names[nl][0] = '\0';
 			help_of[nl++] = i;
@@ -190,6 +192,12 @@ static int help_lines(const struct app *a, struct sbuf **out)
 		sbuf_adds(&line[n++], help);
 	}
 	sbuf_adds(&line[n++], "");
+	if (present) {
+		sbuf_adds(&line[n++], _("Mouse: a click or the wheel down: next;"));
+		sbuf_adds(&line[n++], _("the wheel up: previous."));
+		*out = line;
+		return n;
+	}
 	const char *mouse = _("Mouse: click selects or focuses; the wheel scrolls.");
 	if (lay_strwidth(mouse, strlen(mouse)) <= room) {
 		sbuf_adds(&line[n++], mouse);
@@ -232,7 +240,7 @@ int tui_help_max_top(const struct app *a)
 
 /* The help overlay, framed in the middle of the screen; it scrolls
  * (a->help_top) when it does not fit, and says so on its frame. */
-static void draw_help(struct app *a)
+void tui_draw_help(struct app *a)
 {
 	struct sbuf *line;
 	int n = help_lines(a, &line);
@@ -297,7 +305,7 @@ void tui_draw(struct app *a)
 	}
 	draw_header(a);
 	if (a->help)
-		draw_help(a);
+		tui_draw_help(a);
 	if (a->status_shown)
 		draw_status(a); /* last: the prompt's cursor is in it */
 	doupdate();

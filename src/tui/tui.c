@@ -54,8 +54,7 @@ static void mouse(struct app *a, const struct in_event *e)
 	}
 }
 
-/* A key while the help is shown: it scrolls; ?, q and Esc close it. */
-static void help_key(struct app *a, enum request r)
+void tui_help_key(struct app *a, enum request r)
 {
 	int page = a->rows > 6 ? a->rows - 6 : 1, top = a->help_top;
 	switch (r) {
@@ -90,7 +89,7 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 {
 	if (a->help && r != REQ_RESIZE && r != REQ_NONE) {
 		if (r != REQ_MOUSE)
-			help_key(a, r);
+			tui_help_key(a, r);
 		return 1;
 	}
 	a->message[0] = '\0';
@@ -108,8 +107,11 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		}
 		return 0;
 	case REQ_HELP:
-		a->help = 1;
+		a->help = HELP_READER;
 		a->help_top = 0;
+		return 1;
+	case REQ_PRESENT:
+		tui_present_from_reader(a); /* present.c: its own loop, then back here */
 		return 1;
 	case REQ_SUSPEND:
 		raise(SIGTSTP); /* term.c restores the terminal, and takes it back on CONT */
@@ -207,44 +209,6 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 
 /* --- start-up ------------------------------------------------------------ */
 
-/* The reader draws UTF-8.  In another locale only LC_CTYPE is switched (to
- * C.UTF-8); *note gets a line for stderr after exit, *status one for the
- * status line.  Returns 0, or -1 if no UTF-8
- * locale exists. */
-static int utf8_ctype(char *note, size_t size, char *status, size_t ssize)
-{
-	note[0] = status[0] = '\0';
-	const char *cs = nl_langinfo(CODESET);
-	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
-		return 0;
-	char was[64];
-	snprintf(was, sizeof was, "%s", cs && *cs ? cs : "?");
-	if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
-		return -1;
-	cs = nl_langinfo(CODESET);
-	if (!cs || strcmp(cs, "UTF-8"))
-		return -1;
-	snprintf(note, size, _("the locale's character set is %s, not UTF-8; the reader used C.UTF-8 for characters"),
-		 was);
-	snprintf(status, ssize, _("not a UTF-8 locale (%s): characters as C.UTF-8"), was);
-	return 0;
-}
-
-static void start_colors(struct app *a)
-{
-	const char *nc = getenv("NO_COLOR");
-	a->use_color = !(nc && *nc) && has_colors();
-	if (!a->use_color)
-		return;
-	start_color();
-	use_default_colors();
-	init_pair(PAIR_TITLE, COLOR_YELLOW, -1);
-	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
-	init_pair(PAIR_CAPTION, COLOR_GREEN, -1);
-	init_pair(PAIR_BYLINE, COLOR_MAGENTA, -1);
-	init_pair(PAIR_BORDER, COLOR_BLUE, -1);
-}
-
 static int cpwidth(unsigned int cp)
 {
 	return lay_cpwidth(cp);
@@ -293,52 +257,20 @@ static int event(struct app *a, const struct in_event *ev)
 
 int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 {
-
-	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		msg_error("anli", "%s", _("not a terminal; use 'anli list' and 'anli show ID' to print the book"));
+	struct tui_screen scr;
+	memset(&scr, 0, sizeof scr);
+	if (tui_locale_check(&scr))
 		return CLI_ERROR;
-	}
-	char note[256], status_note[128];
-	if (utf8_ctype(note, sizeof note, status_note, sizeof status_note)) {
-		msg_error("anli", "%s", _("the reader needs a UTF-8 locale and C.UTF-8 is not available"));
-		return CLI_ERROR;
-	}
 	struct anli_err err;
 	struct model *m = model_open(db_path, &err);
 	if (!m) {
 		msg_error("anli", "%s", err.msg); /* sanitised: it can quote the database's schema */
 		return CLI_ERROR;
 	}
-	const char *term = getenv("TERM");
-	/* drawn at once in the configured convention, or narrow until the
-	 * terminal answers the probe */
-	lay_set_ambiwidth(ambiwidth ? ambiwidth : 1);
-	glyph_set_utf8(!strcmp(nl_langinfo(CODESET), "UTF-8")); /* ASCII glyphs in any other codeset */
-	term_signals();
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (!scr) {
-		msg_error("anli", _("cannot use terminal type '%s'; try TERM=xterm-256color, or 'anli show ID'"),
-			  term ? term : "");
+	if (tui_screen_open(&scr, ambiwidth)) {
 		model_close(m);
 		return CLI_ERROR;
 	}
-	set_term(scr);
-	/* a terminal that cannot address the cursor cannot show panes */
-	char *cup = tigetstr("cup");
-	if (!cup || cup == (char *)-1) {
-		endwin();
-		delscreen(scr);
-		msg_error("anli", _("terminal type '%s' cannot move the cursor; try TERM=xterm-256color, or 'anli show ID'"),
-			  term ? term : "");
-		model_close(m);
-		return CLI_ERROR;
-	}
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, FALSE); /* bytes: input.c decodes keys, mouse and replies */
-	leaveok(stdscr, TRUE);
-	curs_set(0);
 
 	struct app a;
 	memset(&a, 0, sizeof a);
@@ -359,16 +291,12 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	a.focus = PANE_DETAIL;
 	a.cur_match = -1;
 	eb_init(&a.input, cpwidth);
-	start_colors(&a);
+	a.use_color = scr.use_color;
+	a.probing = scr.probing;
 	a.tree.expanded = xcalloc((size_t)m->ncollections + 1, sizeof *a.tree.expanded);
 	for (int c = 0; c < m->ncollections; c++)
 		a.tree.expanded[c] = 1;
 	tui_rebuild_tree(&a);
-	/* the alternate screen, cleared, before the probe writes into it */
-	refresh();
-	term_begin();
-	if (!ambiwidth)
-		a.probing = term_probe();
 	getmaxyx(stdscr, a.rows, a.cols);
 	tui_layout_screen(&a);
 	/* the first chapter and its first item; sess_start may go elsewhere */
@@ -380,8 +308,8 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 		}
 	a.item = first;
 	tui_open_item(&a, first);
-	if (status_note[0])
-		snprintf(a.message, sizeof a.message, "%s", status_note);
+	if (scr.status_note[0])
+		snprintf(a.message, sizeof a.message, "%s", scr.status_note);
 	sess_start(&a, start); /* the ID given, else where the user left off */
 	for (int run = 1; run;) {
 		if (term_resumed()) {
@@ -410,7 +338,6 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 		}
 	}
 	sess_end(&a);
-	term_end();
 	/* windows before the screen they belong to */
 	for (int p = 0; p < NPANES; p++)
 		if (a.view[p].win)
@@ -419,8 +346,7 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 		delwin(a.status);
 	if (a.header)
 		delwin(a.header);
-	endwin();
-	delscreen(scr);
+	tui_screen_close(&scr);
 	doc_free(&a.detail.doc);
 	model_blocks_free(a.blocks, a.nblocks);
 	search_result_free(&a.res);
@@ -438,8 +364,6 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	free(a.list.items);
 	free(a.tree.expanded);
 	model_close(m);
-	if (note[0])
-		msg_error("anli", "%s", note);
 	return CLI_OK;
 }
 

@@ -25,13 +25,17 @@ static void test_table(void **state)
 		for (int j = 0; j < i; j++) {
 			assert_string_not_equal(a[i].name, a[j].name);
 			assert_int_not_equal(a[i].req, a[j].req);
+			/* no key twice in one mode: the reader's, the presentation's */
+			if ((a[i].group == KG_PRESENT) != (a[j].group == KG_PRESENT))
+				continue;
 			for (int k = 0; k < KEYS_MAX && a[i].keys[k]; k++)
 				for (int l = 0; l < KEYS_MAX && a[j].keys[l]; l++)
 					assert_int_not_equal(a[i].keys[k], a[j].keys[l]);
 		}
-		/* each default key finds its action */
+		/* each default key finds its action, in its mode */
 		for (int k = 0; k < KEYS_MAX && a[i].keys[k]; k++)
-			assert_int_equal(keys_lookup(a[i].keys[k]), a[i].req);
+			assert_int_equal(a[i].group == KG_PRESENT ? keys_lookup_present(a[i].keys[k]) : keys_lookup(a[i].keys[k]),
+					 a[i].req);
 	}
 }
 
@@ -48,6 +52,15 @@ static void test_lookup(void **state)
 	assert_int_equal(keys_lookup(keys_of_event(&ev)), REQ_ENTER); /* LF is Enter */
 	ev = (struct in_event){.kind = IN_KEY, .key = INK_PGDN};
 	assert_int_equal(keys_lookup(keys_of_event(&ev)), REQ_PAGE_DOWN);
+	/* the presentation's map: the reader's keys, other actions */
+	assert_int_equal(keys_lookup_present(' '), REQ_SLIDE_NEXT);
+	assert_int_equal(keys_lookup_present('b'), REQ_SLIDE_PREV);
+	assert_int_equal(keys_lookup_present('t'), REQ_SLIDE_TIMER);
+	assert_int_equal(keys_lookup('t'), REQ_TOGGLE_TREE);
+	assert_int_equal(keys_lookup_present(KEYC(INK_ESC)), REQ_SLIDE_QUIT);
+	assert_int_equal(keys_lookup_present(KEY_CTRL('l')), REQ_REDRAW); /* the reader's redraw works there too */
+	assert_int_equal(keys_lookup_present('/'), REQ_OTHER);            /* not its search */
+	assert_int_equal(keys_lookup('P'), REQ_PRESENT);
 	ev = (struct in_event){.kind = IN_MOUSE};
 	assert_int_equal(keys_of_event(&ev), -1);
 }
@@ -60,6 +73,10 @@ static void test_bind_and_names(void **state)
 	assert_int_equal(keys_bind('q', "help"), 0); /* a key's old binding is replaced */
 	assert_int_equal(keys_lookup('q'), REQ_HELP);
 	assert_int_equal(keys_bind('y', "no-such-action"), -1);
+	/* rebinding in one mode leaves the other's binding of the key */
+	assert_int_equal(keys_bind('x', "blank"), 0);
+	assert_int_equal(keys_lookup_present('x'), REQ_SLIDE_BLANK);
+	assert_int_equal(keys_lookup('x'), REQ_QUIT);
 	int keys[KEYS_MAX];
 	int n = keys_for(REQ_QUIT, keys, KEYS_MAX);
 	assert_int_equal(n, 1);

@@ -1,0 +1,574 @@
+/* slides.c — presentation pagination (see slides.h): the deck's geometry,
+ * the title slides and the flow of each section's blocks into slides,
+ * split at the highest level that fits.  Finding, titles and the plain
+ * text rendering are in deck.c. */
+#include "anli/slides.h"
+
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/layout.h"
+#include "anli/names.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+struct bld {
+	struct deck *d;
+	struct sbuf text;
+	int lcap, scap;
+	const char *miss_title, *miss_end, *miss_heading;
+	int gap;           /* blank rows between blocks (0 or 1) */
+	int top;           /* blank rows above a body slide's first line */
+	int hc;            /* continued slides repeat the heading */
+	int indent;        /* a paragraph's first-line indent */
+	int deco;          /* 【】 around headings, ▲ before captions (not in a column of a few cells) */
+	const char *mark;  /* the 续 mark before continued text, or "" */
+	int markw;
+	/* the item being laid out */
+	int item;
+	const struct model_block *blocks;
+	struct slides_src *src;
+	int section, heading; /* the current section, its heading block (-1: none) */
+	/* the current slide */
+	int row;           /* next free row */
+	int nblk;          /* blocks on it other than the section's heading */
+	int any;           /* any block on it */
+	int step;
+};
+
+/* --- lines and slides */
+
+static struct slide *cur(struct bld *b)
+{
+	return &b->d->slide[b->d->nslides - 1];
+}
+
+static void add_line(struct bld *b, const char *s, size_t n, int y, int x, int width, int role, int block,
+		     size_t src_off, size_t src_len, size_t pre)
+{
+	struct deck *d = b->d;
+	if (d->nlines == b->lcap) {
+		b->lcap = b->lcap ? b->lcap * 2 : 256;
+		d->line = xrealloc(d->line, sizeof *d->line * (size_t)b->lcap);
+	}
+	struct slide_line *l = &d->line[d->nlines++];
+	l->off = b->text.len;
+	l->len = n;
+	sbuf_addn(&b->text, s, n);
+	l->y = y;
+	l->x = x < 0 ? 0 : x;
+	l->width = width;
+	l->role = (short)role;
+	l->step = (short)b->step;
+	l->block = block;
+	l->src_off = src_off;
+	l->src_len = src_len;
+	l->pre = pre;
+	cur(b)->nlines++;
+	if (block >= 0) {
+		struct slide *sl = cur(b);
+		if (sl->first_block < 0) {
+			sl->first_block = block;
+			sl->first_off = src_off;
+		}
+		sl->last_block = block;
+		sl->last_end = src_off + src_len;
+	}
+}
+
+static void new_slide(struct bld *b, int section, int title_slide)
+{
+	struct deck *d = b->d;
+	if (d->nslides == b->scap) {
+		b->scap = b->scap ? b->scap * 2 : 64;
+		d->slide = xrealloc(d->slide, sizeof *d->slide * (size_t)b->scap);
+	}
+	int n_in = 1;
+	if (d->nslides && !title_slide) {
+		const struct slide *p = &d->slide[d->nslides - 1];
+		if (p->item == b->item && p->section == section && !p->title_slide)
+			n_in = p->n_in_section + 1;
+	}
+	struct slide *s = &d->slide[d->nslides++];
+	memset(s, 0, sizeof *s);
+	s->first_line = d->nlines;
+	s->item = b->item;
+	s->section = title_slide ? -1 : section;
+	s->title_slide = title_slide;
+	s->n_in_section = n_in;
+	s->first_block = s->last_block = -1;
+	s->nsteps = 1;
+	s->text_rows = d->body_rows;
+	b->src->nslides++;
+	b->row = 0;
+	b->nblk = 0;
+	b->any = 0;
+	b->step = 0;
+}
+
+/* Wrap s[0..n) at the column width with a first-line indent. */
+static int wrap(const struct bld *b, const char *s, size_t n, int indent, struct lay_line **ll)
+{
+	return lay_wrap(s, n, b->d->col_width, indent, ll);
+}
+
+/* The heading repeated on a continued slide: "【name】 续", cut to one row. */
+static void heading_cont(struct bld *b)
+{
+	const char *name = b->src->text[b->heading];
+	const char *cont = _("续");
+	struct sbuf s;
+	sbuf_init(&s);
+	sbuf_printf(&s, "%s%s%s %s", glyph(GLYPH_HEADING_OPEN), name, glyph(GLYPH_HEADING_CLOSE), cont);
+	int w = lay_strwidth(s.s, s.len), cw = b->d->col_width;
+	if (w > cw) {
+		/* "name… 续", the name cut to what is left */
+		struct sbuf t;
+		sbuf_init(&t);
+		int tail = lay_strwidth("… ", strlen("… ")) + lay_strwidth(cont, strlen(cont)), used = 0;
+		size_t k = tail < cw ? lay_fit(name, strlen(name), cw - tail, &used) : 0;
+		if (k) {
+			sbuf_addn(&t, name, k);
+			sbuf_adds(&t, "… ");
+		}
+		sbuf_adds(&t, cont);
+		sbuf_free(&s);
+		s = t;
+		w = lay_strwidth(s.s, s.len);
+	}
+	if (w <= cw)
+		add_line(b, s.s, s.len, b->row, b->d->col_x, w, SLIDE_HEADING_CONT, -1, 0, 0, 0);
+	sbuf_free(&s);
+	b->row++;
+}
+
+/* Rows a continued slide of the current section leaves for blocks. */
+static int cont_rows(const struct bld *b)
+{
+	int r = b->d->body_rows - b->top;
+	if (b->heading >= 0 && b->hc)
+		r -= 1 + b->gap;
+	return r;
+}
+
+/* Start a slide that continues the current section. */
+static void cont_slide(struct bld *b, int cont)
+{
+	new_slide(b, b->section, 0);
+	cur(b)->cont = cont;
+	cur(b)->text_rows = cont_rows(b);
+	b->row = b->top;
+	if (b->heading >= 0 && b->hc) {
+		heading_cont(b);
+		b->row += b->gap;
+	}
+}
+
+/* --- pieces of blocks */
+
+/* The decoration around block k's text, and its role. */
+static int block_deco(const struct bld *b, int k, const char **pre, const char **post, struct sbuf *tmp)
+{
+	const struct model_block *x = &b->blocks[k];
+	int missing = x->kind == MODEL_HEADING && x->flag == MODEL_FLAG_MISSING;
+	int role = x->kind == MODEL_HEADING   ? (missing ? SLIDE_HEADING_MISSING : SLIDE_HEADING)
+		   : x->kind == MODEL_SUBHEAD ? SLIDE_SUBHEAD
+		   : x->kind == MODEL_CAPTION ? SLIDE_CAPTION
+		   : x->flag == MODEL_FLAG_SIGNATURE ? SLIDE_SIGNATURE
+						     : SLIDE_PARA;
+	*pre = *post = "";
+	if (!b->deco)
+		return role;
+	if (x->kind == MODEL_HEADING) {
+		*pre = glyph(GLYPH_HEADING_OPEN);
+		sbuf_adds(tmp, glyph(GLYPH_HEADING_CLOSE));
+		if (missing)
+			sbuf_printf(tmp, " %s", b->miss_heading);
+		*post = tmp->s;
+	} else if (x->kind == MODEL_CAPTION) {
+		*pre = glyph(GLYPH_CAPTION);
+	}
+	return role;
+}
+
+/* The piece [off, end) of block k as it is shown: its string (decoration
+ * included), where the text starts in it, and the first-line indent. */
+struct piece {
+	struct sbuf s;
+	size_t pl;   /* bytes of decoration before the text */
+	int indent;
+	int role;
+};
+
+static void piece_make(const struct bld *b, int k, size_t off, size_t end, struct piece *p)
+{
+	struct sbuf tmp;
+	sbuf_init(&tmp);
+	const char *pre, *post;
+	p->role = block_deco(b, k, &pre, &post, &tmp);
+	sbuf_init(&p->s);
+	if (off == 0)
+		sbuf_adds(&p->s, pre);
+	p->pl = p->s.len;
+	sbuf_addn(&p->s, b->src->text[k] + off, end - off);
+	if (end == b->src->len[k])
+		sbuf_adds(&p->s, post);
+	sbuf_free(&tmp);
+	if (off > 0)
+		p->indent = b->markw; /* the 续 mark stands before it */
+	else if (p->role == SLIDE_PARA)
+		p->indent = b->indent;
+	else
+		p->indent = 0;
+}
+
+static int piece_rows(const struct bld *b, int k, size_t off, size_t end)
+{
+	struct piece p;
+	piece_make(b, k, off, end, &p);
+	struct lay_line *ll;
+	int n = wrap(b, p.s.s, p.s.len, p.indent, &ll);
+	free(ll);
+	sbuf_free(&p.s);
+	return n;
+}
+
+/* Put the piece [off, end) of block k on the current slide at b->row. */
+static void place(struct bld *b, int k, size_t off, size_t end)
+{
+	if (b->any) {
+		b->row += b->gap;
+		if (k != b->heading && b->nblk)
+			b->step++;
+	}
+	struct piece p;
+	piece_make(b, k, off, end, &p);
+	struct lay_line *ll;
+	int n = wrap(b, p.s.s, p.s.len, p.indent, &ll);
+	int cx = b->d->col_x, cw = b->d->col_width;
+	if (off > 0 && b->markw)
+		add_line(b, b->mark, strlen(b->mark), b->row, cx, b->markw, SLIDE_CONT_MARK, -1, 0, 0, 0);
+	size_t tl = end - off;
+	for (int i = 0; i < n; i++) {
+		size_t lo = ll[i].off, hi = lo + ll[i].len;
+		size_t a = lo > p.pl ? lo : p.pl, e = hi < p.pl + tl ? hi : p.pl + tl;
+		size_t so = off + (a >= p.pl ? a - p.pl : 0), sl = e > a ? e - a : 0;
+		int x = cx + (i == 0 ? p.indent : 0);
+		if (p.role == SLIDE_SIGNATURE)
+			x = cx + (cw > ll[i].width ? cw - ll[i].width : 0);
+		add_line(b, p.s.s + lo, ll[i].len, b->row + i, x, ll[i].width, p.role, k, so,
+			 sl ? sl : 0, sl ? a - lo : 0);
+	}
+	b->row += n;
+	free(ll);
+	sbuf_free(&p.s);
+	b->any = 1;
+	if (k != b->heading)
+		b->nblk++;
+	cur(b)->nsteps = b->step + 1;
+}
+
+/* --- where a block may be split */
+
+static int is_sentence_end(ucs4_t c)
+{
+	return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */;
+}
+
+static int is_clause_mark(ucs4_t c)
+{
+	return c == 0xFF1B /* ； */ || c == 0xFF1A /* ： */ || c == 0xFF0C /* ， */;
+}
+
+/* The byte after the boundary that the mark ending at s[p] makes: the
+ * closing marks and further end marks after it (。” ！？) and spaces. */
+static size_t after_mark(const char *s, size_t n, size_t p)
+{
+	while (p < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + p, n - p);
+		if (l < 1)
+			l = 1;
+		if (!(lay_no_start(c) || is_sentence_end(c) || c == ' '))
+			break;
+		p += (size_t)l;
+	}
+	return p;
+}
+
+/* The latest boundary of `level` in block k after `off` (and before its
+ * end) such that [off, cut) fits in `rows` rows; 0 when none does. */
+static size_t find_cut(const struct bld *b, int k, size_t off, int rows, int level)
+{
+	const char *s = b->src->text[k];
+	size_t n = b->src->len[k], best = 0;
+	if (level == SLIDE_SPLIT_LINE) {
+		struct piece p;
+		piece_make(b, k, off, n, &p);
+		struct lay_line *ll;
+		int nl = wrap(b, p.s.s, p.s.len, p.indent, &ll);
+		/* after the last line that fits (with the spaces after it); on
+		 * screens too narrow for the line-breaking rules (a column of a
+		 * few cells), wherever it fits, at worst after one character */
+		for (int strict = 1; strict >= 0 && !best; strict--)
+			for (int take = nl < rows ? nl - 1 : rows; take >= 1 && !best; take--) {
+				size_t e = ll[take - 1].off + ll[take - 1].len;
+				e = e > p.pl ? e - p.pl : 0;
+				size_t cut = strict ? after_mark(s, n, off + e) : off + e;
+				if (cut > off && cut < n && piece_rows(b, k, off, cut) <= rows)
+					best = cut;
+			}
+		if (!best) {
+			ucs4_t c;
+			int l = u8_mbtouc(&c, (const uint8_t *)s + off, n - off);
+			size_t cut = off + (size_t)(l < 1 ? 1 : l);
+			if (cut < n)
+				best = cut;
+		}
+		free(ll);
+		sbuf_free(&p.s);
+		return best;
+	}
+	for (size_t p = off; p < n;) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + p, n - p);
+		p += (size_t)(l < 1 ? 1 : l);
+		if (!(is_sentence_end(c) || (level == SLIDE_SPLIT_CLAUSE && is_clause_mark(c))))
+			continue;
+		size_t cut = after_mark(s, n, p);
+		if (cut >= n)
+			break;
+		if (piece_rows(b, k, off, cut) > rows)
+			break; /* longer pieces take no fewer rows */
+		best = cut;
+		p = cut;
+	}
+	return best;
+}
+
+/* --- the flow */
+
+static void flow_block(struct bld *b, int k)
+{
+	size_t off = 0, n = b->src->len[k];
+	if (n == 0)
+		return;
+	while (off < n) {
+		int need = piece_rows(b, k, off, n);
+		int avail = b->d->body_rows - b->row - (b->any ? b->gap : 0);
+		if (need <= avail) {
+			place(b, k, off, n);
+			return;
+		}
+		if (b->nblk > 0 && need <= cont_rows(b)) {
+			cont_slide(b, off > 0); /* fits on the next slide whole */
+			continue;
+		}
+		int level = SLIDE_SPLIT_SENTENCE, last = b->nblk > 0 ? SLIDE_SPLIT_SENTENCE : SLIDE_SPLIT_LINE;
+		size_t cut = 0;
+		if (avail > 0)
+			for (; level <= last && !(cut = find_cut(b, k, off, avail, level)); level++)
+				;
+		if (!cut && b->any) {
+			/* nothing fits here: the next slide (which, empty, has
+			 * at least one row and so takes at least one line) */
+			cont_slide(b, off > 0);
+			continue;
+		}
+		if (!cut) {
+			/* an empty slide where not even a line could be cut
+			 * (never in the book): place it all rather than loop */
+			place(b, k, off, n);
+			return;
+		}
+		place(b, k, off, cut);
+		cur(b)->split = level;
+		off = cut;
+		cont_slide(b, 1);
+	}
+}
+
+/* The missing end's marker after the item's last block. */
+static void missing_end(struct bld *b)
+{
+	struct lay_line *ll;
+	const char *m = b->miss_end;
+	int n = wrap(b, m, strlen(m), 0, &ll);
+	if (b->row + (b->any ? b->gap : 0) + n > b->d->body_rows)
+		cont_slide(b, 0);
+	if (b->any)
+		b->row += b->gap;
+	for (int i = 0; i < n && b->row < b->d->body_rows; i++, b->row++)
+		add_line(b, m + ll[i].off, ll[i].len, b->row, b->d->col_x, ll[i].width, SLIDE_MISSING, -1, 0, 0, 0);
+	free(ll);
+}
+
+/* --- the title slide */
+
+struct tline {
+	const char *s;
+	int role;
+	int prio; /* dropped first: the highest */
+};
+
+static void title_slide(struct bld *b, const struct slides_item *in)
+{
+	const struct model_item *it = in->item;
+	struct sbuf by;
+	sbuf_init(&by);
+	names_byline(&by, it->org, it->author, it->role);
+	/* the parts in order, a NULL s a blank row */
+	struct tline part[9];
+	int np = 0;
+	if (in->chapter && *in->chapter)
+		part[np++] = (struct tline){in->chapter, SLIDE_CHAPTER, 3};
+	if (in->number && *in->number)
+		part[np++] = (struct tline){in->number, SLIDE_NUMBER, 2};
+	if (np)
+		part[np++] = (struct tline){NULL, 0, 5};
+	if (it->title && *it->title)
+		part[np++] = (struct tline){it->title, SLIDE_TITLE, 0};
+	else
+		part[np++] = (struct tline){b->miss_title, SLIDE_MISSING, 0};
+	if (it->subtitle && *it->subtitle)
+		part[np++] = (struct tline){it->subtitle, SLIDE_SUBTITLE, 1};
+	if (by.len) {
+		part[np++] = (struct tline){NULL, 0, 4};
+		part[np++] = (struct tline){by.s, SLIDE_ORG, 1};
+	}
+	/* wrap them; drop what does not fit, blanks first */
+	char *clean[9];
+	struct lay_line *ll[9];
+	int nl[9], total = 0;
+	for (int i = 0; i < np; i++) {
+		clean[i] = NULL;
+		ll[i] = NULL;
+		if (!part[i].s) {
+			nl[i] = 1;
+		} else {
+			size_t n;
+			clean[i] = lay_sanitize(part[i].s, strlen(part[i].s), &n);
+			nl[i] = wrap(b, clean[i], n, 0, &ll[i]);
+		}
+		total += nl[i];
+	}
+	int body = b->d->body_rows;
+	for (int prio = 5; prio >= 1 && total > body; prio--)
+		for (int i = np - 1; i >= 0 && total > body; i--)
+			if (part[i].prio == prio && nl[i] > 0) {
+				total -= nl[i];
+				nl[i] = 0;
+			}
+	int y = total < body ? (body - total) / 2 : 0;
+	for (int i = 0; i < np; i++) {
+		for (int j = 0; j < nl[i] && y < body; j++, y++) {
+			if (!part[i].s)
+				continue;
+			int w = ll[i][j].width, x = b->d->col_x + (b->d->col_width > w ? (b->d->col_width - w) / 2 : 0);
+			add_line(b, clean[i] + ll[i][j].off, ll[i][j].len, y, x, w, part[i].role, -1, 0, 0, 0);
+		}
+		free(clean[i]);
+		free(ll[i]);
+	}
+	sbuf_free(&by);
+}
+
+/* --- the deck */
+
+static void geometry(struct deck *d, struct bld *b, const struct slides_opts *o)
+{
+	int w = o->width < 1 ? 1 : o->width, h = o->height < 1 ? 1 : o->height;
+	int foot = o->footer_rows < 0 ? 0 : o->footer_rows;
+	/* the footer gives way below 6 rows of slide */
+	if (h - foot < 6)
+		foot = h > 6 ? h - 6 : 0;
+	d->width = w;
+	d->height = h;
+	d->footer_rows = foot;
+	d->body_rows = h - foot;
+	int margin = w >= 40 ? 2 : w >= 24 ? 1 : 0;
+	int cap = o->max_column > 0 ? o->max_column : SLIDES_MAX_COLUMN;
+	d->col_width = w - 2 * margin < cap ? w - 2 * margin : cap;
+	d->col_x = (w - d->col_width) / 2;
+	b->gap = d->body_rows >= 12;
+	b->top = d->body_rows >= 16;
+	b->hc = d->body_rows - b->top - 1 - b->gap >= 2;
+	b->indent = d->col_width >= 16 ? 4 : d->col_width >= 6 ? 2 : 0;
+	b->deco = d->col_width >= 6;
+	b->mark = d->col_width >= 16 ? _("〔续〕") : d->col_width >= 6 ? _("续") : "";
+	b->markw = lay_strwidth(b->mark, strlen(b->mark));
+}
+
+static void build_item(struct bld *b, const struct slides_item *in)
+{
+	struct slides_src *src = b->src;
+	const struct model_item *it = in->item;
+	src->first_slide = b->d->nslides;
+	src->nblocks = in->nblocks;
+	src->text = xcalloc((size_t)in->nblocks + 1, sizeof *src->text);
+	src->len = xcalloc((size_t)in->nblocks + 1, sizeof *src->len);
+	for (int k = 0; k < in->nblocks; k++) {
+		const char *t = in->blocks[k].text ? in->blocks[k].text : "";
+		src->text[k] = lay_sanitize(t, strlen(t), &src->len[k]);
+	}
+	const char *st = in->short_title && *in->short_title ? in->short_title : it->id;
+	src->short_title = lay_sanitize(st, strlen(st), NULL);
+	b->blocks = in->blocks;
+
+	new_slide(b, -1, 1);
+	title_slide(b, in);
+	b->section = -1;
+	b->heading = -1;
+	for (int k = 0; k < in->nblocks; k++) {
+		if (k == 0 || in->blocks[k].section != b->section) {
+			b->section = in->blocks[k].section;
+			b->heading = in->blocks[k].kind == MODEL_HEADING ? k : -1;
+			new_slide(b, b->section, 0);
+			b->row = b->top;
+			int hr = b->heading >= 0 ? piece_rows(b, k, 0, src->len[k]) + b->gap : 0;
+			cur(b)->text_rows = b->d->body_rows - b->top - hr;
+		}
+		flow_block(b, k);
+	}
+	if (it->end_missing)
+		missing_end(b);
+}
+
+void slides_build(struct deck *d, const struct slides_item *items, int nitems, const struct slides_opts *o)
+{
+	memset(d, 0, sizeof *d);
+	struct bld b;
+	memset(&b, 0, sizeof b);
+	b.d = d;
+	sbuf_init(&b.text);
+	b.miss_title = o->missing_title ? o->missing_title : _("[title missing in the source]");
+	b.miss_end = o->missing_end ? o->missing_end : _("[the rest is missing in the source]");
+	b.miss_heading = o->missing_heading ? o->missing_heading : _("[heading missing in the source]");
+	geometry(d, &b, o);
+	d->nitems = nitems > 0 ? nitems : 0;
+	d->src = xcalloc((size_t)d->nitems + 1, sizeof *d->src);
+	for (int i = 0; i < d->nitems; i++) {
+		b.item = i;
+		b.src = &d->src[i];
+		build_item(&b, &items[i]);
+	}
+	d->text = sbuf_take(&b.text);
+}
+
+void slides_free(struct deck *d)
+{
+	for (int i = 0; i < d->nitems; i++) {
+		for (int k = 0; k < d->src[i].nblocks; k++)
+			free(d->src[i].text[k]);
+		free(d->src[i].text);
+		free(d->src[i].len);
+		free(d->src[i].short_title);
+	}
+	free(d->src);
+	free(d->text);
+	free(d->line);
+	free(d->slide);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,55 @@
+/* pres.h — the presentation view's state (src/tui only), shared by its
+ * loop and keys (present.c) and its drawing (views/present.c).  The pure
+ * pagination is slides.h's; this is what the screen adds: the current
+ * slide, the step reveal, the number typed, the index, blanking, the
+ * footer and its timer. */
+#ifndef ANLI_TUI_PRES_H
+#define ANLI_TUI_PRES_H
+
+#include "anli/listview.h"
+#include "anli/present.h"
+#include "anli/slides.h"
+
+struct app;
+
+struct pres {
+	struct app *a;             /* model, screen size, colour, help, message */
+	int from_reader;           /* entered with P: q goes back to the reader */
+	int nitems;
+	int *items;                /* per deck item: its model item index */
+	struct model_block **blocks;
+	int *nblocks;
+	struct sbuf *chapter, *number, *stitle; /* per deck item: slides_item's strings */
+	struct slides_item *si;
+	struct deck deck;
+	int built, bw, bh, bfooter, bamb; /* the deck was laid out for this screen */
+	int slide;                 /* the current slide */
+	int step;                  /* step reveal: groups 0..step shown; -1: the whole slide */
+	int step_mode;             /* s, --step */
+	int footer;                /* f: the footer wanted */
+	int blank;                 /* . B: the screen blanked until a key */
+	int index_shown;           /* Tab: the index of slides */
+	struct listview index;
+	long long typed;           /* digits typed before Enter or G (ndigits of them) */
+	int ndigits;
+	/* the position kept across relayouts: the current slide's start */
+	int at_item, at_block;
+	size_t at_off;
+	/* the timer: elapsed = (paused ? paused_at : now) - t0 */
+	long long t0, paused_at;
+	int paused, duration;
+	struct present_hook hook;  /* copied at the start (present_set_hook) */
+	int changed;               /* report to the hook after this frame */
+	int quit;
+};
+
+/* present.c */
+long long pres_now_ms(void);
+long long pres_elapsed(const struct pres *p);
+/* views/present.c: a frame of the presentation (slide, footer, index,
+ * help) into the virtual screen and out (doupdate).  Changes no state. */
+void pres_draw(const struct pres *p);
+/* The section heading of slide s's section (its block's text), or NULL. */
+const char *pres_section_name(const struct pres *p, int s);
+
+#endif

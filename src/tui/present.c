@@ -1,0 +1,594 @@
+/* present.c — the presentation (issue 13): the deck of slides (slides.h)
+ * full screen, entered with P from the reader or by `anli present`.  The
+ * loop, the keys (the presentation's map: keys_lookup_present), the timer
+ * and the hook; drawing is views/present.c's.  Here and not in src/present/
+ * because it needs the reader's terminal layer (term.c, start.c, the help):
+ * src/present/ holds only the pure pagination, which the CLI links too. */
+#include "anli/cli.h"
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/layout.h"
+#include "anli/msg.h"
+#include "anli/tui.h"
+#include "anli/view.h"
+
+#include "pres.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+
+static struct present_hook the_hook;
+
+void present_set_hook(const struct present_hook *h)
+{
+	if (h)
+		the_hook = *h;
+	else
+		memset(&the_hook, 0, sizeof the_hook);
+}
+
+long long pres_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+long long pres_elapsed(const struct pres *p)
+{
+	return (p->paused ? p->paused_at : pres_now_ms()) - p->t0;
+}
+
+/* --- the deck ------------------------------------------------------------- */
+
+/* The strings a slide deck names an item by — its chapter, its place
+ * ("案例 27/53"), its short title ("案例27 加强…") — composed exactly as
+ * `anli present --dump` composes them (src/cli/present.c), so that the
+ * screen shows what the dump prints. */
+static void item_strings(struct pres *p, int k)
+{
+	const struct model *m = p->a->m;
+	const struct model_item *it = &m->items[p->items[k]];
+	if (it->chapter >= 0)
+		model_chapter_label(&m->chapters[it->chapter], &p->chapter[k]);
+	else if (!strcmp(it->kind, "article"))
+		sbuf_adds(&p->chapter[k], model_collection_label(m, it->collection_id));
+	int of = 0;
+	for (int i = 0; i < m->nitems; i++)
+		of += !strcmp(m->items[i].kind, it->kind) && !strcmp(m->items[i].collection_id, it->collection_id);
+	if (!strcmp(it->kind, "case"))
+		sbuf_printf(&p->number[k], _("案例 %d/%d"), it->number, of);
+	else if (!strcmp(it->kind, "article"))
+		sbuf_printf(&p->number[k], _("文章 %d/%d"), it->number, of);
+	if (!strcmp(it->kind, "case"))
+		sbuf_printf(&p->stitle[k], _("案例%d "), it->number);
+	sbuf_adds(&p->stitle[k], it->title ? it->title : _("[title missing in the source]"));
+}
+
+/* Load the items' blocks.  Returns 0, or -1 with the error in a->message. */
+static int load(struct pres *p, const int *items, int n)
+{
+	p->nitems = n;
+	p->items = xcalloc((size_t)n + 1, sizeof *p->items);
+	p->blocks = xcalloc((size_t)n + 1, sizeof *p->blocks);
+	p->nblocks = xcalloc((size_t)n + 1, sizeof *p->nblocks);
+	p->chapter = xcalloc((size_t)n + 1, sizeof *p->chapter);
+	p->number = xcalloc((size_t)n + 1, sizeof *p->number);
+	p->stitle = xcalloc((size_t)n + 1, sizeof *p->stitle);
+	p->si = xcalloc((size_t)n + 1, sizeof *p->si);
+	for (int k = 0; k < n; k++) {
+		struct anli_err err;
+		p->items[k] = items[k];
+		sbuf_init(&p->chapter[k]);
+		sbuf_init(&p->number[k]);
+		sbuf_init(&p->stitle[k]);
+		if (model_blocks(p->a->m, items[k], &p->blocks[k], &p->nblocks[k], &err)) {
+			snprintf(p->a->message, sizeof p->a->message, "%s", err.msg);
+			return -1;
+		}
+		item_strings(p, k);
+		p->si[k] = (struct slides_item){&p->a->m->items[items[k]], p->blocks[k], p->nblocks[k],
+						p->chapter[k].s, p->number[k].s, p->stitle[k].s};
+	}
+	return 0;
+}
+
+static void unload(struct pres *p)
+{
+	if (p->built)
+		slides_free(&p->deck);
+	for (int k = 0; k < p->nitems; k++) {
+		model_blocks_free(p->blocks[k], p->nblocks[k]);
+		sbuf_free(&p->chapter[k]);
+		sbuf_free(&p->number[k]);
+		sbuf_free(&p->stitle[k]);
+	}
+	free(p->items);
+	free(p->blocks);
+	free(p->nblocks);
+	free(p->chapter);
+	free(p->number);
+	free(p->stitle);
+	free(p->si);
+}
+
+/* The current slide's start is the position kept. */
+static void remember(struct pres *p)
+{
+	const struct slide *s = &p->deck.slide[p->slide];
+	p->at_item = s->item;
+	p->at_block = s->first_block;
+	p->at_off = s->first_off;
+}
+
+/* The rows of the index's entries (under its heading row). */
+static int index_rows(const struct pres *p)
+{
+	return p->a->rows - 2 > 1 ? p->a->rows - 2 : 1;
+}
+
+/* Lay the deck out for the screen (and the footer wanted) when either
+ * changed, on the slide that shows the position kept. */
+static void layout(struct pres *p)
+{
+	struct app *a = p->a;
+	getmaxyx(stdscr, a->rows, a->cols);
+	int foot = p->footer ? 1 : 0;
+	if (p->built && p->bw == a->cols && p->bh == a->rows && p->bfooter == foot && p->bamb == lay_ambiwidth())
+		return;
+	if (p->built)
+		slides_free(&p->deck);
+	struct slides_opts o = {.width = a->cols, .height = a->rows, .footer_rows = foot};
+	slides_build(&p->deck, p->si, p->nitems, &o);
+	p->built = 1;
+	p->bw = a->cols, p->bh = a->rows, p->bfooter = foot, p->bamb = lay_ambiwidth();
+	int s = slides_find(&p->deck, p->at_item, p->at_block, p->at_off);
+	p->slide = s >= 0 && s < p->deck.nslides ? s : 0;
+	p->step = -1; /* a new layout shows the whole slide */
+	if (p->index_shown) {
+		lv_reset(&p->index, p->deck.nslides, NULL, p->slide);
+		lv_keep_visible(&p->index, index_rows(p));
+	}
+	p->changed = 1;
+}
+
+/* --- moving --------------------------------------------------------------- */
+
+static void go(struct pres *p, int s, int whole)
+{
+	if (p->deck.nslides <= 0)
+		return;
+	s = s < 0 ? 0 : s >= p->deck.nslides ? p->deck.nslides - 1 : s;
+	p->slide = s;
+	p->step = p->step_mode && !whole ? 0 : -1;
+	remember(p);
+	p->changed = 1;
+}
+
+static void say(struct pres *p, const char *msg)
+{
+	snprintf(p->a->message, sizeof p->a->message, "%s", msg);
+}
+
+static void next(struct pres *p)
+{
+	const struct slide *s = &p->deck.slide[p->slide];
+	if (p->step >= 0 && p->step + 1 < s->nsteps) {
+		p->step++; /* the next paragraph of the slide first */
+		p->changed = 1;
+	} else if (p->slide + 1 < p->deck.nslides) {
+		go(p, p->slide + 1, 0);
+	} else {
+		p->step = -1;
+		say(p, _("the last slide"));
+	}
+}
+
+static void item_step(struct pres *p, int dir)
+{
+	int it = p->deck.slide[p->slide].item + dir;
+	if (it < 0 || it >= p->deck.nitems)
+		say(p, dir > 0 ? _("the last item of the presentation") : _("the first item of the presentation"));
+	else
+		go(p, p->deck.src[it].first_slide, 0);
+}
+
+static void section_step(struct pres *p, int dir)
+{
+	int to;
+	if (dir > 0) {
+		to = slides_section_next(&p->deck, p->slide);
+	} else {
+		to = slides_section_first(&p->deck, p->slide);
+		if (to >= p->slide)
+			to = slides_section_prev(&p->deck, p->slide);
+	}
+	if (to < 0)
+		say(p, dir > 0 ? _("no next section") : _("no previous section"));
+	else
+		go(p, to, 0);
+}
+
+/* A number typed, then Enter or G: that slide (1-based). */
+static void goto_number(struct pres *p)
+{
+	long long n = p->typed;
+	p->typed = 0;
+	p->ndigits = 0;
+	if (n < 1 || n > p->deck.nslides)
+		snprintf(p->a->message, sizeof p->a->message, _("no slide %lld: 1 to %d"), n, p->deck.nslides);
+	else
+		go(p, (int)n - 1, 0);
+}
+
+static void timer_toggle(struct pres *p)
+{
+	long long now = pres_now_ms();
+	if (p->paused)
+		p->t0 += now - p->paused_at;
+	else
+		p->paused_at = now;
+	p->paused = !p->paused;
+	p->changed = 1;
+}
+
+/* --- input ---------------------------------------------------------------- */
+
+static void request(struct pres *p, enum request r, int key)
+{
+	struct app *a = p->a;
+	if (p->ndigits && r != REQ_SLIDE_GOTO && r != REQ_SLIDE_LAST) {
+		p->typed = 0; /* any other key forgets the number */
+		p->ndigits = 0;
+	}
+	switch (r) {
+	case REQ_SLIDE_NEXT: next(p); break;
+	case REQ_SLIDE_PREV:
+		if (p->slide > 0)
+			go(p, p->slide - 1, 1);
+		else
+			say(p, _("the first slide"));
+		break;
+	case REQ_SLIDE_FIRST: go(p, 0, 0); break;
+	case REQ_SLIDE_LAST:
+		if (p->ndigits)
+			goto_number(p);
+		else
+			go(p, p->deck.nslides - 1, 0);
+		break;
+	case REQ_SLIDE_GOTO:
+		if (p->ndigits)
+			goto_number(p);
+		else
+			next(p); /* Enter alone: the next slide */
+		break;
+	case REQ_SLIDE_PREV_ITEM: item_step(p, -1); break;
+	case REQ_SLIDE_NEXT_ITEM: item_step(p, 1); break;
+	case REQ_SLIDE_PREV_SECTION: section_step(p, -1); break;
+	case REQ_SLIDE_NEXT_SECTION: section_step(p, 1); break;
+	case REQ_SLIDE_INDEX:
+		p->index_shown = 1;
+		lv_reset(&p->index, p->deck.nslides, NULL, p->slide);
+		lv_keep_visible(&p->index, index_rows(p));
+		break;
+	case REQ_SLIDE_BLANK:
+		p->blank = 1;
+		p->changed = 1;
+		break;
+	case REQ_SLIDE_FOOTER: p->footer = !p->footer; break; /* laid out again: layout() */
+	case REQ_SLIDE_TIMER: timer_toggle(p); break;
+	case REQ_SLIDE_TIMER_RESET:
+		p->t0 = pres_now_ms();
+		p->paused_at = p->t0;
+		p->changed = 1;
+		break;
+	case REQ_SLIDE_STEP:
+		p->step_mode = !p->step_mode;
+		p->step = -1; /* this slide stays whole; the next ones step */
+		say(p, p->step_mode ? _("step reveal on: Space shows a paragraph at a time") : _("step reveal off"));
+		p->changed = 1;
+		break;
+	case REQ_SLIDE_HELP:
+		a->help = HELP_PRESENT;
+		a->help_top = 0;
+		break;
+	case REQ_SLIDE_QUIT: p->quit = 1; break;
+	case REQ_REDRAW: clearok(curscr, TRUE); break;
+	case REQ_SUSPEND: raise(SIGTSTP); break;
+	default: {
+		char name[32];
+		snprintf(a->message, sizeof a->message, _("key %s is not bound; ? for help"),
+			 keys_name(key, name, sizeof name));
+		break;
+	}
+	}
+}
+
+/* The index of slides (Tab): the reader's movement keys, Enter goes. */
+static void index_key(struct pres *p, int key)
+{
+	enum request r = keys_lookup(key);
+	int rows = index_rows(p);
+	if (lv_move(&p->index, r, rows)) {
+		lv_keep_visible(&p->index, rows);
+		return;
+	}
+	if (r == REQ_ENTER) {
+		go(p, p->index.sel, 0);
+		p->index_shown = 0;
+	} else if (r == REQ_QUIT || r == REQ_ESCAPE || r == REQ_NEXT_PANE || keys_lookup_present(key) == REQ_SLIDE_INDEX) {
+		p->index_shown = 0;
+	}
+}
+
+static void mouse(struct pres *p, const struct in_event *e)
+{
+	if (e->motion || e->release)
+		return;
+	if (p->blank) {
+		p->blank = 0;
+		p->changed = 1;
+		return;
+	}
+	if (p->index_shown) {
+		int rows = index_rows(p);
+		if (e->button == 4 || e->button == 5) {
+			lv_wheel(&p->index, e->button == 5 ? 1 : -1);
+			lv_keep_visible(&p->index, rows);
+		} else if (e->button == 1) {
+			int i = lv_at(&p->index, e->y - 1);
+			if (i >= 0 && e->y >= 1 && e->y <= rows) {
+				go(p, i, 0);
+				p->index_shown = 0;
+			}
+		}
+		return;
+	}
+	if (p->a->help)
+		return;
+	if (e->button == 1 || e->button == 5)
+		next(p); /* a click or the wheel down advances */
+	else if (e->button == 4 && p->slide > 0)
+		go(p, p->slide - 1, 1);
+}
+
+/* The terminal answered the width probe (start.c): lay out again if its
+ * convention is not the one drawn with. */
+static void probe_answer(struct pres *p, int col)
+{
+	struct app *a = p->a;
+	a->probing = 0;
+	int w = col - 1 == 2 ? 2 : 1;
+	if (w == lay_ambiwidth())
+		return;
+	lay_set_ambiwidth(w);
+	a->detail.doc_width = 0; /* the reader's doc too, when it is back */
+	clearok(curscr, TRUE);
+}
+
+static void event(struct pres *p, const struct in_event *ev)
+{
+	struct app *a = p->a;
+	if (ev->kind == IN_CPR) {
+		if (a->probing)
+			probe_answer(p, ev->col);
+		return;
+	}
+	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END || ev->paste)
+		return;
+	if (ev->kind == IN_MOUSE) {
+		mouse(p, ev);
+		return;
+	}
+	int key = keys_of_event(ev);
+	if (key < 0)
+		return;
+	a->message[0] = '\0';
+	if (p->blank) {
+		p->blank = 0; /* any key brings the slide back, and does nothing else */
+		p->changed = 1;
+		return;
+	}
+	if (a->help) {
+		tui_help_key(a, keys_lookup(key)); /* it scrolls as the reader's */
+		if (keys_lookup_present(key) == REQ_SLIDE_QUIT || keys_lookup_present(key) == REQ_SLIDE_HELP)
+			a->help = 0;
+		return;
+	}
+	if (p->index_shown) {
+		index_key(p, key);
+		return;
+	}
+	if (key >= '0' && key <= '9') {
+		if (p->ndigits < 9) {
+			p->typed = p->typed * 10 + (key - '0');
+			p->ndigits++;
+		}
+		return;
+	}
+	request(p, keys_lookup_present(key), key);
+}
+
+/* --- the loop ------------------------------------------------------------- */
+
+static void report(struct pres *p, int tick, int ended)
+{
+	if (!p->built || (!p->hook.changed && !p->hook.tick))
+		return;
+	struct present_info info = {&p->deck, p->si, p->items, p->slide, p->step, pres_elapsed(p),
+				    p->duration, p->paused, p->blank, ended};
+	if (tick && p->hook.tick)
+		p->hook.tick(p->hook.ctx, &info);
+	if ((p->changed || ended) && p->hook.changed)
+		p->hook.changed(p->hook.ctx, &info);
+	p->changed = 0;
+}
+
+/* Milliseconds until the footer's next change: the timer's next second,
+ * the clock's next minute (a hook's tick at least every tick_ms). */
+static int wait_ms(const struct pres *p)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	long long wall = 60000 - ((long long)(tv.tv_sec % 60) * 1000 + tv.tv_usec / 1000);
+	long long t = wall;
+	if (!p->paused) {
+		long long e = pres_elapsed(p);
+		long long to_sec = 1000 - (e % 1000 + 1000) % 1000;
+		if (to_sec < t)
+			t = to_sec;
+	}
+	if (p->hook.tick && p->hook.tick_ms > 0 && p->hook.tick_ms < t)
+		t = p->hook.tick_ms;
+	return t < 2 ? 2 : (int)t; /* term_next: > 1 is milliseconds */
+}
+
+/* Run the presentation of po's items on the screen set up in a; returns
+ * with p's position, p->quit set.  -1 if the items cannot be read
+ * (a->message says why). */
+static int run(struct pres *p, const struct present_opts *po)
+{
+	struct app *a = p->a;
+	if (load(p, po->items, po->nitems))
+		return -1;
+	p->hook = the_hook;
+	p->footer = 1;
+	p->step_mode = po->step;
+	p->duration = po->duration;
+	p->from_reader = po->from_reader;
+	p->t0 = pres_now_ms();
+	/* where it starts: the start item's block (its title slide without one) */
+	int k = po->start_item >= 0 && po->start_item < po->nitems ? po->start_item : 0;
+	p->at_item = k;
+	p->at_block = -1;
+	p->at_off = 0;
+	for (int b = 0; po->start_block[0] && k < p->nitems && b < p->nblocks[k]; b++)
+		if (!strcmp(p->blocks[k][b].id, po->start_block))
+			p->at_block = b;
+	a->help = 0;
+	a->message[0] = '\0';
+	layout(p);
+	if (p->step_mode)
+		p->step = 0;
+	clearok(curscr, TRUE);
+	while (!p->quit) {
+		if (term_resumed())
+			clearok(curscr, TRUE);
+		layout(p);
+		pres_draw(p);
+		report(p, 1, 0);
+		struct in_event ev;
+		int r = term_next(&ev, wait_ms(p));
+		while (r && !p->quit) {
+			if (r == 2)
+				clearok(curscr, TRUE); /* resized: laid out again before the next frame */
+			else
+				event(p, &ev);
+			r = p->quit ? 0 : term_next(&ev, 0);
+		}
+	}
+	report(p, 0, 1);
+	return 0;
+}
+
+/* P in the reader: the open item's chapter (a foreword: itself), from the
+ * paragraph cursor's slide; q puts the reader's cursor on the paragraph of
+ * the slide it ends on. */
+void tui_present_from_reader(struct app *a)
+{
+	const struct model *m = a->m;
+	int ch = m->items[a->item].chapter, n = 0, start = 0;
+	int *items = xcalloc((size_t)m->nitems, sizeof *items);
+	for (int i = 0; i < m->nitems; i++)
+		if (i == a->item || (ch >= 0 && m->items[i].chapter == ch)) {
+			if (i == a->item)
+				start = n;
+			items[n++] = i;
+		}
+	struct present_opts po;
+	memset(&po, 0, sizeof po);
+	po.items = items;
+	po.nitems = n;
+	po.start_item = start;
+	po.from_reader = 1;
+	int b = a->detail.cur;
+	if (b < 0 && a->detail.top > 0 && a->detail.top < a->detail.doc.nlines)
+		b = a->detail.doc.line[a->detail.top].block; /* no cursor: the top line's block */
+	if (b >= 0 && b < a->nblocks)
+		snprintf(po.start_block, sizeof po.start_block, "%s", a->blocks[b].id);
+	struct pres p;
+	memset(&p, 0, sizeof p);
+	p.a = a;
+	if (run(&p, &po) == 0 && p.built && p.deck.nslides > 0) {
+		/* back in the reader at the slide's paragraph: its first paragraph,
+		 * the line of the slide's first byte of it on screen */
+		const struct slide *s = &p.deck.slide[p.slide];
+		int item = p.items[s->item];
+		char id[64] = "";
+		size_t off = 0;
+		for (int k = s->first_block; k >= 0 && k <= s->last_block && k < p.nblocks[s->item] && !id[0]; k++)
+			if (p.blocks[s->item][k].kind == MODEL_PARA) {
+				snprintf(id, sizeof id, "%s", p.blocks[s->item][k].id);
+				off = k == s->first_block ? s->first_off : 0;
+			}
+		if (item != a->item)
+			tui_open_item(a, item);
+		tui_layout_doc(a);
+		for (int k = 0; id[0] && k < a->nblocks; k++)
+			if (!strcmp(a->blocks[k].id, id)) {
+				tui_cursor_to(a, k);
+				int l = doc_line_of(&a->detail.doc, k, off), h = a->view[PANE_DETAIL].h;
+				if (l >= 0 && h > 0 && (l < a->detail.top || l >= a->detail.top + h))
+					tui_set_top(a, l); /* a long paragraph: where the slide was */
+			}
+	}
+	a->help = 0;
+	a->message[0] = '\0';
+	unload(&p);
+	free(items);
+	clearok(curscr, TRUE);
+}
+
+int tui_present(const char *db_path, int ambiwidth, const struct present_opts *po)
+{
+	if (po->follow) {
+		msg_error("anli", "%s", _("present --follow: the presenter view is not built yet"));
+		return CLI_ERROR;
+	}
+	struct tui_screen scr;
+	memset(&scr, 0, sizeof scr);
+	if (tui_locale_check(&scr))
+		return CLI_ERROR;
+	struct anli_err err;
+	struct model *m = model_open(db_path, &err);
+	if (!m) {
+		msg_error("anli", "%s", err.msg);
+		return CLI_ERROR;
+	}
+	if (tui_screen_open(&scr, ambiwidth)) {
+		model_close(m);
+		return CLI_ERROR;
+	}
+	struct app a;
+	memset(&a, 0, sizeof a);
+	a.m = m;
+	a.use_color = scr.use_color;
+	a.probing = scr.probing;
+	a.detail.cur = -1;
+	struct pres p;
+	memset(&p, 0, sizeof p);
+	p.a = &a;
+	int rc = run(&p, po);
+	unload(&p);
+	tui_screen_close(&scr);
+	model_close(m);
+	if (rc) {
+		msg_error("anli", "%s", a.message);
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}

@@ -1,0 +1,223 @@
+/* views/present.c — drawing the presentation (state: src/tui/pres.h): the
+ * slide as slides.h laid it out, the footer (where, n/N, the progress bar
+ * split into the presented items, the clock, the timer), the index of
+ * slides, the help.  Everything goes into stdscr and out with one
+ * doupdate, so a frame that only the timer changed sends only its cells. */
+#include "anli/view.h"
+
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/layout.h"
+
+#include "../pres.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static int role_attr(const struct app *a, int role)
+{
+	switch (role) {
+	case SLIDE_TITLE:
+	case SLIDE_SUBTITLE: return term_attr(a, PAIR_TITLE);
+	case SLIDE_CHAPTER:
+	case SLIDE_NUMBER:
+	case SLIDE_ORG: return term_attr(a, PAIR_BYLINE);
+	case SLIDE_MISSING: return term_attr(a, PAIR_CAPTION) | A_REVERSE;
+	case SLIDE_HEADING:
+	case SLIDE_HEADING_MISSING:
+	case SLIDE_HEADING_CONT: return term_attr(a, PAIR_HEADING);
+	case SLIDE_SUBHEAD: return term_attr(a, PAIR_SUBHEAD);
+	case SLIDE_CAPTION: return term_attr(a, PAIR_CAPTION);
+	case SLIDE_CONT_MARK: return A_DIM;
+	}
+	return A_NORMAL;
+}
+
+const char *pres_section_name(const struct pres *p, int s)
+{
+	const struct slide *sl = &p->deck.slide[s];
+	if (sl->title_slide || sl->item < 0 || sl->item >= p->nitems)
+		return NULL;
+	for (int b = 0; b < p->nblocks[sl->item]; b++)
+		if (p->blocks[sl->item][b].section == sl->section && p->blocks[sl->item][b].kind == MODEL_HEADING)
+			return p->blocks[sl->item][b].text;
+	return NULL;
+}
+
+static void draw_slide(const struct pres *p)
+{
+	const struct deck *d = &p->deck;
+	const struct slide *s = &d->slide[p->slide];
+	int cols = p->a->cols;
+	for (int i = s->first_line; i < s->first_line + s->nlines; i++) {
+		const struct slide_line *l = &d->line[i];
+		if (p->step >= 0 && l->step > p->step)
+			continue; /* step reveal: not yet */
+		if (l->y >= d->body_rows || l->x >= cols)
+			continue;
+		wattrset(stdscr, role_attr(p->a, l->role));
+		tui_put(stdscr, l->y, l->x, d->text + l->off, l->len, cols - l->x);
+	}
+	wattrset(stdscr, A_NORMAL);
+}
+
+/* The progress bar in `w` columns at (y, x): a segment per item, as long as
+ * its share of the slides, the slides shown filled; the items apart when
+ * there is room for a separator each. */
+static void draw_bar(const struct pres *p, int y, int x, int w)
+{
+	const struct deck *d = &p->deck;
+	int seps = d->nitems > 1 && w - (d->nitems - 1) >= 2 * d->nitems ? d->nitems - 1 : 0;
+	int cells = w - seps, n = d->nslides > 0 ? d->nslides : 1;
+	int done = (int)((long long)cells * (p->slide + 1) / n);
+	const char *g_done = glyph(GLYPH_BAR_DONE), *g_todo = glyph(GLYPH_BAR_TODO), *g_sep = glyph(GLYPH_BAR_SEP);
+	int cell = 0;
+	for (int k = 0; k < d->nitems; k++) {
+		int end = (int)((long long)cells * (d->src[k].first_slide + d->src[k].nslides) / n);
+		if (k == d->nitems - 1)
+			end = cells;
+		for (; cell < end; cell++) {
+			const char *g = cell < done ? g_done : g_todo;
+			x += tui_put(stdscr, y, x, g, strlen(g), 1);
+		}
+		if (seps && k + 1 < d->nitems)
+			x += tui_put(stdscr, y, x, g_sep, strlen(g_sep), 1);
+	}
+}
+
+/* The footer on the last row: where (or a message, or the number typed)
+ * on the left; the bar, n/N, the clock and the timer on the right, the
+ * bar and then the clock left out when narrow. */
+static void draw_footer(const struct pres *p)
+{
+	const struct app *a = p->a;
+	int y = a->rows - 1, cols = a->cols;
+	char pos[32], timer[32], clock[16];
+	snprintf(pos, sizeof pos, "%d/%d", p->slide + 1, p->deck.nslides);
+	int urg;
+	present_timer_text(pres_elapsed(p), p->duration, timer, sizeof timer, &urg);
+	if (p->paused)
+		snprintf(timer + strlen(timer), sizeof timer - strlen(timer), "%s", _(" (paused)"));
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(clock, sizeof clock, "%H:%M", &tm);
+	int wpos = lay_strwidth(pos, strlen(pos)), wt = lay_strwidth(timer, strlen(timer)), wc = (int)strlen(clock);
+	int right = wpos + 2 + wt + 1; /* "n/N  timer " */
+	int show_clock = cols - right - (wc + 2) >= 12;
+	if (show_clock)
+		right += wc + 2;
+	int bar = cols - right - 2 - 14; /* at least 14 columns left for where */
+	bar = bar > 24 ? 24 : bar;
+	if (bar < 6)
+		bar = 0;
+	else
+		right += bar + 2;
+	/* the left part */
+	struct sbuf s;
+	sbuf_init(&s);
+	if (p->ndigits) {
+		sbuf_printf(&s, _("slide %lld: Enter or G goes"), p->typed);
+	} else if (a->message[0]) {
+		sbuf_adds(&s, a->message);
+	} else {
+		const struct slide *sl = &p->deck.slide[p->slide];
+		sbuf_adds(&s, p->deck.src[sl->item].short_title);
+		const char *sec = pres_section_name(p, p->slide);
+		if (sec) {
+			sbuf_adds(&s, glyph(GLYPH_FIELD_SEP));
+			sbuf_adds(&s, sec);
+		}
+	}
+	wattrset(stdscr, a->message[0] || p->ndigits ? A_BOLD : A_NORMAL);
+	tui_put(stdscr, y, 1, s.s, s.len, cols - right - 2);
+	sbuf_free(&s);
+	wattrset(stdscr, A_NORMAL);
+	int x = cols - right;
+	if (x < 1)
+		x = 1;
+	if (bar) {
+		draw_bar(p, y, x, bar);
+		x += bar + 2;
+	}
+	x += tui_put(stdscr, y, x, pos, strlen(pos), cols - x) + 2;
+	if (show_clock)
+		x += tui_put(stdscr, y, x, clock, strlen(clock), cols - x) + 2;
+	/* the countdown's last minutes bold (and red), over time reversed too */
+	int attr = urg == 2 ? A_REVERSE | A_BOLD : urg == 1 ? A_BOLD : A_NORMAL;
+	if (urg && a->use_color)
+		attr |= COLOR_PAIR(PAIR_WARN);
+	wattrset(stdscr, attr);
+	tui_put(stdscr, y, x, timer, strlen(timer), cols - x);
+	wattrset(stdscr, A_NORMAL);
+}
+
+/* With the footer off, a message (or the number typed) alone on the last row. */
+static void draw_message(const struct pres *p)
+{
+	const struct app *a = p->a;
+	struct sbuf s;
+	sbuf_init(&s);
+	if (p->ndigits)
+		sbuf_printf(&s, _("slide %lld: Enter or G goes"), p->typed);
+	else
+		sbuf_adds(&s, a->message);
+	mvwhline(stdscr, a->rows - 1, 0, ' ', a->cols);
+	wattrset(stdscr, A_BOLD);
+	tui_put(stdscr, a->rows - 1, 1, s.s, s.len, a->cols - 2);
+	wattrset(stdscr, A_NORMAL);
+	sbuf_free(&s);
+}
+
+/* The index (Tab): a row per slide, "n  item · section · k", the current
+ * slide marked; Enter goes to the selected one. */
+static void draw_index(const struct pres *p)
+{
+	const struct app *a = p->a;
+	int rows = a->rows - 2 > 1 ? a->rows - 2 : 1; /* as present.c's index_rows */
+	const struct listview lv = p->index;
+	const char *head = _("Slides — Enter goes to one, Esc closes");
+	wattrset(stdscr, A_BOLD);
+	tui_put(stdscr, 0, 1, head, strlen(head), a->cols - 2);
+	struct sbuf s;
+	sbuf_init(&s);
+	for (int y = 0; y < rows && lv.top + y < lv.n; y++) {
+		int i = lv.top + y;
+		s.len = 0;
+		if (s.s)
+			s.s[0] = '\0';
+		sbuf_printf(&s, "%s%4d  ", i == p->slide ? glyph(GLYPH_CURSOR) : " ", i + 1);
+		slides_title(&p->deck, i, &s);
+		wattrset(stdscr, i == lv.sel ? A_REVERSE : A_NORMAL);
+		if (i == lv.sel)
+			mvwhline(stdscr, y + 1, 0, ' ', a->cols);
+		tui_put(stdscr, y + 1, 1, s.s, s.len, a->cols - 2);
+	}
+	sbuf_free(&s);
+	wattrset(stdscr, A_NORMAL);
+}
+
+void pres_draw(const struct pres *p)
+{
+	struct app *a = p->a;
+	werase(stdscr);
+	if (p->blank || p->deck.nslides <= 0) {
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	if (p->index_shown) {
+		draw_index(p);
+	} else {
+		draw_slide(p);
+		if (p->deck.footer_rows > 0)
+			draw_footer(p);
+		else if (a->message[0] || p->ndigits)
+			draw_message(p); /* over the slide's last row: the footer is off */
+	}
+	wnoutrefresh(stdscr);
+	if (a->help)
+		tui_draw_help(a);
+	doupdate();
+}
