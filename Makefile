@@ -142,7 +142,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-tui-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -193,6 +193,11 @@ cli-test: anli data/anli.db $(B)/anli-build
 
 book-test: anli data/anli.db
 	@sh tests/book.sh
+
+# anli present --dump / --format=presenterm|patat and its option errors (issue 13)
+.PHONY: present-test
+present-test: anli data/anli.db
+	@PYTHON3=$(PYTHON3) sh tests/present.sh
 
 man-lint:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -Wwarning man/anli.1 && echo "man/anli.1: mandoc -Tlint clean"; \

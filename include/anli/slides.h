@@ -18,10 +18,12 @@
  *   3. clause marks ；：，;
  *   4. lines (the layout engine's breaks, 避头尾 kept).
  *
- * A block too long for the rest of a slide is split there at the latest
- * sentence end that fits (else it moves to the next slide); on an empty
- * slide at the latest sentence end that fits, else the latest clause mark,
- * else after the last line that fits.  So the part of a split block on a
+ * A block that does not fit in the rest of a slide moves to the next slide
+ * if it fits there whole; else it is split: on a slide already holding
+ * blocks at the latest sentence end that fits (if none fits, it moves on);
+ * on an empty slide (one holding at most the section's heading) at the
+ * latest sentence end that fits, else the latest clause mark, else after
+ * the last line that fits.  So the part of a split block on a
  * slide never holds a boundary of a higher level than the one it was split
  * at (the unit tests check this).  A slide that continues its section
  * repeats the heading with a 续 mark (SLIDE_HEADING_CONT: "【工作背景】 续",
@@ -39,12 +41,21 @@
  * other lines (titles, chapter, number, repeated headings, marks, the
  * missing-text markers) are chrome: block == -1.
  *
+ * Geometry: the column is the width less a margin of 2 columns each side
+ * (1 below 40 columns, none below 24), at most SLIDES_MAX_COLUMN, centred.
+ * A blank row separates blocks when the slide area has 12 rows or more; a
+ * blank row above a body slide's text from 16.  The footer rows give way
+ * when fewer than 6 rows would be left for the slide (deck.footer_rows is
+ * what was actually reserved: the view draws its footer only if > 0).
+ *
  * Any size from 1×1 up gives a deck without an error (the tests sample
- * 20×8 to 120×60): no line is wider than W (except a single wide character
- * when W < 2, as lay_wrap), no slide taller than H - footer rows.  At small
- * sizes chrome goes first: blank separators, then the title slide's
- * chapter and number, then the footer rows (deck.footer_rows is what was
- * actually reserved: the view draws its footer only if it is > 0). */
+ * 20×8 to 120×60, and 1×1 to 11×8 without the line-breaking rules): no
+ * line is wider than W (except a single wide character when W < 2, as
+ * lay_wrap), no slide taller than the slide area.  At small sizes chrome
+ * goes first: blank separators, the title slide's blanks, chapter and
+ * number, the footer; in a column under 6 cells the 【】 and ▲ marks; in
+ * one too narrow for the line-breaking rules a block is cut wherever it
+ * fits. */
 #ifndef ANLI_SLIDES_H
 #define ANLI_SLIDES_H
 
@@ -176,6 +187,10 @@ int slides_find(const struct deck *d, int item, int block, size_t off);
 int slides_section_first(const struct deck *d, int s);
 int slides_section_next(const struct deck *d, int s);
 int slides_section_prev(const struct deck *d, int s);
+
+/* The heading text of slide s's section (sanitized, without 【】), or NULL
+ * for a title slide or an untitled introduction. */
+const char *slides_heading(const struct deck *d, int s);
 
 /* Append the index title of slide s: "item · section · n" — the item's
  * short title, the section heading (nothing for a title slide or an

@@ -133,9 +133,10 @@ static void body_slide(struct sbuf *o, const struct deck *d, int s)
 		if (l->block < 0) {
 			/* chrome: the repeated heading, the 续 mark, a marker */
 			if (l->role == SLIDE_HEADING_CONT) {
+				const char *h = slides_heading(d, s);
 				sbuf_adds(o, "## ");
-				md_text(o, d->text + l->off, l->len);
-				sbuf_adds(o, "\n\n");
+				md_text(o, h ? h : "", h ? strlen(h) : 0);
+				sbuf_printf(o, " %s\n\n", _("续"));
 			} else if (l->role == SLIDE_CONT_MARK) {
 				md_text(o, d->text + l->off, l->len);
 			} else if (l->role == SLIDE_MISSING) {

@@ -66,9 +66,10 @@ int slides_section_prev(const struct deck *d, int s)
 	return f > 0 ? slides_section_first(d, f - 1) : -1;
 }
 
-/* The heading text of slide s's section, or NULL. */
-static const char *section_heading(const struct deck *d, int s)
+const char *slides_heading(const struct deck *d, int s)
 {
+	if (s < 0 || s >= d->nslides)
+		return NULL;
 	const struct slide *sl = &d->slide[s];
 	if (sl->title_slide)
 		return NULL;
@@ -90,7 +91,7 @@ void slides_title(const struct deck *d, int s, struct sbuf *out)
 	sbuf_adds(out, d->src[sl->item].short_title);
 	if (sl->title_slide)
 		return;
-	const char *h = section_heading(d, s);
+	const char *h = slides_heading(d, s);
 	if (h) {
 		sbuf_adds(out, glyph(GLYPH_FIELD_SEP));
 		sbuf_adds(out, h);

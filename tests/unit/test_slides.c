@@ -312,8 +312,11 @@ static void test_structure(void **state)
 		int first = slides_section_first(&d, s);
 		if (first == s && has_role(&d, s, SLIDE_HEADING, "【"))
 			headings++;
-		if (first != s && has_role(&d, s, SLIDE_HEADING_CONT, "【"))
+		if (first != s && has_role(&d, s, SLIDE_HEADING_CONT, "【")) {
 			conts++;
+			assert_non_null(slides_heading(&d, s));
+			assert_non_null(strstr(d.text + d.line[sl->first_line].off, slides_heading(&d, s)));
+		}
 		assert_int_equal(sl->cont, has_role(&d, s, SLIDE_CONT_MARK, NULL));
 		marks += sl->cont;
 		if (first != s)
@@ -325,6 +328,8 @@ static void test_structure(void **state)
 		assert_true(pv >= 0 && pv < first);
 	}
 	assert_int_equal(headings, 4); /* 工作背景 主要做法 工作成效 工作启示 */
+	assert_null(slides_heading(&d, 0));
+	assert_string_equal(slides_heading(&d, d.nslides - 1), "工作启示");
 	assert_true(conts > 0 && marks > 0);
 	struct sbuf t;
 	sbuf_init(&t);
