@@ -9,11 +9,12 @@
  * permissions; anything else is refused with a message naming it.
  *
  * The protocol: one line per state, from the presenter to followers only,
- *   anli-present 1 deck=c27,c28 size=80x24 ambi=1 slide=3 total=40
- *       elapsed=125 duration=1200 paused=0\n
- * (one line; fields separated by one space).  The follower recomputes the
- * deck from the same ids (the same book) at the presenter's size and
- * ambiguous width, so that its slide numbers are the presenter's.  Unknown
+ *   anli-present 1 deck=c27,c28 size=80x24 footer=1 ambi=1 slide=3 total=40
+ *       step=-1 elapsed=125000 duration=1200 paused=0 blank=0\n
+ * (one line; fields separated by one space; elapsed in milliseconds,
+ * duration in seconds).  The follower recomputes the deck from the same ids
+ * (the same book) at the presenter's size, footer rows and ambiguous width,
+ * so that its slide numbers are the presenter's.  Unknown
  * keys are ignored (a later version may add some); a different version
  * number is refused.  The presenter sends the line on connect and on each
  * change; followers send nothing.
@@ -39,11 +40,14 @@
 struct follow_state {
 	char deck[FOLLOW_LINE_MAX / 2]; /* item ids, comma-separated: [A-Za-z0-9/_.:-] and ',' */
 	int cols, rows;                 /* the presenter's screen */
+	int footer;                     /* the rows its deck left for the footer */
 	int ambi;                       /* its ambiguous width, 1 or 2 */
 	int slide, total;               /* 1-based slide of the deck, and how many */
-	long elapsed;                   /* seconds of the timer when sent */
+	int step;                       /* step reveal: groups 0..step shown; -1: all */
+	long elapsed;                   /* milliseconds of the timer when sent */
 	long duration;                  /* seconds of a countdown (--duration), 0: none */
 	int paused;                     /* the timer is paused */
+	int blank;                      /* the screen is blanked */
 };
 
 /* --- pure ---------------------------------------------------------------- */

@@ -34,12 +34,13 @@ int follow_format(const struct follow_state *s, char *buf, size_t size, struct a
 	if (!deck_ok(s->deck))
 		return anli_err_set(err, _("deck '%s': not a list of item ids"), s->deck);
 	if (s->cols < 1 || s->rows < 1 || s->slide < 1 || s->total < s->slide || s->elapsed < 0 ||
-	    s->duration < 0 || (s->ambi != 1 && s->ambi != 2))
+	    s->duration < 0 || (s->ambi != 1 && s->ambi != 2) || s->footer < 0 || s->footer > s->rows || s->step < -1)
 		return anli_err_set(err, _("presentation state out of range (slide %d of %d)"), s->slide, s->total);
 	int n = snprintf(buf, size,
-			 MAGIC " %d deck=%s size=%dx%d ambi=%d slide=%d total=%d elapsed=%ld duration=%ld paused=%d\n",
-			 VERSION, s->deck, s->cols, s->rows, s->ambi, s->slide, s->total, s->elapsed, s->duration,
-			 s->paused ? 1 : 0);
+			 MAGIC " %d deck=%s size=%dx%d footer=%d ambi=%d slide=%d total=%d step=%d elapsed=%ld"
+			       " duration=%ld paused=%d blank=%d\n",
+			 VERSION, s->deck, s->cols, s->rows, s->footer, s->ambi, s->slide, s->total, s->step, s->elapsed,
+			 s->duration, s->paused ? 1 : 0, s->blank ? 1 : 0);
 	if (n < 0 || (size_t)n >= size || n >= FOLLOW_LINE_MAX)
 		return anli_err_set(err, _("deck '%.40s…': too long for one line"), s->deck);
 	return n;
@@ -80,6 +81,21 @@ static int field(const char *key, const char *v, struct follow_state *s, unsigne
 		s->cols = (int)x;
 		s->rows = (int)y;
 		*seen |= 2;
+	} else if (!strcmp(key, "footer")) {
+		if (number(v, 0, 10000, &x))
+			return -1;
+		s->footer = (int)x;
+	} else if (!strcmp(key, "step")) {
+		if (!strcmp(v, "-1"))
+			s->step = -1;
+		else if (number(v, 0, INT_MAX, &x))
+			return -1;
+		else
+			s->step = (int)x;
+	} else if (!strcmp(key, "blank")) {
+		if (number(v, 0, 1, &x))
+			return -1;
+		s->blank = (int)x;
 	} else if (!strcmp(key, "ambi")) {
 		if (number(v, 1, 2, &x))
 			return -1;
@@ -120,6 +136,7 @@ int follow_parse(const char *line, struct follow_state *s, struct anli_err *err)
 	buf[len] = '\0';
 	memset(s, 0, sizeof *s);
 	s->ambi = 1;
+	s->step = -1;
 	char *save = NULL, *tok = strtok_r(buf, " ", &save);
 	if (!tok || strcmp(tok, MAGIC))
 		return anli_err_set(err, "%s", _("not an anli presentation"));
@@ -141,6 +158,8 @@ int follow_parse(const char *line, struct follow_state *s, struct anli_err *err)
 	}
 	if (seen != 15)
 		return anli_err_set(err, "%s", _("presentation message: deck, size, slide or total missing"));
+	if (s->footer > s->rows)
+		return anli_err_set(err, _("presentation message: footer=%d on %d rows"), s->footer, s->rows);
 	if (s->slide > s->total)
 		return anli_err_set(err, _("presentation message: slide %d of %d"), s->slide, s->total);
 	return 0;

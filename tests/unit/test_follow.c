@@ -30,7 +30,10 @@ static void set_state(struct follow_state *s, int slide)
 	strcpy(s->deck, "c27,c28,book/3");
 	s->cols = 80;
 	s->rows = 24;
+	s->footer = 1;
 	s->ambi = 2;
+	s->step = 2;
+	s->blank = 1;
 	s->slide = slide;
 	s->total = 100000;
 	s->elapsed = 125;
@@ -47,8 +50,8 @@ static void test_format_parse(void **state)
 	set_state(&s, 3);
 	int n = follow_format(&s, line, sizeof line, &err);
 	assert_true(n > 0);
-	assert_string_equal(line, "anli-present 1 deck=c27,c28,book/3 size=80x24 ambi=2 slide=3 total=100000"
-				  " elapsed=125 duration=1200 paused=1\n");
+	assert_string_equal(line, "anli-present 1 deck=c27,c28,book/3 size=80x24 footer=1 ambi=2 slide=3 total=100000"
+				  " step=2 elapsed=125 duration=1200 paused=1 blank=1\n");
 	assert_int_equal(follow_parse(line, &t, &err), 0);
 	assert_memory_equal(&s, &t, sizeof s);
 	/* unknown keys are ignored; ambi defaults to 1 */
@@ -57,6 +60,8 @@ static void test_format_parse(void **state)
 	assert_int_equal(t.cols, 40);
 	assert_int_equal(t.rows, 10);
 	assert_int_equal(t.ambi, 1);
+	assert_int_equal(t.step, -1);
+	assert_int_equal(t.footer, 0);
 	/* a deck that could break the line or the ids */
 	strcpy(s.deck, "c27 slide=9");
 	assert_int_equal(follow_format(&s, line, sizeof line, &err), -1);
@@ -87,6 +92,8 @@ static void test_parse_errors(void **state)
 		{"anli-present 1 deck=c1;rm size=80x24 slide=1 total=1", "bad deck="},
 		{"anli-present 1 deck=c1 size=80x24 slide=1 total=1 paused=2", "bad paused=2"},
 		{"anli-present 1 deck=c1 size=80x24 slide=1 total=1 junk", "bad field 'junk'"},
+		{"anli-present 1 deck=c1 size=80x24 slide=1 total=1 step=-2", "bad step=-2"},
+		{"anli-present 1 deck=c1 size=80x24 slide=1 total=1 footer=25", "footer=25 on 24 rows"},
 		{"anli-present 1 deck=c1 size=80x24 slide=1 total=99999999999999999999", "bad total="},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
