@@ -51,6 +51,8 @@ TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c
+# the presenter view (anli present --follow) and the presentation's publisher
+TUI_SRC  += src/tui/follow_view.c src/tui/follow_pub.c
 LAYERS    = core text present model user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 

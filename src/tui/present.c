@@ -70,7 +70,7 @@ static void item_strings(struct pres *p, int k)
 }
 
 /* Load the items' blocks.  Returns 0, or -1 with the error in a->message. */
-static int load(struct pres *p, const int *items, int n)
+int pres_load(struct pres *p, const int *items, int n)
 {
 	p->nitems = n;
 	p->items = xcalloc((size_t)n + 1, sizeof *p->items);
@@ -97,7 +97,7 @@ static int load(struct pres *p, const int *items, int n)
 	return 0;
 }
 
-static void unload(struct pres *p)
+void pres_unload(struct pres *p)
 {
 	if (p->built)
 		slides_free(&p->deck);
@@ -453,7 +453,7 @@ static int wait_ms(const struct pres *p)
 static int run(struct pres *p, const struct present_opts *po)
 {
 	struct app *a = p->a;
-	if (load(p, po->items, po->nitems))
+	if (pres_load(p, po->items, po->nitems))
 		return -1;
 	p->hook = the_hook;
 	p->footer = 1;
@@ -523,7 +523,10 @@ void tui_present_from_reader(struct app *a)
 	struct pres p;
 	memset(&p, 0, sizeof p);
 	p.a = a;
-	if (run(&p, &po) == 0 && p.built && p.deck.nslides > 0) {
+	struct tui_pub *pub = tui_publish_begin(a); /* for anli present --follow */
+	int rc = run(&p, &po);
+	tui_publish_end(pub);
+	if (rc == 0 && p.built && p.deck.nslides > 0) {
 		/* back in the reader at the slide's paragraph: its first paragraph,
 		 * the line of the slide's first byte of it on screen */
 		const struct slide *s = &p.deck.slide[p.slide];
@@ -548,17 +551,15 @@ void tui_present_from_reader(struct app *a)
 	}
 	a->help = 0;
 	a->message[0] = '\0';
-	unload(&p);
+	pres_unload(&p);
 	free(items);
 	clearok(curscr, TRUE);
 }
 
 int tui_present(const char *db_path, int ambiwidth, const struct present_opts *po)
 {
-	if (po->follow) {
-		msg_error("anli", "%s", _("present --follow: the presenter view is not built yet"));
-		return CLI_ERROR;
-	}
+	if (po->follow)
+		return tui_follow(db_path, ambiwidth, po); /* follow_view.c */
 	struct tui_screen scr;
 	memset(&scr, 0, sizeof scr);
 	if (tui_locale_check(&scr))
@@ -582,8 +583,10 @@ int tui_present(const char *db_path, int ambiwidth, const struct present_opts *p
 	struct pres p;
 	memset(&p, 0, sizeof p);
 	p.a = &a;
+	struct tui_pub *pub = tui_publish_begin(&a); /* for anli present --follow */
 	int rc = run(&p, po);
-	unload(&p);
+	tui_publish_end(pub);
+	pres_unload(&p);
 	tui_screen_close(&scr);
 	model_close(m);
 	if (rc) {

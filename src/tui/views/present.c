@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-static int role_attr(const struct app *a, int role)
+int pres_role_attr(const struct app *a, int role)
 {
 	switch (role) {
 	case SLIDE_TITLE:
@@ -56,7 +56,7 @@ static void draw_slide(const struct pres *p)
 			continue; /* step reveal: not yet */
 		if (l->y >= d->body_rows || l->x >= cols)
 			continue;
-		wattrset(stdscr, role_attr(p->a, l->role));
+		wattrset(stdscr, pres_role_attr(p->a, l->role));
 		tui_put(stdscr, l->y, l->x, d->text + l->off, l->len, cols - l->x);
 	}
 	wattrset(stdscr, A_NORMAL);
