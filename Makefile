@@ -144,7 +144,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test present-follow-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -230,6 +230,12 @@ tui-cursor-test: anli data/anli.db
 .PHONY: present-tui-test
 present-tui-test: anli data/anli.db
 	@bash tests/present-tui.sh
+
+# the presenter view: anli present --follow in one tmux session following a
+# presentation in another; --big-titles in tmux shows plain titles (issue 13)
+.PHONY: present-follow-test
+present-follow-test: anli data/anli.db
+	@bash tests/present-follow.sh
 
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build

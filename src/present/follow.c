@@ -33,7 +33,11 @@ static int check_dir(const char *path, int create, struct anli_err *err)
 		if (lstat(path, &st) != 0)
 			return anli_err_set(err, "%s: %s", path, strerror(errno));
 	}
-	return follow_dir_ok(path, &st, geteuid(), err);
+	if (follow_dir_ok(path, &st, geteuid(), err)) {
+		errno = EPERM; /* there, but not safe (follow_find tells it from missing) */
+		return -1;
+	}
+	return 0;
 }
 
 int follow_dir(char *buf, size_t size, int create, struct anli_err *err)

@@ -298,25 +298,27 @@ static void draw(const struct fv *f)
 
 int tui_follow(const char *db_path, int ambiwidth, const struct present_opts *po)
 {
-	struct tui_screen scr;
-	memset(&scr, 0, sizeof scr);
-	if (tui_locale_check(&scr))
-		return CLI_ERROR;
 	struct anli_err err;
-	struct model *m = model_open(db_path, &err);
-	if (!m) {
-		msg_error("anli", "%s", err.msg);
-		return CLI_ERROR;
-	}
 	struct fv f;
 	memset(&f, 0, sizeof f);
 	f.c.fd = -1;
 	f.want_pid = po->follow_pid;
-	/* nothing to follow: said before the screen is taken */
+	/* nothing to follow: said first, before the screen is taken */
 	if (attach(&f, &err)) {
 		msg_error("anli", "%s", err.msg);
-		model_close(m);
 		return CLI_NOTFOUND;
+	}
+	struct tui_screen scr;
+	memset(&scr, 0, sizeof scr);
+	if (tui_locale_check(&scr)) {
+		follow_disconnect(&f.c);
+		return CLI_ERROR;
+	}
+	struct model *m = model_open(db_path, &err);
+	if (!m) {
+		msg_error("anli", "%s", err.msg);
+		follow_disconnect(&f.c);
+		return CLI_ERROR;
 	}
 	if (tui_screen_open(&scr, ambiwidth)) {
 		follow_disconnect(&f.c);

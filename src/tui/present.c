@@ -584,11 +584,16 @@ int tui_present(const char *db_path, int ambiwidth, const struct present_opts *p
 	memset(&p, 0, sizeof p);
 	p.a = &a;
 	struct tui_pub *pub = tui_publish_begin(&a); /* for anli present --follow */
+	char nopub[sizeof a.message] = "";
+	if (!pub)
+		memcpy(nopub, a.message, sizeof nopub); /* said on stderr at the end */
 	int rc = run(&p, po);
 	tui_publish_end(pub);
 	pres_unload(&p);
 	tui_screen_close(&scr);
 	model_close(m);
+	if (nopub[0])
+		msg_error("anli", "%s", nopub);
 	if (rc) {
 		msg_error("anli", "%s", a.message);
 		return CLI_ERROR;
