@@ -47,7 +47,7 @@ BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c src/cli/present.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
-TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c src/tui/ptimer.c
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c src/tui/ptimer.c src/tui/bigtitle.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c
@@ -71,8 +71,8 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libmodel.a $(B)/libpresent.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_slides test_ptimer test_follow
-TUI_TESTS  = test_input test_editbuf test_listview test_keys test_ptimer
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_slides test_ptimer test_follow test_bigtitle
+TUI_TESTS  = test_input test_editbuf test_listview test_keys test_ptimer test_bigtitle
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \

@@ -6,6 +6,7 @@
 #ifndef ANLI_TUI_PRES_H
 #define ANLI_TUI_PRES_H
 
+#include "anli/bigtitle.h"
 #include "anli/listview.h"
 #include "anli/present.h"
 #include "anli/slides.h"
@@ -38,6 +39,11 @@ struct pres {
 	/* the timer: elapsed = (paused ? paused_at : now) - t0 */
 	long long t0, paused_at;
 	int paused, duration;
+	/* --big-titles (bigtitle.h): the method, and the replies while asking */
+	int big;                   /* enum bt_method */
+	int bt_asking;             /* BT_QUERY sent: replies taken until bt_deadline */
+	long long bt_deadline;
+	struct bt_replies bt;
 	struct present_hook hook;  /* copied at the start (present_set_hook) */
 	int changed;               /* report to the hook after this frame */
 	int quit;

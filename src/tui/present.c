@@ -370,12 +370,26 @@ static void probe_answer(struct pres *p, int col)
 	clearok(curscr, TRUE);
 }
 
+/* --big-titles: the terminal was asked (BT_QUERY); what came decides. */
+static void big_titles_decide(struct pres *p)
+{
+	p->big = bt_decide(1, &p->bt);
+	p->bt_asking = 0;
+}
+
 static void event(struct pres *p, const struct in_event *ev)
 {
 	struct app *a = p->a;
 	if (ev->kind == IN_CPR) {
 		if (a->probing)
-			probe_answer(p, ev->col);
+			probe_answer(p, ev->col); /* the width probe asked first */
+		else if (p->bt_asking && bt_take_cpr(&p->bt, ev->col))
+			big_titles_decide(p);
+		return;
+	}
+	if (ev->kind == IN_VERSION) {
+		if (p->bt_asking)
+			snprintf(p->bt.version, sizeof p->bt.version, "%s", ev->text);
 		return;
 	}
 	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END || ev->paste)
@@ -474,10 +488,20 @@ static int run(struct pres *p, const struct present_opts *po)
 	layout(p);
 	if (p->step_mode)
 		p->step = 0;
+	/* --big-titles: ask the terminal (bigtitle.h), never inside tmux or screen */
+	p->big = BT_PLAIN;
+	if (po->big_titles && bt_may_ask(getenv("TERM"), getenv("TMUX"), getenv("STY"))) {
+		fflush(stdout);
+		term_write(BT_QUERY, strlen(BT_QUERY));
+		p->bt_asking = 1;
+		p->bt_deadline = pres_now_ms() + 1500; /* replies over a slow link included */
+	}
 	clearok(curscr, TRUE);
 	while (!p->quit) {
 		if (term_resumed())
 			clearok(curscr, TRUE);
+		if (p->bt_asking && pres_now_ms() >= p->bt_deadline)
+			big_titles_decide(p); /* what came in time */
 		layout(p);
 		pres_draw(p);
 		report(p, 1, 0);

@@ -178,6 +178,11 @@ void term_end(void)
 	in_curses = 0;
 }
 
+void term_write(const char *s, size_t n)
+{
+	write_all(s, n);
+}
+
 int term_resumed(void)
 {
 	if (!resumed)

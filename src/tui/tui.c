@@ -237,7 +237,7 @@ static int event(struct app *a, const struct in_event *ev)
 			probe_answer(a, ev->col);
 		return 1; /* a reply that nobody waits for: dropped */
 	}
-	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
+	if (ev->kind == IN_IGNORED || ev->kind == IN_VERSION || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
 		return 1;
 	if (a->prompt) {
 		a->message[0] = '\0';
