@@ -235,7 +235,7 @@ present-tui-test: anli data/anli.db
 # presentation in another; --big-titles in tmux shows plain titles (issue 13)
 .PHONY: present-follow-test
 present-follow-test: anli data/anli.db
-	@bash tests/present-follow.sh
+	@PYTHON3=$(PYTHON3) bash tests/present-follow.sh
 
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build

@@ -5,7 +5,8 @@
 # --follow the newest; the presenter quitting is said and a new one is
 # followed; the follower quitting leaves the presenter running; nothing to
 # follow and an unsafe socket directory are clear errors; with --big-titles
-# inside tmux the titles are plain (no escape junk).  Every run has its own
+# inside tmux the titles are plain (no escape junk), and on scripted
+# terminals (tests/present-bigtitle.py) big only where the replies say so.  Every run has its own
 # XDG_RUNTIME_DIR (the sockets' directory) and state file.
 set -u
 LC_ALL=C.UTF-8
@@ -101,6 +102,12 @@ cap big -e
 if grep -q $'\e\\]66\|\e#[345]' "$T/screen"; then bad "--big-titles in tmux: escape sequences on screen"; else ok; fi
 title=$(grep -m 1 "用好" "$T/screen" | sed 's/\x1b\[[0-9;]*m//g; s/^ *//; s/ *$//')
 [ "$title" = "用好“科创中国”平台" ] && ok || bad "--big-titles in tmux: the title line is '$title'"
+
+# --- --big-titles against scripted terminals on a pty (kitty, xterm, one
+# that never answers, one that supports neither, tmux): the method each
+# one's replies call for, and nothing where none
+if XDG_RUNTIME_DIR="$RUN" "${PYTHON3:-python3}" tests/present-bigtitle.py "$ANLI" "$DB" >"$T/bt" 2>&1; then ok; else
+	fail=$((fail + 1)); echo "FAIL: --big-titles on scripted terminals:"; cat "$T/bt"; fi
 
 echo "present-follow: $pass passed, $fail failed"
 [ $fail = 0 ]
