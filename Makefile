@@ -39,7 +39,7 @@ TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c sr
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c
 # presentation: the pure pagination (slides.h)
-PRESENT_SRC = src/present/slides.c src/present/deck.c
+PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c
 # and the presenter view's transport (follow.h): its line protocol (pure) and
 # the Unix sockets (no terminal, no database)
 PRESENT_SRC += src/present/follow_msg.c src/present/follow.c

@@ -23,7 +23,8 @@
  * blocks at the latest sentence end that fits (if none fits, it moves on);
  * on an empty slide (one holding at most the section's heading) at the
  * latest sentence end that fits, else the latest clause mark, else after
- * the last line that fits.  So the part of a split block on a
+ * the last line that fits.  A sub-heading is not left at the foot of a
+ * slide when the block after it moves to the next one.  So the part of a split block on a
  * slide never holds a boundary of a higher level than the one it was split
  * at (the unit tests check this).  A slide that continues its section
  * repeats the heading with a 续 mark (SLIDE_HEADING_CONT: "【工作背景】 续",

@@ -1,42 +1,17 @@
 /* slides.c — presentation pagination (see slides.h): the deck's geometry,
  * the title slides and the flow of each section's blocks into slides,
- * split at the highest level that fits.  Finding, titles and the plain
- * text rendering are in deck.c. */
-#include "anli/slides.h"
+ * split at the highest level that fits.  The pieces of blocks and where a
+ * block may be split are in piece.c; finding, titles and the plain text
+ * rendering in deck.c. */
+#include "piece.h"
 
 #include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
 #include "anli/names.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
-
-struct bld {
-	struct deck *d;
-	struct sbuf text;
-	int lcap, scap;
-	const char *miss_title, *miss_end, *miss_heading;
-	int gap;           /* blank rows between blocks (0 or 1) */
-	int top;           /* blank rows above a body slide's first line */
-	int hc;            /* continued slides repeat the heading */
-	int indent;        /* a paragraph's first-line indent */
-	int deco;          /* 【】 around headings, ▲ before captions (not in a column of a few cells) */
-	const char *mark;  /* the 续 mark before continued text, or "" */
-	int markw;
-	/* the item being laid out */
-	int item;
-	const struct model_block *blocks;
-	struct slides_src *src;
-	int section, heading; /* the current section, its heading block (-1: none) */
-	/* the current slide */
-	int row;           /* next free row */
-	int nblk;          /* blocks on it other than the section's heading */
-	int any;           /* any block on it */
-	int step;
-};
 
 /* --- lines and slides */
 
@@ -108,12 +83,6 @@ static void new_slide(struct bld *b, int section, int title_slide)
 	b->step = 0;
 }
 
-/* Wrap s[0..n) at the column width with a first-line indent. */
-static int wrap(const struct bld *b, const char *s, size_t n, int indent, struct lay_line **ll)
-{
-	return lay_wrap(s, n, b->d->col_width, indent, ll);
-}
-
 /* The heading repeated on a continued slide: "【name】 续", cut to one row. */
 static void heading_cont(struct bld *b)
 {
@@ -166,75 +135,6 @@ static void cont_slide(struct bld *b, int cont)
 	}
 }
 
-/* --- pieces of blocks */
-
-/* The decoration around block k's text, and its role. */
-static int block_deco(const struct bld *b, int k, const char **pre, const char **post, struct sbuf *tmp)
-{
-	const struct model_block *x = &b->blocks[k];
-	int missing = x->kind == MODEL_HEADING && x->flag == MODEL_FLAG_MISSING;
-	int role = x->kind == MODEL_HEADING   ? (missing ? SLIDE_HEADING_MISSING : SLIDE_HEADING)
-		   : x->kind == MODEL_SUBHEAD ? SLIDE_SUBHEAD
-		   : x->kind == MODEL_CAPTION ? SLIDE_CAPTION
-		   : x->flag == MODEL_FLAG_SIGNATURE ? SLIDE_SIGNATURE
-						     : SLIDE_PARA;
-	*pre = *post = "";
-	if (!b->deco)
-		return role;
-	if (x->kind == MODEL_HEADING) {
-		*pre = glyph(GLYPH_HEADING_OPEN);
-		sbuf_adds(tmp, glyph(GLYPH_HEADING_CLOSE));
-		if (missing)
-			sbuf_printf(tmp, " %s", b->miss_heading);
-		*post = tmp->s;
-	} else if (x->kind == MODEL_CAPTION) {
-		*pre = glyph(GLYPH_CAPTION);
-	}
-	return role;
-}
-
-/* The piece [off, end) of block k as it is shown: its string (decoration
- * included), where the text starts in it, and the first-line indent. */
-struct piece {
-	struct sbuf s;
-	size_t pl;   /* bytes of decoration before the text */
-	int indent;
-	int role;
-};
-
-static void piece_make(const struct bld *b, int k, size_t off, size_t end, struct piece *p)
-{
-	struct sbuf tmp;
-	sbuf_init(&tmp);
-	const char *pre, *post;
-	p->role = block_deco(b, k, &pre, &post, &tmp);
-	sbuf_init(&p->s);
-	if (off == 0)
-		sbuf_adds(&p->s, pre);
-	p->pl = p->s.len;
-	sbuf_addn(&p->s, b->src->text[k] + off, end - off);
-	if (end == b->src->len[k])
-		sbuf_adds(&p->s, post);
-	sbuf_free(&tmp);
-	if (off > 0)
-		p->indent = b->markw; /* the 续 mark stands before it */
-	else if (p->role == SLIDE_PARA)
-		p->indent = b->indent;
-	else
-		p->indent = 0;
-}
-
-static int piece_rows(const struct bld *b, int k, size_t off, size_t end)
-{
-	struct piece p;
-	piece_make(b, k, off, end, &p);
-	struct lay_line *ll;
-	int n = wrap(b, p.s.s, p.s.len, p.indent, &ll);
-	free(ll);
-	sbuf_free(&p.s);
-	return n;
-}
-
 /* Put the piece [off, end) of block k on the current slide at b->row. */
 static void place(struct bld *b, int k, size_t off, size_t end)
 {
@@ -246,7 +146,7 @@ static void place(struct bld *b, int k, size_t off, size_t end)
 	struct piece p;
 	piece_make(b, k, off, end, &p);
 	struct lay_line *ll;
-	int n = wrap(b, p.s.s, p.s.len, p.indent, &ll);
+	int n = piece_wrap(b, p.s.s, p.s.len, p.indent, &ll);
 	int cx = b->d->col_x, cw = b->d->col_width;
 	if (off > 0 && b->markw)
 		add_line(b, b->mark, strlen(b->mark), b->row, cx, b->markw, SLIDE_CONT_MARK, -1, 0, 0, 0);
@@ -270,84 +170,6 @@ static void place(struct bld *b, int k, size_t off, size_t end)
 	cur(b)->nsteps = b->step + 1;
 }
 
-/* --- where a block may be split */
-
-static int is_sentence_end(ucs4_t c)
-{
-	return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */;
-}
-
-static int is_clause_mark(ucs4_t c)
-{
-	return c == 0xFF1B /* ； */ || c == 0xFF1A /* ： */ || c == 0xFF0C /* ， */;
-}
-
-/* The byte after the boundary that the mark ending at s[p] makes: the
- * closing marks and further end marks after it (。” ！？) and spaces. */
-static size_t after_mark(const char *s, size_t n, size_t p)
-{
-	while (p < n) {
-		ucs4_t c;
-		int l = u8_mbtouc(&c, (const uint8_t *)s + p, n - p);
-		if (l < 1)
-			l = 1;
-		if (!(lay_no_start(c) || is_sentence_end(c) || c == ' '))
-			break;
-		p += (size_t)l;
-	}
-	return p;
-}
-
-/* The latest boundary of `level` in block k after `off` (and before its
- * end) such that [off, cut) fits in `rows` rows; 0 when none does. */
-static size_t find_cut(const struct bld *b, int k, size_t off, int rows, int level)
-{
-	const char *s = b->src->text[k];
-	size_t n = b->src->len[k], best = 0;
-	if (level == SLIDE_SPLIT_LINE) {
-		struct piece p;
-		piece_make(b, k, off, n, &p);
-		struct lay_line *ll;
-		int nl = wrap(b, p.s.s, p.s.len, p.indent, &ll);
-		/* after the last line that fits (with the spaces after it); on
-		 * screens too narrow for the line-breaking rules (a column of a
-		 * few cells), wherever it fits, at worst after one character */
-		for (int strict = 1; strict >= 0 && !best; strict--)
-			for (int take = nl < rows ? nl - 1 : rows; take >= 1 && !best; take--) {
-				size_t e = ll[take - 1].off + ll[take - 1].len;
-				e = e > p.pl ? e - p.pl : 0;
-				size_t cut = strict ? after_mark(s, n, off + e) : off + e;
-				if (cut > off && cut < n && piece_rows(b, k, off, cut) <= rows)
-					best = cut;
-			}
-		if (!best) {
-			ucs4_t c;
-			int l = u8_mbtouc(&c, (const uint8_t *)s + off, n - off);
-			size_t cut = off + (size_t)(l < 1 ? 1 : l);
-			if (cut < n)
-				best = cut;
-		}
-		free(ll);
-		sbuf_free(&p.s);
-		return best;
-	}
-	for (size_t p = off; p < n;) {
-		ucs4_t c;
-		int l = u8_mbtouc(&c, (const uint8_t *)s + p, n - p);
-		p += (size_t)(l < 1 ? 1 : l);
-		if (!(is_sentence_end(c) || (level == SLIDE_SPLIT_CLAUSE && is_clause_mark(c))))
-			continue;
-		size_t cut = after_mark(s, n, p);
-		if (cut >= n)
-			break;
-		if (piece_rows(b, k, off, cut) > rows)
-			break; /* longer pieces take no fewer rows */
-		best = cut;
-		p = cut;
-	}
-	return best;
-}
-
 /* --- the flow */
 
 static void flow_block(struct bld *b, int k)
@@ -369,7 +191,7 @@ static void flow_block(struct bld *b, int k)
 		int level = SLIDE_SPLIT_SENTENCE, last = b->nblk > 0 ? SLIDE_SPLIT_SENTENCE : SLIDE_SPLIT_LINE;
 		size_t cut = 0;
 		if (avail > 0)
-			for (; level <= last && !(cut = find_cut(b, k, off, avail, level)); level++)
+			for (; level <= last && !(cut = piece_cut(b, k, off, avail, level)); level++)
 				;
 		if (!cut && b->any) {
 			/* nothing fits here: the next slide (which, empty, has
@@ -390,12 +212,25 @@ static void flow_block(struct bld *b, int k)
 	}
 }
 
+/* A sub-heading (the bold lead of the paragraphs after it) is not left at
+ * the foot of a slide: when the block after it is to move to the next
+ * slide whole, the sub-heading goes there first (if both fit there). */
+static void keep_with_next(struct bld *b, int k)
+{
+	if (b->nblk == 0)
+		return;
+	int sub = piece_rows(b, k, 0, b->src->len[k]), next = piece_rows(b, k + 1, 0, b->src->len[k + 1]);
+	int avail = b->d->body_rows - b->row - b->gap;
+	if (sub + b->gap + next > avail && next <= cont_rows(b) && sub + b->gap + next <= cont_rows(b))
+		cont_slide(b, 0);
+}
+
 /* The missing end's marker after the item's last block. */
 static void missing_end(struct bld *b)
 {
 	struct lay_line *ll;
 	const char *m = b->miss_end;
-	int n = wrap(b, m, strlen(m), 0, &ll);
+	int n = piece_wrap(b, m, strlen(m), 0, &ll);
 	if (b->row + (b->any ? b->gap : 0) + n > b->d->body_rows)
 		cont_slide(b, 0);
 	if (b->any)
@@ -450,7 +285,7 @@ static void title_slide(struct bld *b, const struct slides_item *in)
 		} else {
 			size_t n;
 			clean[i] = lay_sanitize(part[i].s, strlen(part[i].s), &n);
-			nl[i] = wrap(b, clean[i], n, 0, &ll[i]);
+			nl[i] = piece_wrap(b, clean[i], n, 0, &ll[i]);
 		}
 		total += nl[i];
 	}
@@ -530,6 +365,9 @@ static void build_item(struct bld *b, const struct slides_item *in)
 			int hr = b->heading >= 0 ? piece_rows(b, k, 0, src->len[k]) + b->gap : 0;
 			cur(b)->text_rows = b->d->body_rows - b->top - hr;
 		}
+		if (in->blocks[k].kind == MODEL_SUBHEAD && k + 1 < in->nblocks &&
+		    in->blocks[k + 1].section == b->section)
+			keep_with_next(b, k);
 		flow_block(b, k);
 	}
 	if (it->end_missing)

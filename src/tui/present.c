@@ -3,7 +3,10 @@
  * loop, the keys (the presentation's map: keys_lookup_present), the timer
  * and the hook; drawing is views/present.c's.  Here and not in src/present/
  * because it needs the reader's terminal layer (term.c, start.c, the help):
- * src/present/ holds only the pure pagination, which the CLI links too. */
+ * src/present/ holds only the pure pagination, which the CLI links too.
+ * Over 400 lines: the deck's loading, the moves, the keys, the loop and
+ * the two entries (P, anli present) of one presentation, read together;
+ * the drawing is apart (views/present.c), the timer's text too (ptimer.c). */
 #include "anli/cli.h"
 #include "anli/glyph.h"
 #include "anli/i18n.h"
@@ -244,6 +247,8 @@ static void request(struct pres *p, enum request r, int key)
 	if (p->ndigits && r != REQ_SLIDE_GOTO && r != REQ_SLIDE_LAST) {
 		p->typed = 0; /* any other key forgets the number */
 		p->ndigits = 0;
+		if (r == REQ_SLIDE_QUIT)
+			return; /* Esc, q: only that */
 	}
 	switch (r) {
 	case REQ_SLIDE_NEXT: next(p); break;
@@ -574,7 +579,8 @@ void tui_present_from_reader(struct app *a)
 			}
 	}
 	a->help = 0;
-	a->message[0] = '\0';
+	if (rc == 0)
+		a->message[0] = '\0'; /* else it says why the items could not be read */
 	pres_unload(&p);
 	free(items);
 	clearok(curscr, TRUE);

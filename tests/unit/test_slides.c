@@ -212,6 +212,25 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 			fail_at(at, first, "a paragraph that fits on an empty slide is split");
 	}
 
+	/* no sub-heading left at the foot of a slide when it and the block
+	 * after it fit together on the next */
+	for (int s = 0; s + 1 < d->nslides; s++) {
+		const struct slide *sl = &d->slide[s], *nx = &d->slide[s + 1];
+		const struct slide_line *last = &d->line[sl->first_line + sl->nlines - 1];
+		if (last->role != SLIDE_SUBHEAD || nx->cont || nx->first_block != last->block + 1 ||
+		    nx->section != sl->section)
+			continue;
+		int sub = 0, next = 0;
+		for (int i = sl->first_line; i < sl->first_line + sl->nlines; i++)
+			sub += d->line[i].block == last->block;
+		for (int i = nx->first_line; i < nx->first_line + nx->nlines; i++)
+			next += d->line[i].block == last->block + 1;
+		if (nx->last_block == last->block + 1 && nx->split)
+			continue; /* the block goes on: it did not fit whole */
+		if (sub + (d->body_rows >= 12) + next <= nx->text_rows)
+			fail_at(at, s, "a sub-heading left at the foot of the slide");
+	}
+
 	/* the rendering: body_rows lines, none wider than the screen */
 	for (int s = 0; s < d->nslides; s++) {
 		struct sbuf r;

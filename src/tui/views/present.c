@@ -108,7 +108,9 @@ static void draw_footer(const struct pres *p)
 	int show_clock = cols - right - (wc + 2) >= 12;
 	if (show_clock)
 		right += wc + 2;
-	int bar = cols - right - 2 - 14; /* at least 14 columns left for where */
+	int bar = cols - right - 2 - 14; /* at least 14 columns left for where; */
+	if (a->message[0] || p->ndigits)
+		bar = 0;                  /* a message takes the bar's room */
 	bar = bar > 24 ? 24 : bar;
 	if (bar < 6)
 		bar = 0;
