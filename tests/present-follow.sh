@@ -22,12 +22,16 @@ pass=0
 fail=0
 RUN="$T/run"
 mkdir -m 700 "$RUN"
+# the sockets' directories are ours alone: other suites' presentations
+# (in the environment's XDG_RUNTIME_DIR or /tmp/anli-UID) are not seen
+TMPDIR="$T"
+export TMPDIR
 nrun=0
 start() { # NAME COLS ROWS COMMAND
 	nrun=$((nrun + 1))
 	tm kill-session -t "$1" 2>/dev/null
 	tm new-session -d -s "$1" -x "$2" -y "$3" \
-		"ANLI_DB='$DB' ANLI_STATE='$T/state-$1-$nrun.db' XDG_RUNTIME_DIR='$RUN' TERM=screen-256color; export ANLI_DB ANLI_STATE XDG_RUNTIME_DIR TERM; $4; echo EXIT=\$?; sleep 30"
+		"ANLI_DB='$DB' ANLI_STATE='$T/state-$1-$nrun.db' XDG_RUNTIME_DIR='$RUN' TMPDIR='$T' TERM=screen-256color; export ANLI_DB ANLI_STATE XDG_RUNTIME_DIR TMPDIR TERM; $4; echo EXIT=\$?; sleep 30"
 	tm set-option -t "$1" -g status off >/dev/null
 }
 # the presenter's slide number n of n/N in its footer

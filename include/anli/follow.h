@@ -4,7 +4,7 @@
  *
  * Where: a Unix stream socket `present-PID.sock` in the socket directory,
  * $XDG_RUNTIME_DIR/anli when XDG_RUNTIME_DIR is set (absolute), else
- * /tmp/anli-UID.  The directory is created 0700 and must be a real
+ * $TMPDIR/anli-UID ($TMPDIR absolute, else /tmp).  The directory is created 0700 and must be a real
  * directory (not a symlink), owned by the user, with no group or other
  * permissions; anything else is refused with a message naming it.
  *
@@ -99,10 +99,13 @@ void follow_close(struct follow_server *srv);
 /* --- the follower's side ------------------------------------------------------- */
 
 /* The socket of presentation pid (pid > 0), or of the newest one (pid 0:
- * the socket modified last, then the highest pid), into path.  Sockets of
- * processes that no longer exist are removed on the way.  *found gets its
- * pid.  Returns 0, or -1 with err ("no presentation is running", "no
- * presentation by process PID"). */
+ * the socket modified last, then the highest pid), into path: looked for in
+ * the socket directory and, when that is $XDG_RUNTIME_DIR/anli, in
+ * $TMPDIR/anli-UID as well (a presentation started without XDG_RUNTIME_DIR).
+ * Sockets of processes that no longer exist are removed on the way.
+ * *found gets its pid.  Returns 0, or -1 with err ("no presentation is
+ * running", "no presentation by process PID", or a directory refused when
+ * nothing was found elsewhere). */
 int follow_find(pid_t pid, char *path, size_t size, pid_t *found, struct anli_err *err);
 
 struct follow_conn {

@@ -40,16 +40,27 @@ static int check_dir(const char *path, int create, struct anli_err *err)
 	return 0;
 }
 
+/* The directory without XDG_RUNTIME_DIR: $TMPDIR (absolute) or /tmp, then
+ * anli-UID.  Returns 0, or -1 when too long. */
+static int tmp_dir(char *buf, size_t size)
+{
+	const char *t = getenv("TMPDIR");
+	if (!t || t[0] != '/')
+		t = "/tmp";
+	int n = snprintf(buf, size, "%s/anli-%ld", t, (long)geteuid());
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
 int follow_dir(char *buf, size_t size, int create, struct anli_err *err)
 {
 	const char *xdg = getenv("XDG_RUNTIME_DIR");
-	int n;
-	if (xdg && xdg[0] == '/')
-		n = snprintf(buf, size, "%s/anli", xdg);
-	else
-		n = snprintf(buf, size, "/tmp/anli-%ld", (long)geteuid());
-	if (n < 0 || (size_t)n >= size)
-		return anli_err_set(err, _("%s: socket directory path too long"), xdg ? xdg : "/tmp");
+	if (xdg && xdg[0] == '/') {
+		int n = snprintf(buf, size, "%s/anli", xdg);
+		if (n < 0 || (size_t)n >= size)
+			return anli_err_set(err, _("%s: socket directory path too long"), xdg);
+	} else if (tmp_dir(buf, size)) {
+		return anli_err_set(err, "%s", _("$TMPDIR: socket directory path too long"));
+	}
 	return check_dir(buf, create, err);
 }
 
@@ -227,47 +238,70 @@ void follow_close(struct follow_server *srv)
 
 /* --- the follower ----------------------------------------------------------------- */
 
-int follow_find(pid_t pid, char *path, size_t size, pid_t *found, struct anli_err *err)
+/* Scan one socket directory for the presentation wanted (see follow_find),
+ * keeping the best so far in *best, *mtime and bestdir. */
+static void scan(const char *dir, pid_t pid, pid_t *best, time_t *mtime, char *bestdir, size_t size)
 {
-	char dir[256];
-	if (follow_dir(dir, sizeof dir, 0, err)) {
-		if (errno == ENOENT)
-			return anli_err_set(err, "%s", _("no presentation is running (start one with 'anli present ID' in another terminal)"));
-		return -1;
-	}
 	DIR *d = opendir(dir);
 	if (!d)
-		return anli_err_set(err, "%s: %s", dir, strerror(errno));
-	pid_t best = 0;
-	time_t best_mtime = 0;
+		return;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		pid_t p = follow_name_pid(e->d_name);
 		if (!p)
 			continue;
 		char full[512];
-		snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
 		struct stat st;
-		if (lstat(full, &st) != 0 || !S_ISSOCK(st.st_mode))
+		int n = snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+		if (n < 0 || (size_t)n >= sizeof full || lstat(full, &st) != 0 || !S_ISSOCK(st.st_mode))
 			continue;
 		if (kill(p, 0) != 0 && errno == ESRCH) {
 			unlink(full); /* its process is gone: a stale socket */
 			continue;
 		}
-		if (pid ? p == pid : (!best || st.st_mtime > best_mtime || (st.st_mtime == best_mtime && p > best))) {
-			best = p;
-			best_mtime = st.st_mtime;
+		if (pid ? p == pid : (!*best || st.st_mtime > *mtime || (st.st_mtime == *mtime && p > *best))) {
+			*best = p;
+			*mtime = st.st_mtime;
+			if (snprintf(bestdir, size, "%s", dir) >= (int)size)
+				*best = 0; /* cannot happen: dir is one of follow_find's */
 		}
 	}
 	closedir(d);
+}
+
+int follow_find(pid_t pid, char *path, size_t size, pid_t *found, struct anli_err *err)
+{
+	/* the socket directory, and (XDG_RUNTIME_DIR set) $TMPDIR/anli-UID too:
+	 * a presentation started where XDG_RUNTIME_DIR was not set (su, an
+	 * old tmux server's environment) is found as well */
+	char dirs[2][256], bestdir[256] = "";
+	int ndirs = 0, unsafe = 0;
+	struct anli_err derr;
+	const char *xdg = getenv("XDG_RUNTIME_DIR");
+	if (xdg && xdg[0] == '/')
+		snprintf(dirs[ndirs++], sizeof dirs[0], "%.240s/anli", xdg);
+	if (tmp_dir(dirs[ndirs], sizeof dirs[0]) == 0)
+		ndirs++;
+	pid_t best = 0;
+	time_t mtime = 0;
+	for (int i = 0; i < ndirs; i++) {
+		if (check_dir(dirs[i], 0, &derr)) {
+			if (errno != ENOENT && !unsafe++)
+				*err = derr; /* there but not safe: said if nothing is found */
+			continue;
+		}
+		scan(dirs[i], pid, &best, &mtime, bestdir, sizeof bestdir);
+	}
 	if (!best) {
+		if (unsafe)
+			return -1;
 		if (pid)
 			return anli_err_set(err, _("no presentation by process %ld (is it running, as this user?)"), (long)pid);
 		return anli_err_set(err, "%s", _("no presentation is running (start one with 'anli present ID' in another terminal)"));
 	}
-	int n = snprintf(path, size, "%s/present-%ld.sock", dir, (long)best);
+	int n = snprintf(path, size, "%s/present-%ld.sock", bestdir, (long)best);
 	if (n < 0 || (size_t)n >= size)
-		return anli_err_set(err, _("%s: socket path too long"), dir);
+		return anli_err_set(err, _("%s: socket path too long"), bestdir);
 	*found = best;
 	return 0;
 }

@@ -149,6 +149,7 @@ static void test_dir_real(void **state)
 	assert_true(snprintf(sub, sizeof sub, "%s/xdg", tmp) < (int)sizeof sub);
 	assert_int_equal(mkdir(sub, 0700), 0);
 	setenv("XDG_RUNTIME_DIR", sub, 1);
+	setenv("TMPDIR", tmp, 1); /* follow_find looks in $TMPDIR/anli-UID too: ours */
 	assert_true(snprintf(want, sizeof want, "%s/anli", sub) < (int)sizeof want);
 	assert_int_equal(follow_dir(d, sizeof d, 0, &err), -1); /* not there, not created */
 	assert_int_equal(follow_dir(d, sizeof d, 1, &err), 0);
@@ -333,6 +334,31 @@ static void test_stale(void **state)
 	assert_non_null(strstr(err.msg, "no presentation by process"));
 }
 
+/* A presentation started without XDG_RUNTIME_DIR (its socket in
+ * $TMPDIR/anli-UID) is found by a follower that has it. */
+static void test_fallback(void **state)
+{
+	(void)state;
+	struct anli_err err;
+	char xdg[256], path[256];
+	snprintf(xdg, sizeof xdg, "%s", getenv("XDG_RUNTIME_DIR"));
+	unsetenv("XDG_RUNTIME_DIR");
+	struct follow_server *srv = follow_listen(&err);
+	setenv("XDG_RUNTIME_DIR", xdg, 1);
+	if (!srv)
+		fail_msg("%s", err.msg);
+	char want[300];
+	assert_true(snprintf(want, sizeof want, "%s/anli-%ld/present-%ld.sock", tmp, (long)geteuid(), (long)getpid()) <
+		    (int)sizeof want);
+	assert_string_equal(follow_server_path(srv), want);
+	pid_t found = 0;
+	assert_int_equal(follow_find(0, path, sizeof path, &found, &err), 0);
+	assert_int_equal(found, getpid());
+	assert_string_equal(path, want);
+	follow_close(srv);
+	assert_int_equal(follow_find(0, path, sizeof path, &found, &err), -1);
+}
+
 int main(void)
 {
 	snprintf(tmp, sizeof tmp, "/tmp/anli-test-follow-XXXXXX");
@@ -346,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_dir_real),
 		cmocka_unit_test(test_two_processes),
 		cmocka_unit_test(test_stale),
+		cmocka_unit_test(test_fallback),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
