@@ -92,6 +92,18 @@ grep -q "EXIT=" "$T/screen" && bad "the follower exited when the presenter quit"
 start pres3 80 24 "$ANLI present 5"
 expect new "案例 5/53" "the follower follows a new presentation after the old one ended"
 
+# --- P in the reader presents too, and q back in the reader ends it
+tm kill-session -t new 2>/dev/null
+start reader 80 24 "$ANLI 12:3"
+expect reader "¶3/" "the reader opens case 12 at ¶3"
+keys reader P
+expect reader '[0-9]/[0-9]*  .*[0-9][0-9]:[0-9][0-9] *$' "P presents"
+start rfol 100 30 "$ANLI present --follow"
+expect rfol "Now: [2-9]" "the follower follows P's presentation at the paragraph's slide"
+keys reader q
+expect reader "¶3/" "q goes back to the reader"
+expect rfol "presentation ended" "the follower says P's presentation ended"
+
 # --- an unsafe socket directory: refused with a message naming it
 BADRUN="$T/bad"
 mkdir -m 700 "$BADRUN"

@@ -146,15 +146,18 @@ static void poll_presenter(struct fv *f)
 /* --- drawing ------------------------------------------------------------------- */
 
 /* Slide s of the deck small, in the box at (y, x) of h rows and w columns:
- * its lines in order without the blank rows, cut at the box's width; the
- * lines a step reveal has not shown yet dim. */
+ * its lines in order without the blank rows, cut at the box's width (in a
+ * box too low for them all, the repeated heading and the 续 mark left out
+ * first); the lines a step reveal has not shown yet dim. */
 static void draw_small(const struct fv *f, int s, int step, int y, int x, int h, int w)
 {
 	const struct deck *d = &f->p.deck;
 	const struct slide *sl = &d->slide[s];
-	int row = 0;
+	int row = 0, skip_chrome = sl->nlines > h && !sl->title_slide;
 	for (int i = sl->first_line; i < sl->first_line + sl->nlines && row < h; i++) {
 		const struct slide_line *l = &d->line[i];
+		if (skip_chrome && (l->role == SLIDE_HEADING_CONT || l->role == SLIDE_CONT_MARK))
+			continue;
 		int lx = l->x - d->col_x;
 		if (lx < 0 || sl->title_slide)
 			lx = 0;
@@ -186,14 +189,14 @@ static void draw_section(const struct fv *f, int s, int y, int x, int h, int w)
 	const struct slides_src *src = &d->src[it];
 	const struct model_block *b = f->p.blocks[it];
 	/* two passes: count the rows before the slide's first block, then draw */
-	int before = 0, row = 0, top = -1;
+	int before = -1, row = 0, top = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		row = 0;
 		for (int k = 0; k < src->nblocks && k < f->p.nblocks[it]; k++) {
 			if (b[k].section != sec)
 				continue;
 			int on = !sl->title_slide && k >= sl->first_block && k <= sl->last_block;
-			if (pass == 0 && on && top < 0)
+			if (pass == 0 && on && before < 0)
 				before = row;
 			struct lay_line *ll = NULL;
 			int n = lay_wrap(src->text[k], src->len[k], w, 0, &ll);
@@ -208,6 +211,8 @@ static void draw_section(const struct fv *f, int s, int y, int x, int h, int w)
 		}
 		if (pass == 0)
 			top = before > 1 ? before - 1 : 0; /* a line of what came before */
+		if (pass == 0 && before >= 0 && before + h > row && row > h)
+			top = row - h; /* the end of the section: no empty rows below it */
 	}
 	wattrset(stdscr, A_NORMAL);
 }
@@ -266,7 +271,7 @@ static void draw(const struct fv *f)
 	int avail = rows - 1 - (f->note[0] ? 1 : 0);
 	/* boxes: now and next side by side from 60 columns, else one above the other */
 	int side = cols >= 60;
-	int bh = side ? avail * 2 / 5 : avail / 4;
+	int bh = side ? avail * 2 / 5 : avail * 2 / 7;
 	if (bh < 2)
 		bh = 2;
 	int bw = side ? (cols - 1) / 2 : cols;
