@@ -32,14 +32,15 @@ ALL_CFLAGS = $(CPPFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prot
 .DEFAULT_GOAL := all
 
 # Layers, one archive each (src/<layer>/): the reader links core, text,
-# present, model, user, out, cli, tui; the builder core, text, build.  Nothing links
+# model, present, user, out, cli, tui; the builder core, text, build.  Nothing links
 # upward; user (the per-user state file) is linked by anli only.
 CORE_SRC  = src/core/util.c
 TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c src/text/names.c src/text/msg.c
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c
-# presentation: the pure pagination (slides.h)
-PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c
+# presentation: the pagination (pure: slides.c, piece.c, deck.c) and its
+# items read through the model (load.c) (slides.h)
+PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c src/present/load.c
 # and the presenter view's transport (follow.h): its line protocol (pure) and
 # the Unix sockets (no terminal, no database)
 PRESENT_SRC += src/present/follow_msg.c src/present/follow.c
@@ -53,7 +54,7 @@ TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/
 TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c
 # the presenter view (anli present --follow) and the presentation's publisher
 TUI_SRC  += src/tui/follow_view.c src/tui/follow_pub.c
-LAYERS    = core text present model user build out cli tui
+LAYERS    = core text model present user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
 obj = $(patsubst src/%.c,$(B)/%.o,$(1))
@@ -66,10 +67,10 @@ $(B)/libbuild.a: $(call obj,$(BUILD_SRC))
 $(B)/libout.a:   $(call obj,$(OUT_SRC))
 $(B)/libcli.a:   $(call obj,$(CLI_SRC))
 $(B)/libtui.a:   $(call obj,$(TUI_SRC))
-READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libpresent.a $(B)/libtext.a $(B)/libcore.a
+READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libout.a $(B)/libuser.a $(B)/libpresent.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
-TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libmodel.a $(B)/libpresent.a $(B)/libtext.a $(B)/libcore.a
+TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libpresent.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
 UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_slides test_ptimer test_follow test_bigtitle
 TUI_TESTS  = test_input test_editbuf test_listview test_keys test_ptimer test_bigtitle
@@ -160,7 +161,7 @@ unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(PRESENT_SRC) $(TEXT_SRC) $(CORE_SRC))
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(USER_SRC) $(PRESENT_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
 $(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"

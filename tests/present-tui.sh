@@ -259,5 +259,29 @@ else
 	bad "anli present c1 --dump --size 40x12 failed"
 fi
 
+# --- valgrind: no invalid access or leak through P, the moves, the index,
+# a resize and back into the reader, teardown included
+# (valgrind is slow, slower still beside the other suites of make check:
+# each wait here is up to 4 times tmux-lib's 5 s)
+vexpect() { for _ in 1 2 3 4; do wait_for "$1" "$2" && { ok; return; }; done; bad "$3: '$2' not on screen"; }
+if command -v valgrind >/dev/null 2>&1; then
+	start vg 60 20 "valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=$T/vg.log $ANLI 1:4"
+	vexpect vg "¶4/" "the reader under valgrind"
+	keys vg P
+	vexpect vg "$FOOT" "P under valgrind"
+	keys vg Space s Space Tab j Enter 3 Enter B x
+	vexpect vg " 3/[0-9]*  " "moves under valgrind"
+	tm resize-window -t vg -x 45 -y 12
+	keys vg ?
+	vexpect vg "presentation keys" "the help under valgrind"
+	keys vg q q
+	vexpect vg "¶[0-9]*/" "back in the reader under valgrind"
+	keys vg q
+	vexpect vg "EXIT=[0-9]" "the reader under valgrind exits"
+	grep -q "EXIT=0" "$T/screen" && ok || { cat "$T/vg.log" >"$T/screen"; bad "valgrind reports errors"; }
+else
+	echo "present-tui: valgrind not installed: the valgrind check skipped"
+fi
+
 echo "present-tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -204,6 +204,27 @@ void slides_title(const struct deck *d, int s, struct sbuf *out);
  * left out (step < 0: all).  What `anli present --dump` prints. */
 void slides_render(const struct deck *d, int s, int step, struct sbuf *out);
 
+/* --- through the model (load.c): the items of a presentation read from
+ * the book, with what their title slides say, composed in one place for
+ * `anli present --dump` and the presentation view (so both show the same
+ * slides). */
+struct present_src {
+	struct slides_item *items; /* nitems, for slides_build */
+	int nitems;
+	struct model_block **blocks; /* owned: per item, from model_blocks */
+	int *nblocks;
+	struct sbuf *strings;        /* owned: per item, chapter, number, short title */
+};
+
+/* Read the items m->items[idx[0..n)] for slides_build: their blocks;
+ * chapter: the chapter's label ("第三篇 科经融合"; an article's part); number:
+ * "案例 27/53", "文章 3/8" (chapter and number NULL for the foreword); short_title: "案例27 "
+ * and the title, an article's title, or the missing-title marker.  Returns
+ * 0, or -1 with err set (a database error; ps is then empty).  Release with
+ * present_unload. */
+int present_load(struct model *m, const int *idx, int n, struct present_src *ps, struct anli_err *err);
+void present_unload(struct present_src *ps);
+
 /* --- options of `anli present` that the presentation view takes
  * (parsed and checked by the CLI: src/cli/present.c) */
 struct present_opts {

@@ -57,9 +57,12 @@ static int collect(struct model *m, const struct opts *o, struct present_opts *p
 	for (int k = 0; k < o->nchapters; k++) {
 		int c = find_chapter(m, o->chapters[k]);
 		if (c < 0) {
-			cli_error(_("--chapter: no chapter '%s' (chapters are book/1 to book/7, leaders/1, "
-				    "leaders/2)"),
-				  o->chapters[k]);
+			struct sbuf ids;
+			sbuf_init(&ids);
+			for (int i = 0; i < m->nchapters; i++)
+				sbuf_printf(&ids, "%s%s", i ? ", " : "", m->chapters[i].id);
+			cli_error(_("--chapter: no chapter '%s' (the chapters: %s)"), o->chapters[k], ids.s);
+			sbuf_free(&ids);
 			return CLI_NOTFOUND;
 		}
 		for (int i = 0; i < m->nitems; i++)
@@ -88,105 +91,27 @@ static int deck_size(const struct opts *o, int *w, int *h)
 	return CLI_OK;
 }
 
-/* "案例 27/53", "文章 3/8" (as model_item_header counts), NULL for the foreword. */
-static void item_number(const struct model *m, const struct model_item *it, struct sbuf *out)
-{
-	int of = 0;
-	for (int k = 0; k < m->nitems; k++)
-		of += !strcmp(m->items[k].kind, it->kind) && !strcmp(m->items[k].collection_id, it->collection_id);
-	if (!strcmp(it->kind, "case"))
-		sbuf_printf(out, _("案例 %d/%d"), it->number, of);
-	else if (!strcmp(it->kind, "article"))
-		sbuf_printf(out, _("文章 %d/%d"), it->number, of);
-}
-
-struct loaded {
-	struct slides_item *in;
-	struct model_block **blocks;
-	int *nblocks;
-	struct sbuf *chapter, *number, *short_title;
-	int n;
-};
-
-static void loaded_free(struct loaded *l)
-{
-	for (int i = 0; i < l->n; i++) {
-		model_blocks_free(l->blocks[i], l->nblocks[i]);
-		sbuf_free(&l->chapter[i]);
-		sbuf_free(&l->number[i]);
-		sbuf_free(&l->short_title[i]);
-	}
-	free(l->in);
-	free(l->blocks);
-	free(l->nblocks);
-	free(l->chapter);
-	free(l->number);
-	free(l->short_title);
-}
-
-/* Read the items' blocks and what their title slides say. */
-static int load(struct model *m, const struct present_opts *po, struct loaded *l)
-{
-	int n = po->nitems;
-	memset(l, 0, sizeof *l);
-	l->in = xcalloc((size_t)n + 1, sizeof *l->in);
-	l->blocks = xcalloc((size_t)n + 1, sizeof *l->blocks);
-	l->nblocks = xcalloc((size_t)n + 1, sizeof *l->nblocks);
-	l->chapter = xcalloc((size_t)n + 1, sizeof *l->chapter);
-	l->number = xcalloc((size_t)n + 1, sizeof *l->number);
-	l->short_title = xcalloc((size_t)n + 1, sizeof *l->short_title);
-	for (int i = 0; i < n; i++) {
-		const struct model_item *it = &m->items[po->items[i]];
-		struct anli_err err;
-		sbuf_init(&l->chapter[i]);
-		sbuf_init(&l->number[i]);
-		sbuf_init(&l->short_title[i]);
-		l->n = i + 1;
-		if (model_blocks(m, po->items[i], &l->blocks[i], &l->nblocks[i], &err))
-			return cli_error("%s", err.msg);
-		if (it->chapter >= 0)
-			model_chapter_label(&m->chapters[it->chapter], &l->chapter[i]);
-		else if (!strcmp(it->kind, "article"))
-			sbuf_adds(&l->chapter[i], model_collection_label(m, it->collection_id));
-		item_number(m, it, &l->number[i]);
-		if (!strcmp(it->kind, "case"))
-			/* TRANSLATORS: a case as the slide index names it: 案例27 加强… */
-			sbuf_printf(&l->short_title[i], _("案例%d "), it->number);
-		sbuf_adds(&l->short_title[i], it->title ? it->title : _("[title missing in the source]"));
-		l->in[i] = (struct slides_item){
-			.item = it,
-			.blocks = l->blocks[i],
-			.nblocks = l->nblocks[i],
-			.chapter = l->chapter[i].s,
-			.number = l->number[i].s,
-			.short_title = l->short_title[i].s,
-		};
-	}
-	return CLI_OK;
-}
-
 /* --dump, --format: print the deck. */
 static int print_deck(struct model *m, const struct opts *o, const struct present_opts *po, int flavour)
 {
 	int w, h, rc = deck_size(o, &w, &h);
 	if (rc != CLI_OK)
 		return rc;
-	struct loaded l;
-	if ((rc = load(m, po, &l)) != CLI_OK) {
-		loaded_free(&l);
-		return rc;
-	}
+	struct present_src ps;
+	struct anli_err err;
+	if (present_load(m, po->items, po->nitems, &ps, &err))
+		return cli_error("%s", err.msg);
 	struct slides_opts so = {.width = w, .height = h, .footer_rows = 1};
 	struct deck d;
-	slides_build(&d, l.in, l.n, &so);
+	slides_build(&d, ps.items, ps.nitems, &so);
 	struct sbuf out;
 	sbuf_init(&out);
 	if (flavour)
-		out_deck_markdown(&out, &d, l.in, flavour);
+		out_deck_markdown(&out, &d, ps.items, flavour);
 	else
 		out_deck_dump(&out, &d);
 	slides_free(&d);
-	loaded_free(&l);
+	present_unload(&ps);
 	return cli_flush(&out);
 }
 

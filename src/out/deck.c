@@ -27,7 +27,18 @@ void out_deck_dump(struct sbuf *o, const struct deck *d)
 			slides_title(d, s, &t);
 			int left = d->width - rw - 1;
 			if (left > 0) {
-				out_text_cell(o, t.s, left, left);
+				/* a title too long is cut with the cut mark */
+				int cw = glyph_width(GLYPH_CUT);
+				if (lay_strwidth(t.s, t.len) > left && left > cw) {
+					out_text_cell(o, t.s, left - cw, 0);
+					sbuf_adds(o, glyph(GLYPH_CUT));
+					int used = 0;
+					lay_fit(t.s, t.len, left - cw, &used);
+					for (used += cw; used < left; used++)
+						sbuf_addc(o, ' ');
+				} else {
+					out_text_cell(o, t.s, left, left);
+				}
 				sbuf_addc(o, ' ');
 				sbuf_adds(o, right);
 			} else {

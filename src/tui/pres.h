@@ -18,9 +18,9 @@ struct pres {
 	int from_reader;           /* entered with P: q goes back to the reader */
 	int nitems;
 	int *items;                /* per deck item: its model item index */
+	struct present_src src;    /* the items read (present_load); the three below point into it */
 	struct model_block **blocks;
 	int *nblocks;
-	struct sbuf *chapter, *number, *stitle; /* per deck item: slides_item's strings */
 	struct slides_item *si;
 	struct deck deck;
 	int built, bw, bh, bfooter, bamb; /* the deck was laid out for this screen */

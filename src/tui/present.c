@@ -48,55 +48,22 @@ long long pres_elapsed(const struct pres *p)
 
 /* --- the deck ------------------------------------------------------------- */
 
-/* The strings a slide deck names an item by — its chapter, its place
- * ("案例 27/53"), its short title ("案例27 加强…") — composed exactly as
- * `anli present --dump` composes them (src/cli/present.c), so that the
- * screen shows what the dump prints. */
-static void item_strings(struct pres *p, int k)
-{
-	const struct model *m = p->a->m;
-	const struct model_item *it = &m->items[p->items[k]];
-	if (it->chapter >= 0)
-		model_chapter_label(&m->chapters[it->chapter], &p->chapter[k]);
-	else if (!strcmp(it->kind, "article"))
-		sbuf_adds(&p->chapter[k], model_collection_label(m, it->collection_id));
-	int of = 0;
-	for (int i = 0; i < m->nitems; i++)
-		of += !strcmp(m->items[i].kind, it->kind) && !strcmp(m->items[i].collection_id, it->collection_id);
-	if (!strcmp(it->kind, "case"))
-		sbuf_printf(&p->number[k], _("案例 %d/%d"), it->number, of);
-	else if (!strcmp(it->kind, "article"))
-		sbuf_printf(&p->number[k], _("文章 %d/%d"), it->number, of);
-	if (!strcmp(it->kind, "case"))
-		sbuf_printf(&p->stitle[k], _("案例%d "), it->number);
-	sbuf_adds(&p->stitle[k], it->title ? it->title : _("[title missing in the source]"));
-}
-
-/* Load the items' blocks.  Returns 0, or -1 with the error in a->message. */
+/* Read the items (present_load: their blocks and title strings composed
+ * as `anli present --dump` composes them).  Returns 0, or -1 with the
+ * error in a->message. */
 int pres_load(struct pres *p, const int *items, int n)
 {
-	p->nitems = n;
-	p->items = xcalloc((size_t)n + 1, sizeof *p->items);
-	p->blocks = xcalloc((size_t)n + 1, sizeof *p->blocks);
-	p->nblocks = xcalloc((size_t)n + 1, sizeof *p->nblocks);
-	p->chapter = xcalloc((size_t)n + 1, sizeof *p->chapter);
-	p->number = xcalloc((size_t)n + 1, sizeof *p->number);
-	p->stitle = xcalloc((size_t)n + 1, sizeof *p->stitle);
-	p->si = xcalloc((size_t)n + 1, sizeof *p->si);
-	for (int k = 0; k < n; k++) {
-		struct anli_err err;
-		p->items[k] = items[k];
-		sbuf_init(&p->chapter[k]);
-		sbuf_init(&p->number[k]);
-		sbuf_init(&p->stitle[k]);
-		if (model_blocks(p->a->m, items[k], &p->blocks[k], &p->nblocks[k], &err)) {
-			snprintf(p->a->message, sizeof p->a->message, "%s", err.msg);
-			return -1;
-		}
-		item_strings(p, k);
-		p->si[k] = (struct slides_item){&p->a->m->items[items[k]], p->blocks[k], p->nblocks[k],
-						p->chapter[k].s, p->number[k].s, p->stitle[k].s};
+	struct anli_err err;
+	if (present_load(p->a->m, items, n, &p->src, &err)) {
+		snprintf(p->a->message, sizeof p->a->message, "%s", err.msg);
+		return -1;
 	}
+	p->nitems = p->src.nitems;
+	p->items = xcalloc((size_t)n + 1, sizeof *p->items);
+	memcpy(p->items, items, (size_t)n * sizeof *items);
+	p->si = p->src.items;
+	p->blocks = p->src.blocks;
+	p->nblocks = p->src.nblocks;
 	return 0;
 }
 
@@ -104,19 +71,10 @@ void pres_unload(struct pres *p)
 {
 	if (p->built)
 		slides_free(&p->deck);
-	for (int k = 0; k < p->nitems; k++) {
-		model_blocks_free(p->blocks[k], p->nblocks[k]);
-		sbuf_free(&p->chapter[k]);
-		sbuf_free(&p->number[k]);
-		sbuf_free(&p->stitle[k]);
-	}
+	p->built = 0;
+	present_unload(&p->src);
 	free(p->items);
-	free(p->blocks);
-	free(p->nblocks);
-	free(p->chapter);
-	free(p->number);
-	free(p->stitle);
-	free(p->si);
+	p->items = NULL;
 }
 
 /* The current slide's start is the position kept. */

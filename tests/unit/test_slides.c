@@ -432,6 +432,38 @@ static void test_several(void **state)
 	slides_free(&d);
 }
 
+/* The items read through the model, with what their title slides say. */
+static void test_load(void **state)
+{
+	(void)state;
+	int idx[3] = {model_find(m, "c27"), model_find(m, "a2"), model_find(m, "foreword")};
+	struct present_src ps;
+	struct anli_err err;
+	assert_int_equal(present_load(m, idx, 3, &ps, &err), 0);
+	assert_int_equal(ps.nitems, 3);
+	assert_string_equal(ps.items[0].chapter, "第三篇 科经融合");
+	assert_string_equal(ps.items[0].number, "案例 27/53");
+	assert_string_equal(ps.items[0].short_title, "案例27 用好“科创中国”平台");
+	assert_string_equal(ps.items[1].number, "文章 2/8");
+	assert_string_equal(ps.items[1].short_title, "[title missing in the source]");
+	assert_null(ps.items[2].number);
+	assert_null(ps.items[2].chapter);
+	assert_true(ps.items[0].nblocks > 10 && ps.items[0].blocks[0].id != NULL);
+	struct deck d;
+	struct slides_opts o = {.width = 60, .height = 20, .footer_rows = 1};
+	slides_build(&d, ps.items, ps.nitems, &o);
+	assert_int_equal(d.nitems, 3);
+	struct sbuf t;
+	sbuf_init(&t);
+	slides_render(&d, 0, -1, &t);
+	assert_non_null(strstr(t.s, "案例 27/53"));
+	assert_non_null(strstr(t.s, "新疆兵团石河子高新区科协"));
+	sbuf_free(&t);
+	slides_free(&d);
+	present_unload(&ps);
+	assert_int_equal(ps.nitems, 0);
+}
+
 static void test_options(void **state)
 {
 	(void)state;
@@ -470,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_every_item),
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_several),
+		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_options),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
