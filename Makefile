@@ -41,14 +41,19 @@ USER_SRC  = src/user/state.c src/user/anchor.c
 # presentation: the pagination (pure: slides.c, piece.c, deck.c) and its
 # items read through the model (load.c) (slides.h)
 PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c src/present/load.c
+# and the presenter view's transport (follow.h): its line protocol (pure) and
+# the Unix sockets (no terminal, no database)
+PRESENT_SRC += src/present/follow_msg.c src/present/follow.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c src/cli/present.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
-TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c src/tui/ptimer.c
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c src/tui/ptimer.c src/tui/bigtitle.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c src/tui/formdraw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c
+# the presenter view (anli present --follow) and the presentation's publisher
+TUI_SRC  += src/tui/follow_view.c src/tui/follow_pub.c
 LAYERS    = core text model present user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
 
@@ -67,8 +72,8 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libpresent.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw test_anchor test_slides test_ptimer
-TUI_TESTS  = test_input test_editbuf test_listview test_keys test_form test_ptimer
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw test_anchor test_slides test_ptimer test_follow test_bigtitle
+TUI_TESTS  = test_input test_editbuf test_listview test_keys test_form test_ptimer test_bigtitle
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
@@ -140,7 +145,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test present-follow-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -232,6 +237,12 @@ tui-cursor-test: anli data/anli.db
 .PHONY: present-tui-test
 present-tui-test: anli data/anli.db
 	@bash tests/present-tui.sh
+
+# the presenter view: anli present --follow in one tmux session following a
+# presentation in another; --big-titles in tmux shows plain titles (issue 13)
+.PHONY: present-follow-test
+present-follow-test: anli data/anli.db
+	@PYTHON3=$(PYTHON3) bash tests/present-follow.sh
 
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build

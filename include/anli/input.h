@@ -8,8 +8,9 @@
  * input), keys (CSI and SS3 sequences), mouse events (X10 `ESC [ M b x y`
  * and SGR `ESC [ < b ; x ; y M/m`), cursor position reports (`ESC [ r ; c R`,
  * the answer to the ambiguous-width probe, wherever it arrives), bracketed
- * paste marks, and drops every other terminal reply (DA `ESC [ ? … c`, OSC,
- * DCS, APC strings).  A lone Esc is Esc once the caller has waited
+ * paste marks, XTVERSION replies (`ESC P > | name ESC \`, the answer to
+ * `ESC [ > 0 q`, for --big-titles), and drops every other terminal reply
+ * (DA `ESC [ ? … c`, OSC, other DCS, APC strings).  A lone Esc is Esc once the caller has waited
  * in_wait_ms() without a further byte and calls in_next with flush set. */
 #ifndef ANLI_INPUT_H
 #define ANLI_INPUT_H
@@ -24,6 +25,7 @@ enum in_kind {
 	IN_PASTE_BEGIN, /* bracketed paste starts / ends */
 	IN_PASTE_END,
 	IN_IGNORED,     /* a terminal reply or unknown sequence, consumed and dropped */
+	IN_VERSION,     /* an XTVERSION reply: text (the terminal's name and version) */
 };
 
 enum in_key {
@@ -63,6 +65,7 @@ struct in_event {
 	/* Alt+key arrives as Esc then the key: a printable ASCII character
 	 * right after Esc is one IN_CHAR with mods INM_ALT (M-b); Esc before
 	 * anything else is Esc, then that. */
+	char text[64];    /* IN_VERSION: "XTerm(388)", cut to fit, printable ASCII only */
 };
 
 /* Longest sequence kept whole; longer control strings are dropped. */

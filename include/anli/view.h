@@ -328,6 +328,10 @@ void term_end(void);
 /* Ask how wide “ is (the answer arrives as an IN_CPR event, whenever).
  * Returns 1 if asked, 0 if the terminal cannot answer (no u7). */
 int term_probe(void);
+/* Write bytes to the terminal at once, past curses (what curses does not
+ * know how to send: --big-titles' query and sequences); the caller flushes
+ * curses' output first. */
+void term_write(const char *s, size_t n);
 /* Was the reader stopped and continued since the last call? */
 int term_resumed(void);
 /* on: SIGHUP and SIGTERM set a flag instead of ending the reader (the main

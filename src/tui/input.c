@@ -38,6 +38,17 @@ static void set_key(struct in_event *ev, int key, int mods)
 	ev->mods = mods;
 }
 
+/* An XTVERSION reply's text: printable ASCII, cut to fit. */
+static void version(struct in_event *ev, const unsigned char *p, size_t len)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < len && k + 1 < sizeof ev->text; i++)
+		if (p[i] >= 0x20 && p[i] < 0x7f)
+			ev->text[k++] = (char)p[i];
+	ev->text[k] = '\0';
+	ev->kind = IN_VERSION;
+}
+
 /* Parse "n;n;n" (empty fields are 0) into v; returns the number of fields. */
 static int params(const unsigned char *p, size_t len, int *v, int max)
 {
@@ -232,6 +243,8 @@ static size_t esc_seq(struct in_decoder *d, struct in_event *ev, int flush)
 			}
 			if (b[i] == ESC && i + 1 < n) {
 				ev->kind = IN_IGNORED;
+				if (b[1] == 'P' && b[i + 1] == '\\' && i >= 4 && b[2] == '>' && b[3] == '|')
+					version(ev, b + 4, i - 4); /* XTVERSION's reply */
 				return b[i + 1] == '\\' ? i + 2 : i;
 			}
 		}

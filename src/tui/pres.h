@@ -6,6 +6,7 @@
 #ifndef ANLI_TUI_PRES_H
 #define ANLI_TUI_PRES_H
 
+#include "anli/bigtitle.h"
 #include "anli/listview.h"
 #include "anli/present.h"
 #include "anli/slides.h"
@@ -38,6 +39,11 @@ struct pres {
 	/* the timer: elapsed = (paused ? paused_at : now) - t0 */
 	long long t0, paused_at;
 	int paused, duration;
+	/* --big-titles (bigtitle.h): the method, and the replies while asking */
+	int big;                   /* enum bt_method */
+	int bt_asking;             /* BT_QUERY sent: replies taken until bt_deadline */
+	long long bt_deadline;
+	struct bt_replies bt;
 	struct present_hook hook;  /* copied at the start (present_set_hook) */
 	int changed;               /* report to the hook after this frame */
 	int quit;
@@ -45,6 +51,23 @@ struct pres {
 
 /* present.c */
 long long pres_now_ms(void);
+/* Load the blocks and strings of the model's items[0..n) into p (p->a set)
+ * for slides_build.  Returns 0, or -1 with the error in p->a->message. */
+int pres_load(struct pres *p, const int *items, int n);
+/* Free what pres_load and the deck hold. */
+void pres_unload(struct pres *p);
+/* follow_pub.c: publish the presentations that follow on the socket of
+ * follow.h (sets the hook); NULL, with a->message saying why, when the
+ * socket cannot be made (the presentation goes on).  end: the hook unset,
+ * followers hung up, the socket removed; NULL is ignored. */
+struct tui_pub;
+struct tui_pub *tui_publish_begin(struct app *a);
+void tui_publish_end(struct tui_pub *pub);
+/* follow_view.c: the presenter view (anli present --follow [PID]). */
+struct present_opts;
+int tui_follow(const char *db_path, int ambiwidth, const struct present_opts *po);
+/* views/present.c: the attribute a slide line of `role` is drawn in. */
+int pres_role_attr(const struct app *a, int role);
 long long pres_elapsed(const struct pres *p);
 /* views/present.c: a frame of the presentation (slide, footer, index,
  * help) into the virtual screen and out (doupdate).  Changes no state. */

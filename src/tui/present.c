@@ -51,7 +51,7 @@ long long pres_elapsed(const struct pres *p)
 /* Read the items (present_load: their blocks and title strings composed
  * as `anli present --dump` composes them).  Returns 0, or -1 with the
  * error in a->message. */
-static int load(struct pres *p, const int *items, int n)
+int pres_load(struct pres *p, const int *items, int n)
 {
 	struct anli_err err;
 	if (present_load(p->a->m, items, n, &p->src, &err)) {
@@ -67,7 +67,7 @@ static int load(struct pres *p, const int *items, int n)
 	return 0;
 }
 
-static void unload(struct pres *p)
+void pres_unload(struct pres *p)
 {
 	if (p->built)
 		slides_free(&p->deck);
@@ -333,12 +333,26 @@ static void probe_answer(struct pres *p, int col)
 	clearok(curscr, TRUE);
 }
 
+/* --big-titles: the terminal was asked (BT_QUERY); what came decides. */
+static void big_titles_decide(struct pres *p)
+{
+	p->big = bt_decide(1, &p->bt);
+	p->bt_asking = 0;
+}
+
 static void event(struct pres *p, const struct in_event *ev)
 {
 	struct app *a = p->a;
 	if (ev->kind == IN_CPR) {
 		if (a->probing)
-			probe_answer(p, ev->col);
+			probe_answer(p, ev->col); /* the width probe asked first */
+		else if (p->bt_asking && bt_take_cpr(&p->bt, ev->col))
+			big_titles_decide(p);
+		return;
+	}
+	if (ev->kind == IN_VERSION) {
+		if (p->bt_asking)
+			snprintf(p->bt.version, sizeof p->bt.version, "%s", ev->text);
 		return;
 	}
 	if (ev->kind == IN_CHAR && (ev->mods & INM_ALT)) {
@@ -426,7 +440,7 @@ static int wait_ms(const struct pres *p)
 static int run(struct pres *p, const struct present_opts *po)
 {
 	struct app *a = p->a;
-	if (load(p, po->items, po->nitems))
+	if (pres_load(p, po->items, po->nitems))
 		return -1;
 	p->hook = the_hook;
 	p->footer = 1;
@@ -447,10 +461,20 @@ static int run(struct pres *p, const struct present_opts *po)
 	layout(p);
 	if (p->step_mode)
 		p->step = 0;
+	/* --big-titles: ask the terminal (bigtitle.h), never inside tmux or screen */
+	p->big = BT_PLAIN;
+	if (po->big_titles && bt_may_ask(getenv("TERM"), getenv("TMUX"), getenv("STY"))) {
+		fflush(stdout);
+		term_write(BT_QUERY, strlen(BT_QUERY));
+		p->bt_asking = 1;
+		p->bt_deadline = pres_now_ms() + 1500; /* replies over a slow link included */
+	}
 	clearok(curscr, TRUE);
 	while (!p->quit && !term_hangup()) {
 		if (term_resumed())
 			clearok(curscr, TRUE);
+		if (p->bt_asking && pres_now_ms() >= p->bt_deadline)
+			big_titles_decide(p); /* what came in time */
 		layout(p);
 		pres_draw(p);
 		report(p, 1, 0);
@@ -496,7 +520,9 @@ void tui_present_from_reader(struct app *a)
 	struct pres p;
 	memset(&p, 0, sizeof p);
 	p.a = a;
+	struct tui_pub *pub = tui_publish_begin(a); /* for anli present --follow */
 	int rc = run(&p, &po);
+	tui_publish_end(pub);
 	if (rc == 0 && p.built && p.deck.nslides > 0) {
 		/* back in the reader at the slide's paragraph: its first paragraph,
 		 * the line of the slide's first byte of it on screen */
@@ -523,17 +549,15 @@ void tui_present_from_reader(struct app *a)
 	a->help = 0;
 	if (rc == 0)
 		a->message[0] = '\0'; /* else it says why the items could not be read */
-	unload(&p);
+	pres_unload(&p);
 	free(items);
 	clearok(curscr, TRUE);
 }
 
 int tui_present(const char *db_path, int ambiwidth, const struct present_opts *po)
 {
-	if (po->follow) {
-		msg_error("anli", "%s", _("present --follow: the presenter view is not built yet"));
-		return CLI_ERROR;
-	}
+	if (po->follow)
+		return tui_follow(db_path, ambiwidth, po); /* follow_view.c */
 	struct tui_screen scr;
 	memset(&scr, 0, sizeof scr);
 	if (tui_locale_check(&scr))
@@ -557,10 +581,17 @@ int tui_present(const char *db_path, int ambiwidth, const struct present_opts *p
 	struct pres p;
 	memset(&p, 0, sizeof p);
 	p.a = &a;
+	struct tui_pub *pub = tui_publish_begin(&a); /* for anli present --follow */
+	char nopub[sizeof a.message] = "";
+	if (!pub)
+		memcpy(nopub, a.message, sizeof nopub); /* said on stderr at the end */
 	int rc = run(&p, po);
-	unload(&p);
+	tui_publish_end(pub);
+	pres_unload(&p);
 	tui_screen_close(&scr);
 	model_close(m);
+	if (nopub[0])
+		msg_error("anli", "%s", nopub);
 	if (term_hangup()) /* SIGHUP / SIGTERM: the terminal is restored; die of it */
 		term_exit_signal(term_hangup());
 	if (rc) {

@@ -240,6 +240,11 @@ void term_form_mode(int on)
 	tcgetattr(STDIN_FILENO, &tty_curses); /* what a resume after SIGTSTP restores */
 }
 
+void term_write(const char *s, size_t n)
+{
+	write_all(s, n);
+}
+
 int term_resumed(void)
 {
 	if (!resumed)

@@ -244,7 +244,7 @@ static int event(struct app *a, const struct in_event *ev)
 		key.mods = 0;
 		return event(a, &esc) && event(a, &key);
 	}
-	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
+	if (ev->kind == IN_IGNORED || ev->kind == IN_VERSION || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
 		return 1;
 	if (a->prompt) {
 		a->message[0] = '\0';

@@ -70,6 +70,9 @@ static const char *show(const struct in_event *ev, int n)
 		case IN_IGNORED:
 			o += (size_t)snprintf(out + o, sizeof out - o, "<->");
 			break;
+		case IN_VERSION:
+			o += (size_t)snprintf(out + o, sizeof out - o, "<V %s>", e->text);
+			break;
 		}
 	}
 	return out;
@@ -231,6 +234,13 @@ static void test_replies_dropped(void **state)
 	assert_string_equal(show(ev, n), "<->q");
 	n = DEC("\x1b[Iq", ev); /* focus in */
 	assert_string_equal(show(ev, n), "<->q");
+	/* XTVERSION's reply (--big-titles) is kept: its text, printable only */
+	n = DEC("\x1bP>|XTerm(388)\x1b\\q", ev);
+	assert_string_equal(show(ev, n), "<V XTerm(388)>q");
+	n = DEC("\x1bP>|a\tb\x1b\\", ev);
+	assert_string_equal(show(ev, n), "<V ab>");
+	n = DEC("\x1bP>|\x1b\\", ev);
+	assert_string_equal(show(ev, n), "<V >");
 }
 
 /* A control string longer than the buffer is dropped to its end. */

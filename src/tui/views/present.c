@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-static int role_attr(const struct app *a, int role)
+int pres_role_attr(const struct app *a, int role)
 {
 	switch (role) {
 	case SLIDE_TITLE:
@@ -56,7 +56,7 @@ static void draw_slide(const struct pres *p)
 			continue; /* step reveal: not yet */
 		if (l->y >= d->body_rows || l->x >= cols)
 			continue;
-		wattrset(stdscr, role_attr(p->a, l->role));
+		wattrset(stdscr, pres_role_attr(p->a, l->role));
 		tui_put(stdscr, l->y, l->x, d->text + l->off, l->len, cols - l->x);
 	}
 	wattrset(stdscr, A_NORMAL);
@@ -200,9 +200,77 @@ static void draw_index(const struct pres *p)
 	wattrset(stdscr, A_NORMAL);
 }
 
+/* --big-titles: the row (above the title's) where the terminal holds a big
+ * title, or -1.  The terminal's state, as curses' curscr is, not the
+ * presentation's. */
+static int big_row = -1;
+static enum bt_method big_method;
+
+/* The title slide's title row when it can go big (one line, the row above
+ * it empty, nothing over the slide), else -1; *line its slide line. */
+static int big_title_row(const struct pres *p, const struct slide_line **line)
+{
+	const struct deck *d = &p->deck;
+	if (p->big == BT_PLAIN || p->blank || p->index_shown || p->a->help || d->nslides <= 0 ||
+	    !d->slide[p->slide].title_slide)
+		return -1;
+	const struct slide *s = &d->slide[p->slide];
+	int row = -1, ntitle = 0;
+	for (int i = s->first_line; i < s->first_line + s->nlines; i++)
+		if (d->line[i].role == SLIDE_TITLE) {
+			ntitle++;
+			row = d->line[i].y;
+			*line = &d->line[i];
+		}
+	if (ntitle != 1 || row < 1)
+		return -1;
+	for (int i = s->first_line; i < s->first_line + s->nlines; i++)
+		if (d->line[i].y == row - 1)
+			return -1;
+	return row;
+}
+
+/* Before the frame goes out: a big title no longer wanted is undone and
+ * the screen repainted whole (its erase takes kitty's large text). */
+static void big_title_before(const struct pres *p)
+{
+	const struct slide_line *l = NULL;
+	int row = big_title_row(p, &l);
+	if (big_row < 0 || (row >= 0 && row - 1 == big_row))
+		return;
+	struct sbuf s;
+	sbuf_init(&s);
+	bt_undo_seq(big_method, big_row, &s);
+	fflush(stdout);
+	term_write(s.s, s.len);
+	sbuf_free(&s);
+	big_row = -1;
+	clearok(curscr, TRUE);
+}
+
+/* After it: the title drawn big over its row and the blank one above
+ * (curses keeps its plain copy, so the frames after send nothing there). */
+static void big_title_after(const struct pres *p)
+{
+	const struct slide_line *l = NULL;
+	int row = big_title_row(p, &l);
+	if (row < 0)
+		return;
+	struct sbuf s;
+	sbuf_init(&s);
+	if (bt_draw_seq((enum bt_method)p->big, row - 1, p->a->cols, p->deck.text + l->off, l->len, l->width, &s) == 0) {
+		fflush(stdout);
+		term_write(s.s, s.len);
+		big_row = row - 1;
+		big_method = (enum bt_method)p->big;
+	}
+	sbuf_free(&s);
+}
+
 void pres_draw(const struct pres *p)
 {
 	struct app *a = p->a;
+	big_title_before(p);
 	werase(stdscr);
 	if (p->blank || p->deck.nslides <= 0) {
 		wnoutrefresh(stdscr);
@@ -222,4 +290,5 @@ void pres_draw(const struct pres *p)
 	if (a->help)
 		tui_draw_help(a);
 	doupdate();
+	big_title_after(p);
 }
