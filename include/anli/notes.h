@@ -110,8 +110,9 @@ void notes_author(char out[NOTE_NAME_MAX]);
  * number is the file's highest (tombstones too) + 1, never reused. */
 int notes_add(struct user *u, struct note *n, struct anli_err *err);
 
-/* Find a note by its short number ("12", "#12": all digits is a number)
- * or a unique prefix (at least 4 hex digits) of its uuid.  Returns 0 with *n filled (note_clear
+/* Find a note by its short number ("12", "#12") or a unique prefix (at
+ * least 4 hex digits) of its uuid (digits only: the number first, then a
+ * uuid prefix when no note has that number).  Returns 0 with *n filled (note_clear
  * it), 1 when there is none or the prefix is not unique (err says which),
  * -1 on a database error.  Tombstones are found only with `deleted` 1. */
 int notes_get(struct user *u, const char *key, int deleted, struct note *n, struct anli_err *err);

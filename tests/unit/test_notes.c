@@ -424,11 +424,285 @@ static void test_shared_mode(void **state)
 	user_close(u);
 }
 
+/* --- import: hand-written exports in notes.h's format */
+
+#define U1 "11111111-1111-4111-8111-111111111111"
+#define U2 "22222222-2222-4222-8222-222222222222"
+
+/* One note of an export (history: "" for none, else the entries joined
+ * by commas). */
+static void jnote(struct sbuf *b, const char *uuid, int rev, const char *etag, const char *text, const char *updated,
+		  int deleted, const char *history, int conflict)
+{
+	sbuf_printf(b,
+		    "{\"uuid\": \"%s\", \"rev\": %d, \"etag\": \"%s\", \"kind\": \"改\", \"status\": \"open\","
+		    " \"deleted\": %s, \"item\": \"c27\", \"anchor\": \"c27:p3771\", \"quote\": \"科协\","
+		    " \"prefix\": \"园区\", \"suffix\": \"工作\", \"offset\": 4, \"fix\": \"科学技术协会\", \"note\": \"%s\","
+		    " \"anchor_state\": \"exact\", \"applied\": false, \"book\": \"0123456789abcdef\", \"cite\": null,"
+		    " \"author\": \"李编辑\", \"updated_by\": \"李编辑\", \"created\": \"2026-11-29T20:00:00Z\","
+		    " \"updated\": \"%s\", \"title\": \"ignored\"",
+		    uuid, rev, etag, deleted ? "true" : "false", text, updated);
+	if (history)
+		sbuf_printf(b, ", \"history\": [%s]", history);
+	if (conflict)
+		sbuf_adds(b, ", \"conflict\": true");
+	sbuf_adds(b, "}");
+}
+
+/* An export of the notes given as JSON texts, joined by commas. */
+static char *jexport(const char *notes)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_printf(&b, "{\"anli_notes\": 1, \"book\": \"0123456789abcdef\", \"exported\": \"2026-11-29T21:00:00Z\","
+			" \"notes\": [%s]}", notes);
+	return sbuf_take(&b);
+}
+
+/* Revision k (1..) of U1 as a history entry or a current note. */
+static void rev_u1(struct sbuf *b, int k, const char *text, const char *history)
+{
+	char etag[17], updated[32];
+	snprintf(etag, sizeof etag, "00000000000000a%d", k);
+	snprintf(updated, sizeof updated, "2026-11-29T20:0%d:00Z", k);
+	jnote(b, U1, k, etag, text, updated, 0, history, 0);
+}
+
+static int import(struct user *u, const char *json, struct notes_import_counts *c)
+{
+	struct anli_err err;
+	int rc = notes_import(u, json, c, &err);
+	if (rc)
+		print_message("import: %s\n", err.msg);
+	return rc;
+}
+
+static void expect(const struct notes_import_counts *c, int added, int updated, int unchanged, int deleted,
+		   int conflicts)
+{
+	if (c->added != added || c->updated != updated || c->unchanged != unchanged || c->deleted != deleted ||
+	    c->conflicts != conflicts)
+		fail_msg("added %d, updated %d, unchanged %d, deleted %d, conflicts %d; expected %d %d %d %d %d", c->added,
+			 c->updated, c->unchanged, c->deleted, c->conflicts, added, updated, unchanged, deleted, conflicts);
+}
+
+static void test_import(void **state)
+{
+	(void)state;
+	char file[128];
+	struct user *u = open_new(file, sizeof file);
+	struct anli_err err;
+	struct notes_import_counts c;
+	struct note n;
+	assert_int_equal(add(u, ANCHOR_QUERY, "c1:p1", "", NULL, "本地的"), 1);
+
+	/* U1 at revision 2 (revision 1 in its history), U2 a tombstone */
+	struct sbuf h, b;
+	sbuf_init(&h);
+	sbuf_init(&b);
+	rev_u1(&h, 1, "第一稿", NULL);
+	rev_u1(&b, 2, "第二稿\\u001b[2J", h.s);
+	sbuf_adds(&b, ", ");
+	jnote(&b, U2, 2, "00000000000000b2", "删掉了", "2026-11-29T20:05:00Z", 1, NULL, 0);
+	char *json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 2, 0, 0, 0, 0);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_int_equal(n.num, 2);
+	assert_int_equal(n.rev, 2);
+	assert_string_equal(n.etag, "00000000000000a2");
+	assert_string_equal(n.text, "第二稿[2J"); /* the escape removed */
+	assert_string_equal(n.fix, "科学技术协会");
+	assert_string_equal(n.sel.prefix, "园区");
+	assert_int_equal(n.sel.offset, 4);
+	assert_string_equal(n.author, "李编辑");
+	assert_int_equal(n.created, 1795982400); /* 2026-11-29T20:00:00Z */
+	note_clear(&n);
+	assert_int_equal(notes_get(u, "3", 0, &n, &err), 1); /* a tombstone */
+	assert_int_equal(notes_get(u, "3", 1, &n, &err), 0);
+	assert_string_equal(n.uuid, U2);
+	assert_int_equal(n.deleted, 1);
+	note_clear(&n);
+	struct note *v;
+	int nv;
+	assert_int_equal(notes_history(u, U1, &v, &nv, &err), 0);
+	assert_int_equal(nv, 1);
+	assert_string_equal(v[0].text, "第一稿");
+	notes_free(v, nv);
+
+	/* the same file again: nothing changes */
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 2, 0, 0);
+	assert_int_equal(raw(file, "SELECT count(*) FROM note", NULL, 0), 3);
+	assert_int_equal(raw(file, "SELECT count(*) FROM note_rev", NULL, 0), 1);
+	free(json);
+
+	/* a later edit of U1 (revision 3 over 2): updated; an older copy of
+	 * U1 (revision 1): unchanged */
+	sbuf_free(&h);
+	rev_u1(&h, 1, "第一稿", NULL);
+	sbuf_adds(&h, ", ");
+	rev_u1(&h, 2, "第二稿", NULL);
+	sbuf_free(&b);
+	rev_u1(&b, 3, "第三稿", h.s);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 1, 0, 0, 0);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_string_equal(n.text, "第三稿");
+	assert_int_equal(n.num, 2); /* the local number kept */
+	note_clear(&n);
+	free(json);
+	sbuf_free(&b);
+	rev_u1(&b, 1, "第一稿", NULL);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 1, 0, 0);
+	free(json);
+
+	/* a conflict: edited here (revision 4 over 3) and there (another
+	 * revision 4, later): theirs current, ours in the history as a
+	 * conflict; both texts kept */
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	free(n.text);
+	n.text = xstrdup("本地第四稿");
+	assert_int_equal(notes_update(u, &n, &err), 0);
+	char ours[17];
+	snprintf(ours, sizeof ours, "%s", n.etag);
+	note_clear(&n);
+	sbuf_free(&h);
+	for (int k = 1; k <= 3; k++) {
+		if (k > 1)
+			sbuf_adds(&h, ", ");
+		rev_u1(&h, k, k == 3 ? "第三稿" : "旧稿", NULL);
+	}
+	sbuf_free(&b);
+	jnote(&b, U1, 4, "00000000000000c4", "远端第四稿", "2099-01-01T00:00:00Z", 0, h.s, 0);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_string_equal(n.text, "远端第四稿");
+	note_clear(&n);
+	assert_int_equal(notes_history(u, U1, &v, &nv, &err), 0);
+	int found = 0;
+	for (int i = 0; i < nv; i++)
+		if (!strcmp(v[i].etag, ours)) {
+			found = 1;
+			assert_string_equal(v[i].text, "本地第四稿");
+			assert_int_equal(v[i].conflict, 1);
+		}
+	assert_true(found);
+	notes_free(v, nv);
+	/* again: unchanged */
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 1, 0, 0);
+	free(json);
+
+	/* the other way round: an edit there that is older than ours loses,
+	 * kept in the history as a conflict */
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	free(n.text);
+	n.text = xstrdup("本地第五稿");
+	assert_int_equal(notes_update(u, &n, &err), 0);
+	note_clear(&n);
+	sbuf_free(&b);
+	sbuf_free(&h);
+	rev_u1(&h, 3, "第三稿", NULL);
+	jnote(&b, U1, 4, "00000000000000d4", "远端旧的第四稿", "2026-11-29T20:09:00Z", 0, h.s, 0);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_string_equal(n.text, "本地第五稿");
+	note_clear(&n);
+	assert_int_equal(raw(file, "SELECT conflict FROM note_rev WHERE etag = '00000000000000d4'", NULL, 0), 1);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 1, 0, 0);
+	free(json);
+
+	/* tombstones: an older copy of U2 (revision 1, in the tombstone's
+	 * history?  no: unknown here) edited later than the deletion is a
+	 * conflict the tombstone wins */
+	sbuf_free(&b);
+	jnote(&b, U2, 2, "00000000000000e2", "复活？", "2099-01-01T00:00:00Z", 0, NULL, 0);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	assert_int_equal(notes_get(u, U2, 0, &n, &err), 1);
+	assert_int_equal(notes_get(u, U2, 1, &n, &err), 0);
+	assert_int_equal(n.deleted, 1);
+	assert_string_equal(n.text, "删掉了");
+	note_clear(&n);
+	free(json);
+
+	/* a deletion arriving for a note edited nowhere else: deleted */
+	assert_int_equal(notes_get(u, "1", 0, &n, &err), 0);
+	char local_uuid[37], local_etag[17], hist[1024];
+	snprintf(local_uuid, sizeof local_uuid, "%s", n.uuid);
+	snprintf(local_etag, sizeof local_etag, "%s", n.etag);
+	note_clear(&n);
+	sbuf_free(&b);
+	snprintf(hist, sizeof hist,
+		 "{\"uuid\": \"%s\", \"rev\": 1, \"etag\": \"%s\", \"kind\": \"疑\", \"status\": \"open\", \"item\": \"c1\","
+		 " \"anchor\": \"c1:p1\", \"note\": \"本地的\", \"created\": \"2026-11-29T20:00:00Z\","
+		 " \"updated\": \"2026-11-29T20:00:00Z\"}",
+		 local_uuid, local_etag);
+	sbuf_printf(&b,
+		    "{\"uuid\": \"%s\", \"rev\": 2, \"etag\": \"00000000000000f2\", \"kind\": \"query\", \"status\":"
+		    " \"open\", \"deleted\": true, \"item\": \"c1\", \"anchor\": \"c1:p1\", \"note\": \"本地的\","
+		    " \"created\": \"2026-11-29T20:00:00Z\", \"updated\": \"2099-01-01T00:00:00Z\", \"history\": [%s]}",
+		    local_uuid, hist);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 1, 0);
+	assert_int_equal(notes_get(u, "1", 0, &n, &err), 1);
+	free(json);
+
+	/* malformed: nothing changes, the first bad note named */
+	int before = raw(file, "SELECT total_changes() + (SELECT count(*) FROM note) * 1000 + (SELECT count(*) FROM note_rev)",
+			 NULL, 0);
+	sbuf_free(&b);
+	jnote(&b, "33333333-3333-4333-8333-333333333333", 1, "0000000000000031", "好的", "2026-11-29T20:00:00Z", 0,
+	      NULL, 0);
+	sbuf_adds(&b, ", {\"uuid\": \"44444444-4444-4444-8444-444444444444\", \"etag\": \"0000000000000041\"}");
+	json = jexport(b.s);
+	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_non_null(strstr(err.msg, "note 2"));
+	assert_non_null(strstr(err.msg, "44444444-4444-4444-8444-444444444444"));
+	assert_non_null(strstr(err.msg, "\"rev\""));
+	expect(&c, 0, 0, 0, 0, 0);
+	free(json);
+	const char *bad[] = {
+		"{", "[]", "{\"notes\": []}", "{\"anli_notes\": 2, \"notes\": []}", "{\"anli_notes\": 1, \"notes\": {}}",
+		"{\"anli_notes\": 1, \"notes\": [42]}",
+	};
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		err.msg[0] = '\0';
+		assert_int_equal(notes_import(u, bad[k], &c, &err), -1);
+		assert_true(err.msg[0] != '\0');
+	}
+	/* a bad field: an unknown kind, a time that is not one */
+	sbuf_free(&b);
+	jnote(&b, "55555555-5555-4555-8555-555555555555", 1, "0000000000000051", "x", "yesterday", 0, NULL, 0);
+	json = jexport(b.s);
+	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_non_null(strstr(err.msg, "\"updated\""));
+	free(json);
+	assert_int_equal(raw(file, "SELECT total_changes() + (SELECT count(*) FROM note) * 1000 + (SELECT count(*) FROM note_rev)",
+			     NULL, 0),
+			 before);
+	sbuf_free(&b);
+	sbuf_free(&h);
+	user_close(u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),      cmocka_unit_test(test_add_get_update), cmocka_unit_test(test_inactive),
 		cmocka_unit_test(test_drafts),     cmocka_unit_test(test_migrate_v1),     cmocka_unit_test(test_shared_mode),
+		cmocka_unit_test(test_import),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
