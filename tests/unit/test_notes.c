@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "anli/addr.h"
 #include "anli/model.h"
 #include "anli/notes.h"
 #include "anli/user.h"
@@ -697,12 +698,138 @@ static void test_import(void **state)
 	user_close(u);
 }
 
+/* --- re-anchoring against the real book */
+
+/* A note on block `anchor` of c27 whose selector is made from the text
+ * `text` around the first `quote` in it, then changed: the offset moved by
+ * `shift`, the quote replaced by `quote_now` (NULL: kept). */
+static int add_sel(struct user *u, int kind, const char *anchor, const char *text, const char *quote, int shift,
+		   const char *quote_now, const char *fix)
+{
+	int *st, *ln, nfound;
+	assert_int_equal(anchor_find_typed(text, quote, &st, &ln, &nfound), 0);
+	assert_true(nfound >= 1);
+	struct note n;
+	memset(&n, 0, sizeof n);
+	assert_int_equal(anchor_make(text, st[0], ln[0], &n.sel), 0);
+	free(st);
+	free(ln);
+	n.sel.offset += shift;
+	if (quote_now) {
+		free(n.sel.quote);
+		n.sel.quote = xstrdup(quote_now);
+	}
+	n.kind = kind;
+	snprintf(n.anchor_id, sizeof n.anchor_id, "%s", anchor);
+	snprintf(n.item_id, sizeof n.item_id, "%.*s", (int)strcspn(anchor, ":"), anchor);
+	n.fix = fix ? xstrdup(fix) : NULL;
+	n.text = xstrdup("");
+	n.cite = xstrdup("旧的出处");
+	struct anli_err err;
+	if (notes_add(u, &n, &err))
+		fail_msg("%s", err.msg);
+	int num = (int)n.num;
+	note_clear(&n);
+	return num;
+}
+
+static void expect_anchor(struct user *u, int num, int state, int applied, const char *anchor_id)
+{
+	char key[16];
+	snprintf(key, sizeof key, "%d", num);
+	struct note n;
+	struct anli_err err;
+	assert_int_equal(notes_get(u, key, 0, &n, &err), 0);
+	if (n.anchor_state != state || n.applied != applied || strcmp(n.anchor_id, anchor_id))
+		fail_msg("note %d: %s applied %d on %s; expected %s %d on %s", num, note_anchor_name(n.anchor_state),
+			 n.applied, n.anchor_id, note_anchor_name(state), applied, anchor_id);
+	note_clear(&n);
+}
+
+static void test_resolve(void **state)
+{
+	(void)state;
+	const char *db = getenv("ANLI_DB");
+	if (!db)
+		skip();
+	struct anli_err err;
+	struct model *m = model_open(db, &err);
+	if (!m)
+		fail_msg("%s", err.msg);
+	char fp[17];
+	assert_int_equal(model_fingerprint(m, fp, &err), 0);
+	int ci = model_find(m, "c27");
+	assert_true(ci >= 0);
+	struct model_block *b;
+	int nb;
+	assert_int_equal(model_blocks(m, ci, &b, &nb, &err), 0);
+	int k = addr_block_index(b, nb, "c27:p3641");
+	assert_true(k >= 0);
+	const char *text = b[k].text; /* 2021 年，石河子高新区入选第二批“科创中国”试点园区。石河子高新区科协坚持… */
+	char file[128];
+	struct user *u = open_new(file, sizeof file);
+	int exact = add_sel(u, ANCHOR_QUERY, "c27:p3641", text, "石河子高新区科协", 0, NULL, NULL);
+	int moved = add_sel(u, ANCHOR_QUERY, "c27:p3641", text, "石河子高新区科协", 7, NULL, NULL);
+	/* its block gone (a rebuild renumbered it): found in another block of
+	 * the item by its context */
+	int elsewhere = add_sel(u, ANCHOR_QUERY, "c27:p9999", text, "石河子高新区科协", 0, NULL, NULL);
+	int vanished = add_sel(u, ANCHOR_QUERY, "c27:p3641", text, "石河子高新区科协", 0, "书里没有的一句话", NULL);
+	/* a 改 whose fix is what the book now says: applied (the old quote is
+	 * gone: orphaned) */
+	int fixed = add_sel(u, ANCHOR_REPLACE, "c27:p3641", text, "石河子高新区科协", 0, "石河子科协", "石河子高新区科协");
+	int title = add_sel(u, ANCHOR_QUERY, "c27:title", m->items[ci].title, "科创中国", 0, NULL, NULL);
+	int noitem = add_sel(u, ANCHOR_QUERY, "c99:p1", text, "石河子高新区科协", 0, NULL, NULL);
+	int changed = -1;
+	assert_int_equal(notes_resolve(u, m, fp, &changed, &err), 0);
+	expect_anchor(u, exact, ANCHOR_EXACT, 0, "c27:p3641");
+	expect_anchor(u, moved, ANCHOR_MOVED, 0, "c27:p3641");
+	expect_anchor(u, elsewhere, ANCHOR_MOVED, 0, "c27:p3641");
+	expect_anchor(u, vanished, ANCHOR_ORPHANED, 0, "c27:p3641");
+	expect_anchor(u, fixed, ANCHOR_ORPHANED, 1, "c27:p3641");
+	expect_anchor(u, title, ANCHOR_EXACT, 0, "c27:title");
+	expect_anchor(u, noitem, ANCHOR_ORPHANED, 0, "c99:p1");
+	/* the states were all exact when added: changed are those now not,
+	 * and the one applied */
+	assert_int_equal(changed, 5);
+	struct note n;
+	char key[16];
+	snprintf(key, sizeof key, "%d", moved);
+	assert_int_equal(notes_get(u, key, 0, &n, &err), 0);
+	int *st, *ln, nf;
+	assert_int_equal(anchor_find_typed(text, "石河子高新区科协", &st, &ln, &nf), 0);
+	assert_int_equal(n.sel.offset, st[0]); /* the offset corrected */
+	free(st);
+	free(ln);
+	assert_string_equal(n.book, fp);
+	assert_int_equal(n.rev, 1); /* re-anchoring is not an edit */
+	assert_string_equal(n.cite, "c27:2 工作背景 第1段");
+	note_clear(&n);
+	snprintf(key, sizeof key, "%d", vanished);
+	assert_int_equal(notes_get(u, key, 0, &n, &err), 0);
+	assert_string_equal(n.cite, "旧的出处"); /* an orphan keeps its citation and quote */
+	assert_string_equal(n.sel.quote, "书里没有的一句话");
+	note_clear(&n);
+	/* idempotent: again nothing to do; against another fingerprint the
+	 * same answers */
+	assert_int_equal(raw(file, "SELECT count(*) FROM note WHERE book = (SELECT book FROM note LIMIT 1)", NULL, 0), 7);
+	assert_int_equal(notes_resolve(u, m, fp, &changed, &err), 0);
+	assert_int_equal(changed, 0);
+	assert_int_equal(notes_resolve(u, m, "ffffffffffffffff", &changed, &err), 0);
+	assert_int_equal(changed, 0);
+	expect_anchor(u, moved, ANCHOR_MOVED, 0, "c27:p3641");
+	expect_anchor(u, fixed, ANCHOR_ORPHANED, 1, "c27:p3641");
+	model_blocks_free(b, nb);
+	model_close(m);
+	user_close(u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),      cmocka_unit_test(test_add_get_update), cmocka_unit_test(test_inactive),
 		cmocka_unit_test(test_drafts),     cmocka_unit_test(test_migrate_v1),     cmocka_unit_test(test_shared_mode),
 		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_resolve),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
