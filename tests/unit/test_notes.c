@@ -823,6 +823,129 @@ static void test_resolve(void **state)
 	user_close(u);
 }
 
+/* --- processes writing at once */
+
+/* In a child: add `count` notes to file; exit 0 when every one was saved. */
+static void child_adds(const char *file, int who, int count, int report_fd)
+{
+	/* a crash ends the child (cmocka's handlers would go on running the
+	 * tests in it) and shows in its wait status */
+	int sigs[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE};
+	for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++)
+		signal(sigs[k], SIG_DFL);
+	struct anli_err note, err;
+	struct user *u = user_open(file, VERSION, USER_SHARED, &note);
+	if (!user_active(u)) {
+		fprintf(stderr, "child %d: %s\n", who, note.msg);
+		_exit(2);
+	}
+	for (int k = 0; count < 0 || k < count; k++) {
+		struct note n;
+		char text[64], anchor[32];
+		snprintf(text, sizeof text, "进程%d 第%d条", who, k);
+		snprintf(anchor, sizeof anchor, "c%d:p%d", who, k);
+		make_note(&n, ANCHOR_QUERY, anchor, "", NULL, text);
+		if (notes_add(u, &n, &err)) {
+			fprintf(stderr, "child %d: %s\n", who, err.msg);
+			_exit(1);
+		}
+		if (report_fd >= 0) {
+			char line[80];
+			int len = snprintf(line, sizeof line, "%lld %s\n", n.num, n.uuid);
+			if (write(report_fd, line, (size_t)len) != len)
+				_exit(3);
+		}
+		note_clear(&n);
+	}
+	user_close(u);
+	_exit(0);
+}
+
+static void test_two_processes(void **state)
+{
+	(void)state;
+	char file[128];
+	fresh_file(file, sizeof file);
+	pid_t pid[2];
+	for (int w = 0; w < 2; w++) {
+		pid[w] = fork();
+		assert_true(pid[w] >= 0);
+		if (pid[w] == 0)
+			child_adds(file, w + 1, 200, -1);
+	}
+	for (int w = 0; w < 2; w++) {
+		int st;
+		assert_int_equal(waitpid(pid[w], &st, 0), pid[w]);
+		assert_true(WIFEXITED(st));
+		assert_int_equal(WEXITSTATUS(st), 0);
+	}
+	assert_int_equal(raw(file, "SELECT count(*) FROM note", NULL, 0), 400);
+	assert_int_equal(raw(file, "SELECT count(DISTINCT num) FROM note", NULL, 0), 400);
+	assert_int_equal(raw(file, "SELECT max(num) FROM note", NULL, 0), 400);
+	assert_int_equal(raw(file, "SELECT count(*) FROM note WHERE item_id = 'c1'", NULL, 0), 200);
+	char ok[64];
+	raw(file, "PRAGMA integrity_check", ok, sizeof ok);
+	assert_string_equal(ok, "ok");
+}
+
+/* A child adding notes in a loop, killed with SIGKILL: every note it
+ * reported as added is in the file, which opens and checks ok. */
+static void test_killed_writer(void **state)
+{
+	(void)state;
+	char file[128];
+	fresh_file(file, sizeof file);
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		child_adds(file, 7, -1, fds[1]);
+	}
+	close(fds[1]);
+	FILE *in = fdopen(fds[0], "r");
+	assert_non_null(in);
+	long long nums[4096];
+	char uuids[4096][37];
+	int got = 0;
+	char line[128];
+	/* kill it once it has reported 60 notes; what it wrote to the pipe
+	 * before dying is read too */
+	while (got < 4096 && fgets(line, sizeof line, in)) {
+		if (got == 60)
+			assert_int_equal(kill(pid, SIGKILL), 0);
+		if (sscanf(line, "%lld %36s", &nums[got], uuids[got]) == 2)
+			got++;
+	}
+	fclose(in);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGKILL);
+	assert_true(got > 60);
+	struct anli_err note, err;
+	struct user *u = user_open(file, VERSION, 0, &note);
+	assert_true(user_active(u));
+	assert_string_equal(note.msg, "");
+	for (int k = 0; k < got; k++) {
+		struct note n;
+		char key[16];
+		snprintf(key, sizeof key, "%lld", nums[k]);
+		if (notes_get(u, key, 0, &n, &err))
+			fail_msg("note %s reported but not kept: %s", key, err.msg);
+		assert_string_equal(n.uuid, uuids[k]);
+		note_clear(&n);
+	}
+	int ok;
+	struct sbuf detail;
+	sbuf_init(&detail);
+	assert_int_equal(user_integrity(u, &ok, &detail, &err), 0);
+	assert_true(ok);
+	sbuf_free(&detail);
+	user_close(u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -830,6 +953,7 @@ int main(void)
 		cmocka_unit_test(test_drafts),     cmocka_unit_test(test_migrate_v1),     cmocka_unit_test(test_shared_mode),
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_two_processes), cmocka_unit_test(test_killed_writer),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
