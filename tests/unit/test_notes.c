@@ -3,7 +3,9 @@
  * update and the optimistic revision check, tombstones, drafts, import
  * and its merge rules, a v1 state file migrated, a shared file's mode,
  * two processes writing at once, a writer killed with SIGKILL, and
- * re-anchoring against the real book ($ANLI_DB). */
+ * re-anchoring against the real book ($ANLI_DB).  Over 400 lines: one
+ * store's tests sharing their fixtures (temporary files, raw SQL, note and
+ * export builders), in sections. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
