@@ -23,7 +23,8 @@
  * re-anchoring by notes_resolve is not an edit (rev unchanged).  A revision
  * is named by its etag: 16 hex digits (FNV-1a) over the uuid, rev and the
  * edited fields (kind, status, deleted, item, anchor, quote, fix, remark;
- * not the context and offset, which re-anchoring rewrites).  Deleting leaves a tombstone (deleted = 1, the text kept).
+ * not the context and offset, which re-anchoring rewrites).  Deleting
+ * leaves a tombstone (deleted = 1, the text kept).
  * notes_import merges another file's export (JSON, read with SQLite's
  * JSON functions), by uuid:
  *   - a uuid not here: added, with its history, under the next short
