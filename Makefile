@@ -37,7 +37,7 @@ ALL_CFLAGS = $(CPPFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prot
 CORE_SRC  = src/core/util.c
 TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c src/text/names.c src/text/msg.c
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
-USER_SRC  = src/user/state.c src/user/anchor.c
+USER_SRC  = src/user/state.c src/user/marks.c src/user/userdb.c src/user/notes.c src/user/notedb.c src/user/import.c src/user/resolve.c src/user/anchor.c
 # presentation: the pagination (pure: slides.c, piece.c, deck.c) and its
 # items read through the model (load.c) (slides.h)
 PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c src/present/load.c
@@ -72,7 +72,7 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal
 TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libpresent.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw test_anchor test_slides test_ptimer test_follow test_bigtitle
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw test_anchor test_slides test_ptimer test_follow test_bigtitle test_notes
 TUI_TESTS  = test_input test_editbuf test_listview test_keys test_form test_ptimer test_bigtitle
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

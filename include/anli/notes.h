@@ -22,18 +22,24 @@
  * the revision it replaced in the note's history (table note_rev);
  * re-anchoring by notes_resolve is not an edit (rev unchanged).  A revision
  * is named by its etag: 16 hex digits (FNV-1a) over the uuid, rev and the
- * edited fields.  Deleting leaves a tombstone (deleted = 1, the text kept).
+ * edited fields (kind, status, deleted, item, anchor, quote, fix, remark;
+ * not the context and offset, which re-anchoring rewrites).  Deleting
+ * leaves a tombstone (deleted = 1, the text kept).
  * notes_import merges another file's export (JSON, read with SQLite's
  * JSON functions), by uuid:
- *   - a uuid not here: added (a tombstone is added as one: it is never
- *     resurrected by an older copy arriving later);
+ *   - a uuid not here: added, with its history, under the next short
+ *     number (a tombstone is added as one, and counted as added: it is
+ *     never resurrected by an older copy arriving later);
  *   - the incoming etag is the current one, or one in the local history:
  *     unchanged (the local note is as new or newer);
  *   - the local etag is in the incoming history: the incoming note is a
- *     later edit of it: updated (or deleted, for a tombstone);
- *   - else both were edited since a common revision: a conflict.  The one
- *     updated later (then the higher rev, then the greater etag) becomes
- *     current; the other is kept in the history marked as a conflict,
+ *     later edit of it: updated (or deleted, for a tombstone), the local
+ *     short number kept; a live note over a local tombstone is instead
+ *     a conflict (below), which the tombstone wins;
+ *   - else both were edited since a common revision: a conflict.  A
+ *     tombstone wins over a live note (a deletion is never undone by a
+ *     merge); else the one updated later (then the higher rev, then the
+ *     greater etag) becomes current; the other is kept in the history marked as a conflict,
  *     never dropped; histories are merged.
  * Importing the same file twice changes nothing the second time.
  *
@@ -101,12 +107,17 @@ void notes_author(char out[NOTE_NAME_MAX]);
 
 /* Add n: the caller fills kind, item_id, anchor_id, sel, fix, text (and
  * may fill cite, book, anchor_state); uuid, num, rev, etag, author,
- * updated_by, created and updated are set here and written back into *n.
- * One transaction. */
+ * updated_by, created and updated are set here and written back into *n
+ * (status open, not deleted).  改 and 增 need a fix (else -1, err says
+ * so).  Text, fix, quote and context are stored cleaned (invalid UTF-8
+ * replaced, tab and line breaks made spaces, other control characters
+ * removed) and the cleaned strings written back.  One transaction; the
+ * number is the file's highest (tombstones too) + 1, never reused. */
 int notes_add(struct user *u, struct note *n, struct anli_err *err);
 
 /* Find a note by its short number ("12", "#12") or a unique prefix (at
- * least 4 hex digits) of its uuid.  Returns 0 with *n filled (note_clear
+ * least 4 hex digits) of its uuid (digits only: the number first, then a
+ * uuid prefix when no note has that number).  Returns 0 with *n filled (note_clear
  * it), 1 when there is none or the prefix is not unique (err says which),
  * -1 on a database error.  Tombstones are found only with `deleted` 1. */
 int notes_get(struct user *u, const char *key, int deleted, struct note *n, struct anli_err *err);
@@ -115,7 +126,9 @@ int notes_get(struct user *u, const char *key, int deleted, struct note *n, stru
  * re-attach, deleted): n->rev must be the stored rev — else another
  * process edited it meanwhile and nothing is written (returns 1, err says
  * so); the replaced revision goes to the history, rev + 1, updated and
- * updated_by set and written back.  One transaction.  0 / 1 / -1. */
+ * updated_by set and written back (num, author, created are the stored
+ * ones).  An edit that changes nothing makes no revision (returns 0).
+ * One transaction.  0 / 1 / -1. */
 int notes_update(struct user *u, struct note *n, struct anli_err *err);
 
 /* Filters for notes_list: NULL / -1 for "any". */
@@ -146,7 +159,13 @@ int notes_history(struct user *u, const char *uuid, struct note **out, int *n, s
  * item's field), writing only the derived fields (anchor_id, sel's offset
  * and context when found, anchor_state, applied, cite, book) — in one
  * transaction, and only rows whose book still differs, so that two
- * processes resolving at once agree.  *changed (if not NULL): how many
+ * processes resolving at once agree.  A note found elsewhere gets its new
+ * block and offset and stays "moved" on later resolves that find it there
+ * (until an edit re-attaches it, setting anchor_state), so that resolving
+ * again gives the same answer; an orphan keeps its old anchor, quote,
+ * context and cite.  The cite written: "c27:5 工作成效 第3段" for a
+ * paragraph, the block id for another block, the anchor for a title.
+ * Tombstones are resolved too.  *changed (if not NULL): how many
  * notes changed anchor state or applied flag. */
 int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int *changed, struct anli_err *err);
 
