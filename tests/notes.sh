@@ -113,7 +113,7 @@ check "--item=1: none" [ "$(wc -l <"$T/out")" = 1 ]
 run a show 27 --notes
 check "show --notes: the quote marked" grep -q '⟦挂点组⟧' "$T/out"
 check "show --notes: the note after its paragraph" grep -q "^    \[#$n_fix 改\] ⟦挂点组⟧ → 联系点  用词 — 校对甲" "$T/out"
-check "show --notes: the title's note" grep -q "\[#$n_title 疑\] ⟦科经⟧" "$T/out"
+check "show --notes: the title's note" grep -q "\[#$n_title 疑\] ⟦科创中国⟧" "$T/out"
 check "show --notes: the deleted note is not shown" sh -c "! grep -q '\[#$n_del ' '$T/out'"
 run a show 27:4 --notes
 check "show 27:4 --notes: its two notes" [ "$(grep -c '^    \[#' "$T/out")" = 2 ]
