@@ -436,6 +436,20 @@ static void share_fd(int fd, const char *path)
 	}
 }
 
+/* path + suffix, when it exists, made shared as by share_fd. */
+static void share_file(const char *path, const char *suffix)
+{
+	struct sbuf p;
+	sbuf_init(&p);
+	sbuf_printf(&p, "%s%s", path, suffix);
+	int fd = open(p.s, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd >= 0) {
+		share_fd(fd, path);
+		close(fd);
+	}
+	sbuf_free(&p);
+}
+
 /* Create the shared file (empty: setup takes it for a new one) 0660 with
  * the directory's group, when it does not exist; SQLite then makes its
  * -wal and -shm with the same mode. */
@@ -535,11 +549,10 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 	} else if (rc != SETUP_OK) {
 		snprintf(note->msg, sizeof note->msg, "%s", why.msg);
 	}
-	/* no open()/close() of the -wal or -shm here: closing any descriptor
-	 * of a file drops every POSIX lock this process holds on it, SQLite's
-	 * included (then another writer truncates the -shm under us: SIGBUS,
-	 * SQLITE_PROTOCOL).  SQLite makes them with the database file's mode
-	 * and owner itself. */
+	if (rc == SETUP_OK && (flags & USER_SHARED)) {
+		share_file(path, "-wal");
+		share_file(path, "-shm");
+	}
 	if (rc != SETUP_OK) {
 		sqlite3_close(u->db);
 		u->db = NULL;
