@@ -52,7 +52,7 @@ n_del=$num
 # typed without the spaces the book has: the book's exact text is stored
 add 27:6 --kind=insert --quote='创新平台33个' --fix='（含省级）'
 n_ins=$num
-add c27:title --quote=科经 '标题|用竖线'
+add c27:title --quote=科创中国 '标题|用竖线'
 n_title=$num
 add 27:4 --quote=科创中国 --occurrence=2 '=1+1 不是公式'
 n_occ=$num
@@ -244,8 +244,15 @@ check "integrity_check ok" [ "$(sqlite3 "$N" 'PRAGMA integrity_check')" = ok ]
 K="$T/k.db"
 setsid sh -c "while :; do \"$ANLI\" --notes '$K' notes add 1:3 killed </dev/null >>'$T/printed' 2>>'$T/k.err' || exit 1; done" &
 kp=$!
-while [ "$(cat "$T/printed" 2>/dev/null | wc -l)" -lt 25 ] && kill -0 $kp 2>/dev/null; do sleep 0.05; done
-kill -KILL -- -$kp 2>/dev/null
+# wait for 25 printed numbers (a bound on the polls, never a time assertion)
+polls=0
+while [ "$(cat "$T/printed" 2>/dev/null | wc -l)" -lt 25 ] && kill -0 $kp 2>/dev/null && [ $polls -lt 6000 ]; do
+	sleep 0.05
+	polls=$((polls + 1))
+done
+# the loop and the anli it is running (its own process group: setsid);
+# dash's kill takes no "--"
+kill -KILL -$kp 2>/dev/null || kill -KILL $kp 2>/dev/null
 wait $kp 2>/dev/null
 check "the writer ran (it printed 25 numbers)" [ "$(wc -l <"$T/printed")" -ge 25 ]
 "$ANLI" --notes "$K" notes list --format=tsv 2>"$T/err" | tail -n +2 | cut -f1 | sort -n >"$T/kept"
