@@ -93,6 +93,8 @@ int notecmd_sorted(const struct opts *o, struct user *u, struct state_cache *c, 
 			e->item = a.item;
 			e->pos = a.field ? a.field - NOTE_FIELD_BYLINE - 1 : a.block;
 			e->offset = v[i].sel.offset;
+			if (e->orphan) /* where it was: by the seed line its block id names */
+				e->pos = addr_id_line(v[i].anchor_id), e->offset = 0;
 			e->num = i; /* the index, in short-number order */
 		}
 		notecmd_anchor_free(&a);
@@ -161,6 +163,11 @@ static int row_fill(struct state_cache *c, const struct note *n, struct row *w)
 			line = addr_block_line(a.b, a.nb, a.block);
 			page0 = a.b[a.block].page_first, page1 = a.b[a.block].page_last;
 		} else {
+			/* TRANSLATORS: where a note on an item's title, subtitle or
+			 * byline is, in the export's section column */
+			row_set(w, NCOL_SECTION, a.field == NOTE_FIELD_TITLE	   ? _("标题")
+						 : a.field == NOTE_FIELD_SUBTITLE ? _("副标题")
+										  : _("署名"));
 			line = it->line_first;
 			page0 = it->page_first, page1 = it->page_first;
 		}
