@@ -272,6 +272,7 @@ R="$T/r.db"
 r() { ANLI_DB="$T/anli.db" "$ANLI" --state "$R" "$@"; }
 r notes add 27:4 --kind=改 --quote=挂点组 --fix=联系点 >/dev/null && ok || bad "rebuild: add the fix"
 r notes add 27:5 --quote=送审稿 '何时报批？' >/dev/null && ok || bad "rebuild: add the query"
+cite5=$(r show 27:5 --format=json | jq -r '.blocks[0].cite')
 r notes add 27:6 --kind=删 --quote=综合排名 'untouched' >/dev/null && ok || bad "rebuild: add a third"
 F="$T/data/book/27.txt"
 sed -e '/^p 3669-3677 /s/挂点组/联系点/' -e '/^p 3698-3708 /d' "$F" >"$F.new" && mv "$F.new" "$F"
@@ -282,7 +283,8 @@ check "the correction is applied" jq_true '.[] | select(.quote == "挂点组") |
 check "the removed paragraph's note is orphaned" jq_true '.[] | select(.quote == "送审稿") | .anchor_state == "orphaned"' "$T/out"
 check "the other is neither" jq_true '.[] | select(.quote == "综合排名") | .anchor_state == "exact" and (.applied | not)' "$T/out"
 run r notes export --format=csv
-check "export: the orphan last, with its old citation" [ "$(tail -n 1 "$T/out" | cut -d, -f6)" = c27:5 ]
+check "export: the orphans last, the gone paragraph's note with its old citation and block" [ "$(tail -n 1 "$T/out" | cut -d, -f5-7)" = "$cite5,c27:5,c27:p3698" ]
+check "export: the note still in place first" [ "$(sed -n 2p "$T/out" | cut -d, -f11,15)" = 综合排名,exact ]
 check "export: marked orphaned" sh -c "tail -n 1 '$T/out' | grep -q ',orphaned,'"
 
 echo "notes.sh: $pass passed, $fail failed"
