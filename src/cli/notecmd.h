@@ -1,5 +1,5 @@
-/* notecmd.h — private to the notes commands (src/cli/notes.c, notes_export.c,
- * notes_show.c).  Errors are printed (cli_error) and reported as CLI_* codes. */
+/* notecmd.h — private to the notes commands (src/cli/notes.c,
+ * notes_common.c, notes_export.c, notes_show.c).  Errors are printed (cli_error) and reported as CLI_* codes. */
 #ifndef ANLI_CLI_NOTECMD_H
 #define ANLI_CLI_NOTECMD_H
 
