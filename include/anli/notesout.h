@@ -16,8 +16,8 @@
  *     run when the file is opened): it gets a leading apostrophe "'" —
  *     what OWASP recommends and what spreadsheets show as text.
  *   - TSV: one record a line (LF), fields separated by tabs; a backslash,
- *     tab, line break and carriage return in a field are written "\\",
- *     "\t", "\n", "\r" (the "linear TSV" convention).
+ *     tab and line break (CRLF and a lone CR count as one) in a field are
+ *     written "\\", "\t", "\n" (the "linear TSV" convention).
  *   - Markdown: a cell's "|" and the characters that start markup are
  *     escaped with a backslash, a tab becomes a space and a line break
  *     "<br>", so that a cell stays one table cell. */
