@@ -156,6 +156,12 @@ check "tsv: five rows" [ "$(wc -l <"$T/e.tsv")" = 6 ]
 check "tsv: the pipe stays, the note is there" [ "$(awk -F'\t' '$6 == "c27:title" { print $13 }' "$T/e.tsv")" = '标题|用竖线' ]
 check "tsv: same rows as csv" [ "$(cut -f20 "$T/e.tsv" | tail -n +2)" = "$(python3 -c 'import csv,sys; [print(r[19]) for r in list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))[1:]]' "$T/e.csv")" ]
 
+run a notes export --format=tsv --chapter=book/3
+check "--chapter=book/3 (case 27's): all five" [ "$(wc -l <"$T/out")" = 6 ]
+run a notes export --format=tsv --chapter=book/1
+check "--chapter=book/1: none" [ "$(wc -l <"$T/out")" = 1 ]
+expect_error 1 "no chapter 'book/99'" a notes export --chapter=book/99
+
 # --- Markdown: the 勘误表
 run a notes export --format=markdown
 cp "$T/out" "$T/e.md"

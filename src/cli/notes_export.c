@@ -54,9 +54,12 @@ static int filters(const struct opts *o, struct model *m, struct notes_filter *f
 			if (!strcasecmp(m->chapters[k].id, o->chapter))
 				*chapter = k;
 		if (*chapter < 0) {
-			cli_error(_("--chapter: no chapter '%s' (chapters are named book/1 … book/%d, leaders/1 …; "
-				    "see 'anli stats')"),
-				  o->chapter, m->nchapters);
+			struct sbuf ids;
+			sbuf_init(&ids);
+			for (int k = 0; k < m->nchapters; k++)
+				sbuf_printf(&ids, "%s%s", k ? ", " : "", m->chapters[k].id);
+			cli_error(_("--chapter: no chapter '%s' (the chapters: %s)"), o->chapter, ids.s);
+			sbuf_free(&ids);
 			return CLI_NOTFOUND;
 		}
 	}
