@@ -55,7 +55,7 @@ void out_md_cell(struct sbuf *o, const char *s); /* the text between two "|" */
 void out_notes_csv(struct sbuf *o, const struct out_notes_row *r, int n, int bom);
 void out_notes_tsv(struct sbuf *o, const struct out_notes_row *r, int n, int bom);
 
-/* The 勘误表 as Markdown: a title line with `book` (the book's title) and
+/* The 勘误表 as Markdown: a title line with `book` (the book's title, in 《》) and
  * `when` (the export time, as shown), then per chapter a "##" heading, per
  * item a "###" heading and a table 位置 · 页 · 类 · 原文 · 改为 · 说明 ·
  * 状态 · 提出; the orphans last under a heading of their own, with their old

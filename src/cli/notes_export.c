@@ -1,6 +1,8 @@
 /* notes_export.c — anli notes list | export: the notes in book order
  * (orphans last), as rows of the export's columns (notecmd.h); the
- * devices are in src/out/notes.c and notes_json.c (notesout.h). */
+ * devices are in src/out/notes.c and notes_json.c (notesout.h).  A little
+ * over 400 lines: the ordering, the row builder and the two commands that
+ * share them stay together (a split would export their statics). */
 #include "cmd.h"
 #include "notecmd.h"
 
@@ -318,8 +320,14 @@ int notecmd_export(const struct opts *o)
 			out_notes_csv(&out, rows, r.n, o->bom);
 		else if (!strcmp(fmt, "tsv"))
 			out_notes_tsv(&out, rows, r.n, o->bom);
-		else
-			out_notes_markdown(&out, rows, r.n, model_collection_label(r.m, "book"), now);
+		else {
+			char when[40];
+			time_t t = time(NULL);
+			struct tm tm;
+			gmtime_r(&t, &tm);
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+			out_notes_markdown(&out, rows, r.n, model_collection_label(r.m, "book"), when);
+		}
 		free(rows);
 	}
 	run_close(&r);
