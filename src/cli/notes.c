@@ -284,9 +284,10 @@ static int notes_set_cmd(const struct opts *o, const char *sub)
 			rc = CLI_OK;
 			break;
 		}
-		rc = cli_error("%s", err.msg);
-		if (r < 0)
+		if (r < 0 || attempt == 4) { /* r == 1: edited meanwhile, read it again */
+			rc = cli_error("%s", err.msg);
 			break;
+		}
 	}
 	user_close(u);
 	return rc;
