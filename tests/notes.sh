@@ -292,6 +292,13 @@ run r notes export --format=csv
 check "export: the orphans last, the gone paragraph's note with its old citation and block" [ "$(tail -n 1 "$T/out" | cut -d, -f5-7)" = "$cite5,c27:5,c27:p3698" ]
 check "export: the note still in place first" [ "$(sed -n 2p "$T/out" | cut -d, -f11,15)" = 综合排名,exact ]
 check "export: marked orphaned" sh -c "tail -n 1 '$T/out' | grep -q ',orphaned,'"
+# re-attach the orphan: its quote is in no paragraph now, so give another
+n_orph=$(r notes list --format=json | jq -r '.[] | select(.quote == "送审稿") | .num')
+there=$(r notes list --format=json | jq -r '.[] | select(.quote == "综合排名") | .anchor')
+expect_error 1 "is not in the text of" r notes attach "$n_orph" "$there"
+r notes attach "$n_orph" "$there" --quote=综合排名 && ok || bad "notes attach with --quote"
+run r notes list --format=json
+check "attached: exact, there, the remark kept" jq_true ".[] | select(.num == $n_orph) | .anchor_state == \"exact\" and .anchor == \"$there\" and .quote == \"综合排名\" and .note == \"何时报批？\"" "$T/out"
 
 echo "notes.sh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

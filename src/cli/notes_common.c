@@ -81,6 +81,9 @@ int notecmd_anchor_at(struct state_cache *c, const char *item_id, const char *an
 
 int notecmd_anchor_parse(struct state_cache *c, const char *key, struct notecmd_anchor *a)
 {
+	memset(a, 0, sizeof *a);
+	sbuf_init(&a->field_text);
+	a->item = a->block = -1;
 	const char *colon = strrchr(key, ':');
 	for (int f = NOTE_FIELD_TITLE; colon && f <= NOTE_FIELD_BYLINE; f++)
 		if (!strcasecmp(colon + 1, field_names[f])) {
@@ -139,4 +142,55 @@ void notecmd_cite(const struct model *m, const struct notecmd_anchor *a, struct 
 		sbuf_addc(out, ' ');
 		addr_cite(a->b, a->nb, a->block, out);
 	}
+}
+
+/* Find typed quote q in the anchor's text: fill sel with the book's exact
+ * text.  More than one occurrence: --occurrence picks, else an error
+ * listing them. */
+int notecmd_match_quote(const struct opts *o, const struct model *m, const struct notecmd_anchor *a, const char *q,
+		       struct anchor_sel *sel)
+{
+	int *st = NULL, *ln = NULL, n = 0, rc = CLI_OK;
+	struct sbuf where;
+	sbuf_init(&where);
+	notecmd_address(m, a, &where);
+	if (anchor_find_typed(a->text, q, &st, &ln, &n)) {
+		rc = cli_usage_error("%s", _("--quote is blank"));
+	} else if (n == 0) {
+		size_t cut = util_utf8_skip(a->text, 20);
+		rc = cli_error(_("--quote '%s' is not in the text of %s (%.*s%s)"), q, where.s, (int)cut, a->text,
+			       a->text[cut] ? "…" : "");
+		rc = CLI_NOTFOUND;
+	} else if (n > 1 && !o->occurrence) {
+		struct sbuf l;
+		sbuf_init(&l);
+		for (int k = 0; k < n; k++) {
+			int from = st[k] > 6 ? st[k] - 6 : 0;
+			size_t b0 = util_utf8_skip(a->text, (size_t)from), b1 = util_utf8_skip(a->text, (size_t)st[k]);
+			size_t b2 = util_utf8_skip(a->text, (size_t)(st[k] + ln[k]));
+			size_t b3 = util_utf8_skip(a->text, (size_t)(st[k] + ln[k] + 6));
+			sbuf_printf(&l, "%s%d: …%.*s⟦%.*s⟧%.*s…", k ? "; " : "", k + 1, (int)(b1 - b0), a->text + b0,
+				    (int)(b2 - b1), a->text + b1, (int)(b3 - b2), a->text + b2);
+		}
+		rc = cli_usage_error(_("--quote '%s' occurs %d times in %s (%s): pick one with --occurrence=N"), q, n,
+				     where.s, l.s);
+		sbuf_free(&l);
+	} else if (o->occurrence > n) {
+		rc = cli_usage_error(_("--occurrence=%d: '%s' occurs %d time(s) in %s"), o->occurrence, q, n, where.s);
+	} else {
+		int k = o->occurrence ? o->occurrence - 1 : 0;
+		anchor_make(a->text, st[k], ln[k], sel);
+	}
+	free(st);
+	free(ln);
+	sbuf_free(&where);
+	return rc;
+}
+
+void notecmd_sel_empty(struct anchor_sel *sel)
+{
+	sel->quote = xstrdup("");
+	sel->prefix = xstrdup("");
+	sel->suffix = xstrdup("");
+	sel->offset = 0;
 }
