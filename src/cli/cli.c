@@ -61,6 +61,21 @@ static void usage(FILE *f)
 		  "  doctor [--format=text|tsv|json]\n"
 		  "                                 check the state file; list state on blocks or\n"
 		  "                                 items the book no longer has (exit 1 if any)\n"
+		  "  notes add ID:N|ANCHOR [--kind=K] [--quote=Q [--occurrence=N]] [--fix=F] TEXT\n"
+		  "                                 a proofreading note (prints its number); kinds\n"
+		  "                                 疑 改 删 增 (query fix delete insert); ANCHOR a\n"
+		  "                                 block id or c27:title|subtitle|byline\n"
+		  "  notes list [--status=open|resolved] [--item=ID] [--format=tsv|json|table]\n"
+		  "  notes resolve|reopen|delete NOTE\n"
+		  "  notes edit NOTE [--kind=K] [--quote=Q] [--fix=F|--no-fix] [TEXT]\n"
+		  "                                 NOTE: its number or a uuid prefix\n"
+		  "  notes export [--format=csv|tsv|markdown|json] [--bom] [--status=S]\n"
+		  "               [--chapter=book/3]\n"
+		  "                                 the errata table (勘误表), in book order\n"
+		  "  notes attach NOTE ID:N [--quote=Q [--occurrence=N]]\n"
+		  "                                 re-attach a note (an orphan) to another place\n"
+		  "  notes import FILE.json         merge another editor's JSON export\n"
+		  "  show ID --notes                the text with its notes inline\n"
 		  "  present ID... [--chapter ID] [--step] [--duration 20m|90s|1h] [--big-titles]\n"
 		  "                                 present items as slides, full screen; --chapter\n"
 		  "                                 book/3 every item of a chapter\n"
@@ -84,6 +99,8 @@ static void usage(FILE *f)
 		  "  --state PATH         the per-user state file (default: $ANLI_STATE, else\n"
 		  "                       $XDG_DATA_HOME/anli/user.db, ~/.local/share/anli/user.db)\n"
 		  "  --fresh              the reader starts at the top, not where you left off\n"
+		  "  --notes PATH         keep the notes in a file of their own, shared by a team\n"
+		  "                       (default: $ANLI_NOTES, else the state file)\n"
 		  "  -h, --help           show this help\n"
 		  "  -V, --version        show the version\n"
 		  "An option's value follows '=' or comes as the next word; '--' ends the options.\n"
@@ -241,6 +258,15 @@ enum {
 	OPT_DURATION,
 	OPT_BIG_TITLES,
 	OPT_FOLLOW,
+	OPT_NOTES,
+	OPT_KIND,
+	OPT_QUOTE,
+	OPT_FIX,
+	OPT_NO_FIX,
+	OPT_OCCURRENCE,
+	OPT_STATUS,
+	OPT_ITEM,
+	OPT_BOM,
 };
 
 static const struct option longopts[] = {
@@ -264,6 +290,15 @@ static const struct option longopts[] = {
 	{"duration", required_argument, NULL, OPT_DURATION},
 	{"big-titles", no_argument, NULL, OPT_BIG_TITLES},
 	{"follow", optional_argument, NULL, OPT_FOLLOW},
+	{"notes", required_argument, NULL, OPT_NOTES},
+	{"kind", required_argument, NULL, OPT_KIND},
+	{"quote", required_argument, NULL, OPT_QUOTE},
+	{"fix", required_argument, NULL, OPT_FIX},
+	{"no-fix", no_argument, NULL, OPT_NO_FIX},
+	{"occurrence", required_argument, NULL, OPT_OCCURRENCE},
+	{"status", required_argument, NULL, OPT_STATUS},
+	{"item", required_argument, NULL, OPT_ITEM},
+	{"bom", no_argument, NULL, OPT_BOM},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -330,6 +365,7 @@ static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 		return -1;
 	case OPT_CHAPTER:
 		o->chapters[o->nchapters++] = optarg;
+		o->chapter = optarg; /* notes list/export: the last one */
 		return -1;
 	case OPT_DUMP:
 		o->dump = 1;
@@ -349,6 +385,36 @@ static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 	case OPT_FOLLOW:
 		o->follow = 1;
 		o->follow_pid = optarg;
+		return -1;
+	case OPT_NOTES:
+		o->notes = optarg;
+		if (cmd && !strcmp(cmd, "show"))
+			o->show_notes = 1; /* show 27 --notes=team.db: inline, from that file */
+		return -1;
+	case OPT_KIND:
+		o->kind = optarg;
+		return -1;
+	case OPT_QUOTE:
+		o->quote = optarg;
+		return -1;
+	case OPT_FIX:
+		o->fix = optarg;
+		return -1;
+	case OPT_NO_FIX:
+		o->no_fix = 1;
+		return -1;
+	case OPT_OCCURRENCE:
+		if (parse_int_opt(optarg, 1, INT_MAX, &o->occurrence))
+			return cli_usage_error(_("--occurrence: '%s' is not a positive number"), optarg);
+		return -1;
+	case OPT_STATUS:
+		o->status = optarg;
+		return -1;
+	case OPT_ITEM:
+		o->item = optarg;
+		return -1;
+	case OPT_BOM:
+		o->bom = 1;
 		return -1;
 	case ':':
 		return cli_usage_error(_("option '%s' needs a value"), arg);
@@ -373,6 +439,14 @@ static int parse(int argc, char **argv, struct opts *o, const char **cmd)
 	optind = 1;
 	int dashdash = 0;
 	while (optind < argc) {
+		if (!dashdash && *cmd && !strcmp(*cmd, "show") && !strcmp(argv[optind], "--notes")) {
+			/* after `show`, a bare --notes asks for the notes inline;
+			 * the notes file is then given before the command or as
+			 * --notes=PATH (README, man page) */
+			o->show_notes = 1;
+			optind++;
+			continue;
+		}
 		if (!dashdash) {
 			/* "+": stop at the first operand, so that options and
 			 * operands are taken in order without permuting argv */
@@ -422,6 +496,14 @@ int cli_main(int argc, char **argv)
 		cli_usage_error("%s", _("--count counts every hit: it does not go with --limit"));
 	else if (o.fresh && cmd && !cli_looks_like_id(cmd))
 		cli_usage_error(_("--fresh applies to the reader only, not '%s'"), c);
+	else if ((o.kind || o.quote || o.fix || o.no_fix || o.occurrence || o.status || o.item || o.chapter ||
+		  o.bom) &&
+		 strcmp(c, "notes"))
+		cli_usage_error(_("--%s applies to 'notes' only, not '%s'"),
+				o.kind ? "kind" : o.quote ? "quote" : o.fix ? "fix" : o.no_fix ? "no-fix"
+				: o.occurrence ? "occurrence" : o.status ? "status" : o.item ? "item"
+				: o.chapter ? "chapter" : "bom",
+				c);
 	else if (o.numbered && strcmp(c, "show"))
 		cli_usage_error(_("--numbered applies to 'show' only, not '%s'"), c);
 	else if ((o.nchapters || o.dump || o.size || o.step || o.duration || o.big_titles || o.follow) &&
@@ -431,7 +513,7 @@ int cli_main(int argc, char **argv)
 				: o.duration ? "--duration" : o.big_titles ? "--big-titles" : "--follow", c);
 	else if (o.format && (!cmd || cli_looks_like_id(cmd)))
 		cli_usage_error("%s", _("--format needs a command (list, show, search, stats, bookmarks, progress, "
-					"doctor, present)"));
+					"doctor, present, notes)"));
 	else
 		rc = -1;
 	if (rc >= 0)
@@ -451,7 +533,12 @@ int cli_main(int argc, char **argv)
 		 * (issue 11, item 3; and resume when !start.given) */
 		start.fresh = o.fresh;
 		start.state = o.state;
-		rc = tui_main(path, o.ambiwidth, &start);
+		/* --notes PATH: the reader finds the notes file as notes_path(NULL)
+		 * does, through $ANLI_NOTES */
+		if (o.notes && setenv("ANLI_NOTES", o.notes, 1) != 0)
+			rc = cli_error("%s: %s", o.notes, strerror(errno));
+		else
+			rc = tui_main(path, o.ambiwidth, &start);
 		free(path);
 	} else if (cli_looks_like_id(cmd)) {
 		rc = cli_usage_error(_("unexpected argument '%s' after the ID '%s'"), o.args[0], cmd);
@@ -473,6 +560,8 @@ int cli_main(int argc, char **argv)
 		rc = cmd_doctor(&o);
 	} else if (!strcmp(cmd, "present")) {
 		rc = cmd_present(&o);
+	} else if (!strcmp(cmd, "notes")) {
+		rc = cmd_notes(&o);
 	} else {
 		rc = cli_usage_error(_("unknown command '%s'"), cmd);
 	}
