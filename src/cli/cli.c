@@ -496,20 +496,19 @@ int cli_main(int argc, char **argv)
 		cli_usage_error("%s", _("--count counts every hit: it does not go with --limit"));
 	else if (o.fresh && cmd && !cli_looks_like_id(cmd))
 		cli_usage_error(_("--fresh applies to the reader only, not '%s'"), c);
-	else if ((o.kind || o.quote || o.fix || o.no_fix || o.occurrence || o.status || o.item || o.chapter ||
-		  o.bom) &&
+	else if (o.nchapters && strcmp(c, "notes") && strcmp(c, "present"))
+		cli_usage_error(_("--chapter applies to 'notes' and 'present' only, not '%s'"), c);
+	else if ((o.kind || o.quote || o.fix || o.no_fix || o.occurrence || o.status || o.item || o.bom) &&
 		 strcmp(c, "notes"))
 		cli_usage_error(_("--%s applies to 'notes' only, not '%s'"),
 				o.kind ? "kind" : o.quote ? "quote" : o.fix ? "fix" : o.no_fix ? "no-fix"
-				: o.occurrence ? "occurrence" : o.status ? "status" : o.item ? "item"
-				: o.chapter ? "chapter" : "bom",
+				: o.occurrence ? "occurrence" : o.status ? "status" : o.item ? "item" : "bom",
 				c);
 	else if (o.numbered && strcmp(c, "show"))
 		cli_usage_error(_("--numbered applies to 'show' only, not '%s'"), c);
-	else if ((o.nchapters || o.dump || o.size || o.step || o.duration || o.big_titles || o.follow) &&
-		 strcmp(c, "present"))
+	else if ((o.dump || o.size || o.step || o.duration || o.big_titles || o.follow) && strcmp(c, "present"))
 		cli_usage_error(_("%s applies to 'present' only, not '%s'"),
-				o.nchapters ? "--chapter" : o.dump ? "--dump" : o.size ? "--size" : o.step ? "--step"
+				o.dump ? "--dump" : o.size ? "--size" : o.step ? "--step"
 				: o.duration ? "--duration" : o.big_titles ? "--big-titles" : "--follow", c);
 	else if (o.format && (!cmd || cli_looks_like_id(cmd)))
 		cli_usage_error("%s", _("--format needs a command (list, show, search, stats, bookmarks, progress, "
