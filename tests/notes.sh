@@ -290,7 +290,8 @@ check "the removed paragraph's note is orphaned" jq_true '.[] | select(.quote ==
 check "the other is neither" jq_true '.[] | select(.quote == "综合排名") | .anchor_state == "exact" and (.applied | not)' "$T/out"
 run r notes export --format=csv
 check "export: the orphans last, the gone paragraph's note with its old citation and block" [ "$(tail -n 1 "$T/out" | cut -d, -f5-7)" = "$cite5,c27:5,c27:p3698" ]
-check "export: the note still in place first" [ "$(sed -n 2p "$T/out" | cut -d, -f11,15)" = 综合排名,exact ]
+check "export: the applied correction stays in place (not an orphan), first" [ "$(sed -n 2p "$T/out" | cut -d, -f11,15,16)" = 挂点组,exact,yes ]
+check "export: the note still in place next" [ "$(sed -n 3p "$T/out" | cut -d, -f11,15)" = 综合排名,exact ]
 check "export: marked orphaned" sh -c "tail -n 1 '$T/out' | grep -q ',orphaned,'"
 # re-attach the orphan: its quote is in no paragraph now, so give another
 n_orph=$(r notes list --format=json | jq -r '.[] | select(.quote == "送审稿") | .num')

@@ -159,7 +159,11 @@ int notes_history(struct user *u, const char *uuid, struct note **out, int *n, s
  * item's field), writing only the derived fields (anchor_id, sel's offset
  * and context when found, anchor_state, applied, cite, book) — in one
  * transaction, and only rows whose book still differs, so that two
- * processes resolving at once agree.  A note found elsewhere gets its new
+ * processes resolving at once agree.
+ * A 改 or 删 that landed (anchor_resolve: orphaned but applied) is not an
+ * orphan: it is anchored to the block where it was seen applied (exact
+ * when that is its own block, else moved), its quote and context kept as
+ * the 原文 of the errata table.  A note found elsewhere gets its new
  * block and offset and stays "moved" on later resolves that find it there
  * (until an edit re-attaches it, setting anchor_state), so that resolving
  * again gives the same answer; an orphan keeps its old anchor, quote,

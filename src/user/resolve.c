@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* "title", "subtitle", "byline" when the anchor names an item's field
  * ("c27:title"), else NULL. */
@@ -91,6 +92,17 @@ static void resolve_one(const struct model *m, const struct item_text *t, struct
 	 * user re-attaches it), or re-resolving would not be idempotent */
 	n->anchor_state = r.state == ANCHOR_EXACT && n->anchor_state == ANCHOR_MOVED ? ANCHOR_MOVED : r.state;
 	n->applied = r.applied;
+	int keep_sel = 0;
+	if (r.state == ANCHOR_ORPHANED && r.applied && r.applied_block >= 0) {
+		/* a 改 or 删 that landed: its quote is gone because the text now
+		 * reads as corrected.  Not an orphan: it stays where the
+		 * correction is, with its quote (the 原文 of the table) kept */
+		int same = field || !strcasecmp(t->b[r.applied_block].id, n->anchor_id);
+		n->anchor_state = same ? ANCHOR_EXACT : ANCHOR_MOVED;
+		r.block = r.applied_block;
+		r.state = n->anchor_state;
+		keep_sel = 1;
+	}
 	if (r.state == ANCHOR_ORPHANED) {
 		/* kept as it was: the old anchor, quote, context and citation */
 		sbuf_free(&ftext);
@@ -98,7 +110,7 @@ static void resolve_one(const struct model *m, const struct item_text *t, struct
 		return;
 	}
 	const char *text = field ? ftext.s : t->text[r.block];
-	if (*n->sel.quote) {
+	if (*n->sel.quote && !keep_sel) {
 		struct anchor_sel s;
 		if (anchor_make(text, r.start, anchor_cplen(n->sel.quote), &s) == 0) {
 			anchor_sel_free(&n->sel);

@@ -891,8 +891,8 @@ static void test_resolve(void **state)
 	 * the item by its context */
 	int elsewhere = add_sel(u, ANCHOR_QUERY, "c27:p9999", text, "石河子高新区科协", 0, NULL, NULL);
 	int vanished = add_sel(u, ANCHOR_QUERY, "c27:p3641", text, "石河子高新区科协", 0, "书里没有的一句话", NULL);
-	/* a 改 whose fix is what the book now says: applied (the old quote is
-	 * gone: orphaned) */
+	/* a 改 whose fix is what the book now says: applied, and anchored where
+	 * the correction is (its old quote is gone but kept: not an orphan) */
 	int fixed = add_sel(u, ANCHOR_REPLACE, "c27:p3641", text, "石河子高新区科协", 0, "石河子科协", "石河子高新区科协");
 	int title = add_sel(u, ANCHOR_QUERY, "c27:title", m->items[ci].title, "科创中国", 0, NULL, NULL);
 	int noitem = add_sel(u, ANCHOR_QUERY, "c99:p1", text, "石河子高新区科协", 0, NULL, NULL);
@@ -902,7 +902,7 @@ static void test_resolve(void **state)
 	expect_anchor(u, moved, ANCHOR_MOVED, 0, "c27:p3641");
 	expect_anchor(u, elsewhere, ANCHOR_MOVED, 0, "c27:p3641");
 	expect_anchor(u, vanished, ANCHOR_ORPHANED, 0, "c27:p3641");
-	expect_anchor(u, fixed, ANCHOR_ORPHANED, 1, "c27:p3641");
+	expect_anchor(u, fixed, ANCHOR_EXACT, 1, "c27:p3641");
 	expect_anchor(u, title, ANCHOR_EXACT, 0, "c27:title");
 	expect_anchor(u, noitem, ANCHOR_ORPHANED, 0, "c99:p1");
 	/* the states were all exact when added: changed are those now not,
@@ -926,6 +926,10 @@ static void test_resolve(void **state)
 	assert_string_equal(n.cite, "旧的出处"); /* an orphan keeps its citation and quote */
 	assert_string_equal(n.sel.quote, "书里没有的一句话");
 	note_clear(&n);
+	snprintf(key, sizeof key, "%d", fixed);
+	assert_int_equal(notes_get(u, key, 0, &n, &err), 0);
+	assert_string_equal(n.sel.quote, "石河子科协"); /* the 原文 of the errata table */
+	note_clear(&n);
 	/* idempotent: again nothing to do; against another fingerprint the
 	 * same answers */
 	assert_int_equal(raw(file, "SELECT count(*) FROM note WHERE book = (SELECT book FROM note LIMIT 1)", NULL, 0), 7);
@@ -934,7 +938,7 @@ static void test_resolve(void **state)
 	assert_int_equal(notes_resolve(u, m, "ffffffffffffffff", &changed, &err), 0);
 	assert_int_equal(changed, 0);
 	expect_anchor(u, moved, ANCHOR_MOVED, 0, "c27:p3641");
-	expect_anchor(u, fixed, ANCHOR_ORPHANED, 1, "c27:p3641");
+	expect_anchor(u, fixed, ANCHOR_EXACT, 1, "c27:p3641");
 	model_blocks_free(b, nb);
 	model_close(m);
 	user_close(u);
