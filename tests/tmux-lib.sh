@@ -28,3 +28,12 @@ expect_not() {
 }
 # keys NAME KEY...: send keys to the session
 keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
+
+# A presentation publishes a socket for --follow (follow.h): in this test's
+# own directory, never where a real `anli present --follow` would look.
+if [ -n "${T:-}" ]; then
+	mkdir -p -m 700 "$T/run"
+	XDG_RUNTIME_DIR="$T/run"
+	TMPDIR="$T"
+	export XDG_RUNTIME_DIR TMPDIR
+fi
