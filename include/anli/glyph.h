@@ -45,6 +45,7 @@ enum glyph {
 	GLYPH_NEEDS_FIX,    /* list, tree: review status needs-fix */
 	GLYPH_CURSOR,       /* text: the current paragraph's lines, in the left margin */
 	GLYPH_BOOKMARK,     /* text: a bookmarked paragraph's first line, in the right margin; the bookmark list */
+	GLYPH_NOTE,         /* text: an annotated block, in the right margin; tree and list: open notes; the notes list */
 	NGLYPHS
 };
 

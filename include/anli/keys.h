@@ -56,12 +56,21 @@ enum request {
 	REQ_PREV_PARA,
 	REQ_BOOKMARK,
 	REQ_BOOKMARKS,
+	/* proofreading notes (notes.c, views/notes.c) */
+	REQ_NOTE_ADD,
+	REQ_NOTES,
+	REQ_NOTE_EDIT,
+	REQ_NOTE_RESOLVE,
+	REQ_NOTE_DELETE,
+	REQ_NOTES_SCOPE,
+	REQ_NOTES_STATUS,
+	REQ_NOTES_ANCHOR,
 };
 
 #define KEYS_MAX 4 /* default keys per action */
 
 /* The help's groups, by purpose, in help order. */
-enum key_group { KG_MOVE, KG_READ, KG_SEARCH, KG_PANES, KG_OTHER, NKEY_GROUPS };
+enum key_group { KG_MOVE, KG_READ, KG_NOTES, KG_SEARCH, KG_PANES, KG_OTHER, NKEY_GROUPS };
 
 struct action {
 	enum request req;

@@ -34,6 +34,7 @@ static const struct {
 	/* ASCII: one column in both conventions, seen without colour */
 	[GLYPH_CURSOR] = {">", ">", ">"},
 	[GLYPH_BOOKMARK] = {"*", "*", "*"},
+	[GLYPH_NOTE] = {"#", "#", "#"},
 };
 
 void glyph_set_utf8(int u)
