@@ -130,7 +130,7 @@ void tnotes_start(struct app *a, const struct cli_start *st)
 	t->item = -1;
 	t->open = xcalloc((size_t)a->m->nitems + 1, sizeof *t->open);
 	t->chopen = xcalloc((size_t)a->m->nchapters + 1, sizeof *t->chopen);
-	a->nlist.status = NOTE_OPEN; /* the list shows open notes first; f cycles */
+	a->nlist.status = -1; /* every note; f and F filter */
 	a->nlist.anchor = -1;
 	struct anli_err err, note;
 	char *path = notes_path(st ? st->notes : NULL);
