@@ -152,14 +152,14 @@ check "bookmarks after rm" jq_true 'length == 2' "$T/out"
 run $A doctor
 check "doctor: all attached, exit 0" [ "$rc" = 0 ]
 check "doctor: integrity ok" grep -q '^integrity: ok$' "$T/out"
-check "doctor: schema version" grep -q '^schema: version 1 ' "$T/out"
+check "doctor: schema version" grep -q '^schema: version 2 ' "$T/out"
 sqlite3 "$S" "INSERT INTO bookmark VALUES ('c27:p9999', 'c27', NULL, 0); INSERT INTO review VALUES ('c77', 'reviewed', NULL, 0)"
 run $A doctor
 check "doctor: exit 1 when state is detached" [ "$rc" = 1 ]
 check "doctor lists the bookmark on c27:p9999 and its fallback" grep -q '^bookmark on c27:p9999: no such block in c27 (kept); falls back to c27:p[0-9]* (c27:[0-9]*)$' "$T/out"
 check "doctor lists the mark on an unknown item" grep -q "^review on c77: this book has no item 'c77' (kept)$" "$T/out"
 run $A doctor --format=json
-check "doctor json" jq_true '.integrity == "ok" and .schema == 1 and (.detached | length == 2) and any(.detached[]; .block_id == "c27:p9999" and (.fallback | startswith("c27:")))' "$T/out"
+check "doctor json" jq_true '.integrity == "ok" and .schema == 2 and (.detached | length == 2) and any(.detached[]; .block_id == "c27:p9999" and (.fallback | startswith("c27:")))' "$T/out"
 run $A doctor --format=tsv
 check "doctor tsv" grep -q "$(printf '^bookmark\tc27\tc27:p9999\tc27:')" "$T/out"
 check "doctor keeps what it lists" [ "$(sqlite3 "$S" "SELECT count(*) FROM bookmark WHERE block_id = 'c27:p9999'")" = 1 ]

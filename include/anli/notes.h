@@ -31,9 +31,10 @@
  *     unchanged (the local note is as new or newer);
  *   - the local etag is in the incoming history: the incoming note is a
  *     later edit of it: updated (or deleted, for a tombstone);
- *   - else both were edited since a common revision: a conflict.  The one
- *     updated later (then the higher rev, then the greater etag) becomes
- *     current; the other is kept in the history marked as a conflict,
+ *   - else both were edited since a common revision: a conflict.  A
+ *     tombstone wins over a live note (a deletion is never undone by a
+ *     merge); else the one updated later (then the higher rev, then the
+ *     greater etag) becomes current; the other is kept in the history marked as a conflict,
  *     never dropped; histories are merged.
  * Importing the same file twice changes nothing the second time.
  *
@@ -101,12 +102,16 @@ void notes_author(char out[NOTE_NAME_MAX]);
 
 /* Add n: the caller fills kind, item_id, anchor_id, sel, fix, text (and
  * may fill cite, book, anchor_state); uuid, num, rev, etag, author,
- * updated_by, created and updated are set here and written back into *n.
- * One transaction. */
+ * updated_by, created and updated are set here and written back into *n
+ * (status open, not deleted).  改 and 增 need a fix (else -1, err says
+ * so).  Text, fix, quote and context are stored cleaned (invalid UTF-8
+ * replaced, tab and line breaks made spaces, other control characters
+ * removed) and the cleaned strings written back.  One transaction; the
+ * number is the file's highest (tombstones too) + 1, never reused. */
 int notes_add(struct user *u, struct note *n, struct anli_err *err);
 
-/* Find a note by its short number ("12", "#12") or a unique prefix (at
- * least 4 hex digits) of its uuid.  Returns 0 with *n filled (note_clear
+/* Find a note by its short number ("12", "#12": all digits is a number)
+ * or a unique prefix (at least 4 hex digits) of its uuid.  Returns 0 with *n filled (note_clear
  * it), 1 when there is none or the prefix is not unique (err says which),
  * -1 on a database error.  Tombstones are found only with `deleted` 1. */
 int notes_get(struct user *u, const char *key, int deleted, struct note *n, struct anli_err *err);
@@ -115,7 +120,9 @@ int notes_get(struct user *u, const char *key, int deleted, struct note *n, stru
  * re-attach, deleted): n->rev must be the stored rev — else another
  * process edited it meanwhile and nothing is written (returns 1, err says
  * so); the replaced revision goes to the history, rev + 1, updated and
- * updated_by set and written back.  One transaction.  0 / 1 / -1. */
+ * updated_by set and written back (num, author, created are the stored
+ * ones).  An edit that changes nothing makes no revision (returns 0).
+ * One transaction.  0 / 1 / -1. */
 int notes_update(struct user *u, struct note *n, struct anli_err *err);
 
 /* Filters for notes_list: NULL / -1 for "any". */

@@ -29,7 +29,7 @@
 #include "anli/util.h"
 
 #define USER_APPLICATION_ID 0x414E4C55 /* "ANLU" */
-#define USER_SCHEMA_VERSION 1
+#define USER_SCHEMA_VERSION 2
 #define USER_HISTORY_MAX 500 /* history rows kept, the oldest dropped first */
 #define USER_ID_MAX 64       /* bytes of an item or block id, NUL included */
 
@@ -45,7 +45,13 @@ char *user_state_path(const char *opt, int *is_default, struct anli_err *err);
 /* Open (creating it) the state file at `path` (NULL: no state, as from
  * user_state_path failing) as the anli of version `reader_version`
  * ("0.1.0").  flags: USER_MKDIR creates its missing directories (0700),
- * for the default location; an explicit path's directory must exist.  Never returns NULL.  Writes into *note (empty string when
+ * for the default location; an explicit path's directory must exist.
+ * USER_SHARED is for a file that a group shares (notes.h: the shared notes
+ * file): the file and PATH.lock are created 0660 whatever the umask, and
+ * given the directory's group when it differs (fchown: the user must be a
+ * member); the -wal and -shm SQLite makes take the file's mode and, when
+ * this process made them, the directory's group too.  (A setgid directory
+ * — chmod g+s — gives every file its group whoever makes it.)  Never returns NULL.  Writes into *note (empty string when
  * there is nothing to say) one line for the user:
  *  - the file was corrupt and moved aside: "PATH: damaged (...): moved to
  *    PATH.corrupt-YYYYmmddTHHMMSS; starting a new state file" — state is
@@ -58,6 +64,7 @@ char *user_state_path(const char *opt, int *is_default, struct anli_err *err);
  * opening it at that moment (SQLite would pair the old file with the new
  * one's -wal). */
 #define USER_MKDIR 1u
+#define USER_SHARED 2u
 struct user *user_open(const char *path, const char *reader_version, unsigned flags, struct anli_err *note);
 void user_close(struct user *u);
 

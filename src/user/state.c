@@ -5,6 +5,7 @@
 #include "anli/user.h"
 
 #include "anli/i18n.h"
+#include "userdb.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -17,16 +18,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-struct user {
-	sqlite3 *db; /* NULL: no state */
-	char *path;
-	char journal[16];
-	dev_t dev;         /* the file setup examined (a damaged one is moved */
-	ino_t ino;         /* only if it is still the same file) */
-	int found_version, now_version;
-	char min_reader[32];
-};
 
 /* The schema, one step per version: steps[v] takes a file from version v
  * to v + 1, and min_reader[v] is the oldest anli that may use version v + 1
@@ -45,8 +36,33 @@ static const char *const steps[USER_SCHEMA_VERSION] = {
 	"CREATE TABLE bookmark(block_id TEXT PRIMARY KEY, item_id TEXT NOT NULL, book TEXT,\n"
 	"  created INTEGER NOT NULL);\n"
 	"INSERT INTO meta VALUES ('created', CAST(strftime('%s', 'now') AS TEXT));\n",
+	/* 1 → 2: proofreading notes (notes.h).  kind, status and anchor_state
+	 * hold the enums' values (anchor_kind: 0 疑 1 改 2 删 3 增; note_status;
+	 * anchor_state: 0 exact 1 moved 2 orphaned).  note_rev holds the
+	 * revisions a note replaced (and conflict losers), by etag; draft the
+	 * unsaved note forms.  An older anli ignores the new tables: min_reader
+	 * stays. */
+	"CREATE TABLE note(uuid TEXT PRIMARY KEY, num INTEGER NOT NULL UNIQUE, rev INTEGER NOT NULL,\n"
+	"  etag TEXT NOT NULL, kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 3),\n"
+	"  status INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1)),\n"
+	"  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),\n"
+	"  item_id TEXT NOT NULL, anchor_id TEXT NOT NULL, quote TEXT NOT NULL DEFAULT '',\n"
+	"  prefix TEXT NOT NULL DEFAULT '', suffix TEXT NOT NULL DEFAULT '', offset INTEGER NOT NULL DEFAULT 0,\n"
+	"  fix TEXT, text TEXT NOT NULL,\n"
+	"  anchor_state INTEGER NOT NULL DEFAULT 0 CHECK (anchor_state BETWEEN 0 AND 2),\n"
+	"  applied INTEGER NOT NULL DEFAULT 0, book TEXT NOT NULL DEFAULT '', cite TEXT,\n"
+	"  author TEXT NOT NULL, updated_by TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL);\n"
+	"CREATE INDEX note_item ON note(item_id);\n"
+	"CREATE TABLE note_rev(uuid TEXT NOT NULL, etag TEXT NOT NULL, rev INTEGER NOT NULL,\n"
+	"  conflict INTEGER NOT NULL DEFAULT 0, kind INTEGER NOT NULL, status INTEGER NOT NULL,\n"
+	"  deleted INTEGER NOT NULL, item_id TEXT NOT NULL, anchor_id TEXT NOT NULL, quote TEXT NOT NULL,\n"
+	"  prefix TEXT NOT NULL, suffix TEXT NOT NULL, offset INTEGER NOT NULL, fix TEXT, text TEXT NOT NULL,\n"
+	"  anchor_state INTEGER NOT NULL, applied INTEGER NOT NULL, book TEXT NOT NULL, cite TEXT,\n"
+	"  author TEXT NOT NULL, updated_by TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (uuid, etag));\n"
+	"CREATE TABLE draft(key TEXT PRIMARY KEY, fields TEXT NOT NULL, updated INTEGER NOT NULL);\n",
 };
-static const char *const min_reader[USER_SCHEMA_VERSION] = {"0.1.0"};
+static const char *const min_reader[USER_SCHEMA_VERSION] = {"0.1.0", "0.1.0"};
 
 int user_version_cmp(const char *a, const char *b)
 {
@@ -385,18 +401,86 @@ static int move_aside(const char *path, struct sbuf *to)
 	return 0;
 }
 
-struct user *user_open(const char *path, const char *reader_version, unsigned flags, struct anli_err *note)
+/* --- a file shared by a group (USER_SHARED) */
+
+/* The group of path's directory. */
+static gid_t dir_gid(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, strlen(dir) + 1, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	struct stat sb;
+	gid_t g = stat(dir, &sb) == 0 ? sb.st_gid : (gid_t)-1;
+	free(dir);
+	return g;
+}
+
+/* An open file of ours made group-writable (whatever the umask) and given
+ * the directory's group.  Best effort: a file another user made is left as
+ * it is (theirs to fix: they opened it the same way). */
+static void share_fd(int fd, const char *path)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || sb.st_uid != geteuid())
+		return;
+	if ((sb.st_mode & 0660) != 0660)
+		fchmod(fd, (sb.st_mode & 0777) | 0660);
+	gid_t g = dir_gid(path);
+	if (g != (gid_t)-1 && g != sb.st_gid && fchown(fd, (uid_t)-1, g) != 0) {
+		/* not a member of the directory's group: the file keeps ours */
+	}
+}
+
+/* path + suffix, when it exists, made shared as by share_fd. */
+static void share_file(const char *path, const char *suffix)
+{
+	struct sbuf p;
+	sbuf_init(&p);
+	sbuf_printf(&p, "%s%s", path, suffix);
+	int fd = open(p.s, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd >= 0) {
+		share_fd(fd, path);
+		close(fd);
+	}
+	sbuf_free(&p);
+}
+
+/* Create the shared file (empty: setup takes it for a new one) 0660 with
+ * the directory's group, when it does not exist; SQLite then makes its
+ * -wal and -shm with the same mode. */
+static int share_create(const char *path, struct anli_err *note)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		return anli_err_set(note, _("%s: cannot create: %s; notes are not saved"), path, strerror(errno));
+	}
+	share_fd(fd, path);
+	close(fd);
+	return 0;
+}
+
+static struct user *open_handle(const char *path, const char *reader_version, unsigned flags, struct anli_err *note)
 {
 	note->msg[0] = '\0';
 	struct user *u = xcalloc(1, sizeof *u);
 	if (!path)
 		return u;
 	u->path = xstrdup(path);
+	u->flags = flags;
 	if (!*path) { /* SQLite would take "" for a temporary database */
 		anli_err_set(note, "%s", _("the state file's path is empty; reading state is not saved"));
 		return u;
 	}
 	if ((flags & USER_MKDIR) && make_parent(path, note))
+		return u;
+	if ((flags & USER_SHARED) && share_create(path, note))
 		return u;
 	struct anli_err why;
 	int rc = SETUP_CORRUPT, moved = 0;
@@ -407,7 +491,9 @@ struct user *user_open(const char *path, const char *reader_version, unsigned fl
 	struct sbuf lp;
 	sbuf_init(&lp);
 	sbuf_printf(&lp, "%s.lock", path);
-	int lk = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int lk = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC, (flags & USER_SHARED) ? 0660 : 0600);
+	if (lk >= 0 && (flags & USER_SHARED))
+		share_fd(lk, path);
 	sbuf_free(&lp);
 	/* a damaged file is moved aside once; another anli may be doing the
 	 * same at this moment, so a file that is no longer the one examined
@@ -463,11 +549,23 @@ struct user *user_open(const char *path, const char *reader_version, unsigned fl
 	} else if (rc != SETUP_OK) {
 		snprintf(note->msg, sizeof note->msg, "%s", why.msg);
 	}
+	if (rc == SETUP_OK && (flags & USER_SHARED)) {
+		share_file(path, "-wal");
+		share_file(path, "-shm");
+	}
 	if (rc != SETUP_OK) {
 		sqlite3_close(u->db);
 		u->db = NULL;
 		u->journal[0] = '\0';
 	}
+	return u;
+}
+
+struct user *user_open(const char *path, const char *reader_version, unsigned flags, struct anli_err *note)
+{
+	struct user *u = open_handle(path, reader_version, flags, note);
+	if (!u->db)
+		u->why = xstrdup(note->msg[0] ? note->msg : _("no state file"));
 	return u;
 }
 
@@ -477,6 +575,7 @@ void user_close(struct user *u)
 		return;
 	sqlite3_close(u->db);
 	free(u->path);
+	free(u->why);
 	free(u);
 }
 
@@ -502,112 +601,18 @@ void user_versions(const struct user *u, int *found, int *now, const char **minr
 	*minr = u && u->db ? u->min_reader : "";
 }
 
-/* --- statements */
-
-static int fail(struct user *u, const char *what, struct anli_err *err)
-{
-	return anli_err_set(err, "%s: %s: %s", u->path, what, sqlite3_errmsg(u->db));
-}
-
-/* Prepare sql and bind its parameters: `types` one letter per parameter,
- * 't' a const char * (NULL binds NULL), 'i' a long long. */
-static int prepare(struct user *u, const char *what, const char *sql, sqlite3_stmt **st, struct anli_err *err,
-		   const char *types, va_list ap)
-{
-	if (sqlite3_prepare_v2(u->db, sql, -1, st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(*st);
-		*st = NULL;
-		return fail(u, what, err);
-	}
-	for (int i = 0; types[i]; i++) {
-		int rc;
-		if (types[i] == 't') {
-			const char *s = va_arg(ap, const char *);
-			rc = s ? sqlite3_bind_text(*st, i + 1, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(*st, i + 1);
-		} else {
-			rc = sqlite3_bind_int64(*st, i + 1, va_arg(ap, long long));
-		}
-		if (rc != SQLITE_OK) {
-			fail(u, what, err);
-			sqlite3_finalize(*st);
-			*st = NULL;
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Run a statement that returns no rows; *changes (if not NULL) the rows it
- * changed. */
-static int run(struct user *u, const char *what, int *changes, struct anli_err *err, const char *sql,
-	       const char *types, ...)
-{
-	va_list ap;
-	va_start(ap, types);
-	sqlite3_stmt *st;
-	int rc = prepare(u, what, sql, &st, err, types, ap);
-	va_end(ap);
-	if (rc)
-		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return fail(u, what, err);
-	if (changes)
-		*changes = sqlite3_changes(u->db);
-	return 0;
-}
-
-static int begin(struct user *u, const char *what, struct anli_err *err)
-{
-	return sqlite3_exec(u->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : fail(u, what, err);
-}
-
-static int commit(struct user *u, const char *what, struct anli_err *err)
-{
-	if (sqlite3_exec(u->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	fail(u, what, err);
-	sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
-static void rollback(struct user *u)
-{
-	sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-static int check_id(struct user *u, const char *id, int may_be_empty, struct anli_err *err)
-{
-	if (!id || (!*id && !may_be_empty))
-		return anli_err_set(err, _("%s: an empty id"), u->path);
-	if (strlen(id) >= USER_ID_MAX)
-		return anli_err_set(err, _("%s: id too long: '%.40s…'"), u->path, id);
-	return 0;
-}
-
-static void copy(char *to, size_t size, const unsigned char *s)
-{
-	snprintf(to, size, "%s", s ? (const char *)s : "");
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
 /* --- position */
 
 int user_pos_save(struct user *u, const struct user_pos *p, struct anli_err *err)
 {
 	if (!user_active(u))
 		return 0;
-	if (check_id(u, p->item_id, 0, err) || check_id(u, p->block_id, 1, err))
+	if (user_db_check_id(u, p->item_id, 0, err) || user_db_check_id(u, p->block_id, 1, err))
 		return -1;
-	return run(u, _("saving the position"), NULL, err,
+	return user_db_run(u, _("saving the position"), NULL, err,
 		   "INSERT OR REPLACE INTO position (id, item_id, block_id, focus, book, updated)"
 		   " VALUES (1, ?, ?, ?, ?, ?)",
-		   "tttti", p->item_id, or_null(p->block_id), or_null(p->focus), or_null(p->book),
+		   "tttti", p->item_id, user_db_or_null(p->block_id), user_db_or_null(p->focus), user_db_or_null(p->book),
 		   (long long)time(NULL));
 }
 
@@ -620,19 +625,19 @@ int user_pos_load(struct user *u, struct user_pos *p, struct anli_err *err)
 	if (sqlite3_prepare_v2(u->db, "SELECT item_id, block_id, focus, book, updated FROM position WHERE id = 1", -1,
 			       &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
-		return fail(u, _("reading the position"), err);
+		return user_db_fail(u, _("reading the position"), err);
 	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		copy(p->item_id, sizeof p->item_id, sqlite3_column_text(st, 0));
-		copy(p->block_id, sizeof p->block_id, sqlite3_column_text(st, 1));
-		copy(p->focus, sizeof p->focus, sqlite3_column_text(st, 2));
-		copy(p->book, sizeof p->book, sqlite3_column_text(st, 3));
+		user_db_copy(p->item_id, sizeof p->item_id, sqlite3_column_text(st, 0));
+		user_db_copy(p->block_id, sizeof p->block_id, sqlite3_column_text(st, 1));
+		user_db_copy(p->focus, sizeof p->focus, sqlite3_column_text(st, 2));
+		user_db_copy(p->book, sizeof p->book, sqlite3_column_text(st, 3));
 		p->updated = sqlite3_column_int64(st, 4);
 		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : fail(u, _("reading the position"), err);
+	return rc == SQLITE_DONE ? 0 : user_db_fail(u, _("reading the position"), err);
 }
 
 /* --- history */
@@ -641,19 +646,19 @@ int user_history_push(struct user *u, const struct user_pos *p, struct anli_err 
 {
 	if (!user_active(u))
 		return 0;
-	if (check_id(u, p->item_id, 0, err) || check_id(u, p->block_id, 1, err))
+	if (user_db_check_id(u, p->item_id, 0, err) || user_db_check_id(u, p->block_id, 1, err))
 		return -1;
 	const char *what = _("saving the history");
-	if (begin(u, what, err))
+	if (user_db_begin(u, what, err))
 		return -1;
-	if (run(u, what, NULL, err, "INSERT INTO history (item_id, block_id, book, at) VALUES (?, ?, ?, ?)", "ttti",
-		p->item_id, or_null(p->block_id), or_null(p->book), (long long)time(NULL)) ||
-	    run(u, what, NULL, err, "DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?", "i",
+	if (user_db_run(u, what, NULL, err, "INSERT INTO history (item_id, block_id, book, at) VALUES (?, ?, ?, ?)", "ttti",
+		p->item_id, user_db_or_null(p->block_id), user_db_or_null(p->book), (long long)time(NULL)) ||
+	    user_db_run(u, what, NULL, err, "DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?", "i",
 		(long long)USER_HISTORY_MAX)) {
-		rollback(u);
+		user_db_rollback(u);
 		return -1;
 	}
-	return commit(u, what, err);
+	return user_db_commit(u, what, err);
 }
 
 int user_history(struct user *u, int max, struct user_pos **out, int *n, struct anli_err *err)
@@ -668,22 +673,22 @@ int user_history(struct user *u, int max, struct user_pos **out, int *n, struct 
 			       " (SELECT * FROM history ORDER BY seq DESC LIMIT ?) ORDER BY seq",
 			       -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
-		return fail(u, _("reading the history"), err);
+		return user_db_fail(u, _("reading the history"), err);
 	}
 	sqlite3_bind_int(st, 1, max);
 	struct user_pos *v = xcalloc((size_t)max, sizeof *v);
 	int rc, k = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max) {
-		copy(v[k].item_id, sizeof v[k].item_id, sqlite3_column_text(st, 0));
-		copy(v[k].block_id, sizeof v[k].block_id, sqlite3_column_text(st, 1));
-		copy(v[k].book, sizeof v[k].book, sqlite3_column_text(st, 2));
+		user_db_copy(v[k].item_id, sizeof v[k].item_id, sqlite3_column_text(st, 0));
+		user_db_copy(v[k].block_id, sizeof v[k].block_id, sqlite3_column_text(st, 1));
+		user_db_copy(v[k].book, sizeof v[k].book, sqlite3_column_text(st, 2));
 		v[k].updated = sqlite3_column_int64(st, 3);
 		k++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		free(v);
-		return fail(u, _("reading the history"), err);
+		return user_db_fail(u, _("reading the history"), err);
 	}
 	*out = v;
 	*n = k;
@@ -701,29 +706,29 @@ int user_read_set(struct user *u, const char *item_id, int read, const char *boo
 {
 	if (!user_active(u))
 		return 0;
-	if (check_id(u, item_id, 0, err))
+	if (user_db_check_id(u, item_id, 0, err))
 		return -1;
 	if (read)
-		return run(u, _("saving a read mark"), NULL, err,
+		return user_db_run(u, _("saving a read mark"), NULL, err,
 			   "INSERT INTO read_mark (item_id, book, at) VALUES (?, ?, ?)"
 			   " ON CONFLICT (item_id) DO UPDATE SET book = excluded.book, at = excluded.at",
-			   "tti", item_id, or_null(book), (long long)time(NULL));
-	return run(u, _("saving a read mark"), NULL, err, "DELETE FROM read_mark WHERE item_id = ?", "t", item_id);
+			   "tti", item_id, user_db_or_null(book), (long long)time(NULL));
+	return user_db_run(u, _("saving a read mark"), NULL, err, "DELETE FROM read_mark WHERE item_id = ?", "t", item_id);
 }
 
 int user_review_set(struct user *u, const char *item_id, int review, const char *book, struct anli_err *err)
 {
 	if (!user_active(u))
 		return 0;
-	if (check_id(u, item_id, 0, err))
+	if (user_db_check_id(u, item_id, 0, err))
 		return -1;
 	if (review == USER_REVIEW_OK || review == USER_REVIEW_FIX)
-		return run(u, _("saving a review status"), NULL, err,
+		return user_db_run(u, _("saving a review status"), NULL, err,
 			   "INSERT INTO review (item_id, status, book, at) VALUES (?, ?, ?, ?)"
 			   " ON CONFLICT (item_id) DO UPDATE SET status = excluded.status, book = excluded.book,"
 			   " at = excluded.at",
-			   "ttti", item_id, user_review_name(review), or_null(book), (long long)time(NULL));
-	return run(u, _("saving a review status"), NULL, err, "DELETE FROM review WHERE item_id = ?", "t", item_id);
+			   "ttti", item_id, user_review_name(review), user_db_or_null(book), (long long)time(NULL));
+	return user_db_run(u, _("saving a review status"), NULL, err, "DELETE FROM review WHERE item_id = ?", "t", item_id);
 }
 
 int user_marks(struct user *u, struct user_mark **out, int *n, struct anli_err *err)
@@ -742,7 +747,7 @@ int user_marks(struct user *u, struct user_mark **out, int *n, struct anli_err *
 			       " LEFT JOIN review v ON v.item_id = k.item_id ORDER BY k.item_id",
 			       -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
-		return fail(u, _("reading the marks"), err);
+		return user_db_fail(u, _("reading the marks"), err);
 	}
 	struct user_mark *v = NULL;
 	int rc, k = 0, cap = 0;
@@ -753,7 +758,7 @@ int user_marks(struct user *u, struct user_mark **out, int *n, struct anli_err *
 		}
 		struct user_mark *x = &v[k++];
 		memset(x, 0, sizeof *x);
-		copy(x->item_id, sizeof x->item_id, sqlite3_column_text(st, 0));
+		user_db_copy(x->item_id, sizeof x->item_id, sqlite3_column_text(st, 0));
 		x->read = sqlite3_column_type(st, 1) != SQLITE_NULL;
 		x->read_at = sqlite3_column_int64(st, 1);
 		const char *s = (const char *)sqlite3_column_text(st, 2);
@@ -763,7 +768,7 @@ int user_marks(struct user *u, struct user_mark **out, int *n, struct anli_err *
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		free(v);
-		return fail(u, _("reading the marks"), err);
+		return user_db_fail(u, _("reading the marks"), err);
 	}
 	*out = v;
 	*n = k;
@@ -779,11 +784,11 @@ int user_bookmark_add(struct user *u, const char *block_id, const char *item_id,
 		*added = 0;
 	if (!user_active(u))
 		return 0;
-	if (check_id(u, block_id, 0, err) || check_id(u, item_id, 0, err))
+	if (user_db_check_id(u, block_id, 0, err) || user_db_check_id(u, item_id, 0, err))
 		return -1;
-	return run(u, _("saving a bookmark"), added, err,
+	return user_db_run(u, _("saving a bookmark"), added, err,
 		   "INSERT OR IGNORE INTO bookmark (block_id, item_id, book, created) VALUES (?, ?, ?, ?)", "ttti",
-		   block_id, item_id, or_null(book), (long long)time(NULL));
+		   block_id, item_id, user_db_or_null(book), (long long)time(NULL));
 }
 
 int user_bookmark_rm(struct user *u, const char *block_id, int *removed, struct anli_err *err)
@@ -792,9 +797,9 @@ int user_bookmark_rm(struct user *u, const char *block_id, int *removed, struct 
 		*removed = 0;
 	if (!user_active(u))
 		return 0;
-	if (check_id(u, block_id, 0, err))
+	if (user_db_check_id(u, block_id, 0, err))
 		return -1;
-	return run(u, _("removing a bookmark"), removed, err, "DELETE FROM bookmark WHERE block_id = ? COLLATE NOCASE", "t",
+	return user_db_run(u, _("removing a bookmark"), removed, err, "DELETE FROM bookmark WHERE block_id = ? COLLATE NOCASE", "t",
 		   block_id);
 }
 
@@ -809,7 +814,7 @@ int user_bookmarks(struct user *u, struct user_bookmark **out, int *n, struct an
 			       "SELECT block_id, item_id, book, created FROM bookmark ORDER BY created, rowid", -1,
 			       &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
-		return fail(u, _("reading the bookmarks"), err);
+		return user_db_fail(u, _("reading the bookmarks"), err);
 	}
 	struct user_bookmark *v = NULL;
 	int rc, k = 0, cap = 0;
@@ -819,15 +824,15 @@ int user_bookmarks(struct user *u, struct user_bookmark **out, int *n, struct an
 			v = xrealloc(v, sizeof *v * (size_t)cap);
 		}
 		struct user_bookmark *x = &v[k++];
-		copy(x->block_id, sizeof x->block_id, sqlite3_column_text(st, 0));
-		copy(x->item_id, sizeof x->item_id, sqlite3_column_text(st, 1));
-		copy(x->book, sizeof x->book, sqlite3_column_text(st, 2));
+		user_db_copy(x->block_id, sizeof x->block_id, sqlite3_column_text(st, 0));
+		user_db_copy(x->item_id, sizeof x->item_id, sqlite3_column_text(st, 1));
+		user_db_copy(x->book, sizeof x->book, sqlite3_column_text(st, 2));
 		x->created = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		free(v);
-		return fail(u, _("reading the bookmarks"), err);
+		return user_db_fail(u, _("reading the bookmarks"), err);
 	}
 	*out = v;
 	*n = k;
@@ -844,7 +849,7 @@ int user_integrity(struct user *u, int *ok, struct sbuf *detail, struct anli_err
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(u->db, "PRAGMA integrity_check(10)", -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
-		return fail(u, "integrity_check", err);
+		return user_db_fail(u, "integrity_check", err);
 	}
 	int rc, k = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -1,0 +1,616 @@
+/* notes.c — the notes store (notes.h): names, reading and writing one note,
+ * add / get / update / list / counts / history, drafts.  The merge of an
+ * export is in import.c, re-anchoring against the book in resolve.c. */
+#include "anli/notes.h"
+
+#include "anli/i18n.h"
+#include "userdb.h"
+
+#include <ctype.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <unistr.h>
+
+/* --- names */
+
+static const char *const kind_names[] = {"疑", "改", "删", "增"};
+static const char *const kind_ascii[] = {"query", "fix", "delete", "insert"};
+static const char *const status_names[] = {"open", "resolved"};
+static const char *const anchor_names[] = {"exact", "moved", "orphaned"};
+
+const char *note_kind_name(int kind)
+{
+	return kind >= 0 && kind < 4 ? kind_names[kind] : "?";
+}
+
+const char *note_kind_ascii(int kind)
+{
+	return kind >= 0 && kind < 4 ? kind_ascii[kind] : "?";
+}
+
+int note_kind_parse(const char *s)
+{
+	for (int k = 0; s && k < 4; k++)
+		if (!strcmp(s, kind_names[k]) || !strcmp(s, kind_ascii[k]))
+			return k;
+	return -1;
+}
+
+const char *note_status_name(int status)
+{
+	return status == NOTE_RESOLVED ? status_names[1] : status_names[0];
+}
+
+int note_status_parse(const char *s)
+{
+	for (int k = 0; s && k < 2; k++)
+		if (!strcmp(s, status_names[k]))
+			return k;
+	return -1;
+}
+
+const char *note_anchor_name(int state)
+{
+	return state >= 0 && state < 3 ? anchor_names[state] : "?";
+}
+
+int note_anchor_parse(const char *s)
+{
+	for (int k = 0; s && k < 3; k++)
+		if (!strcmp(s, anchor_names[k]))
+			return k;
+	return -1;
+}
+
+void note_clear(struct note *n)
+{
+	anchor_sel_free(&n->sel);
+	free(n->fix);
+	free(n->text);
+	free(n->cite);
+	n->fix = n->text = n->cite = NULL;
+}
+
+void notes_free(struct note *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		note_clear(&v[i]);
+	free(v);
+}
+
+char *notes_path(const char *opt)
+{
+	if (opt)
+		return xstrdup(opt);
+	const char *env = getenv("ANLI_NOTES");
+	return env && *env ? xstrdup(env) : NULL;
+}
+
+char *user_db_clean(const char *s)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_addn(&b, "", 0);
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		i += (size_t)(l > 0 ? l : 1);
+		if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
+			c = ' ';
+		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
+			 (c >= 0x2066 && c <= 0x2069))
+			continue;
+		uint8_t out[6];
+		int k = u8_uctomb(out, c, sizeof out);
+		if (k > 0)
+			sbuf_addn(&b, (const char *)out, (size_t)k);
+	}
+	return sbuf_take(&b);
+}
+
+void notes_author(char out[NOTE_NAME_MAX])
+{
+	const char *env = getenv("ANLI_AUTHOR");
+	char buf[32];
+	const char *name = env && *env ? env : NULL;
+	if (!name) {
+		struct passwd *pw = getpwuid(geteuid());
+		if (pw && pw->pw_name && *pw->pw_name)
+			name = pw->pw_name;
+	}
+	if (!name) {
+		snprintf(buf, sizeof buf, "uid %ld", (long)geteuid());
+		name = buf;
+	}
+	char *clean = user_db_clean(name);
+	size_t len = strlen(clean), i = 0;
+	while (i < len) { /* whole characters only */
+		int l = u8_mblen((const uint8_t *)clean + i, len - i);
+		if (l <= 0 || i + (size_t)l > NOTE_NAME_MAX - 1)
+			break;
+		i += (size_t)l;
+	}
+	memcpy(out, clean, i);
+	out[i] = '\0';
+	free(clean);
+}
+
+int user_db_inactive(struct user *u, struct anli_err *err)
+{
+	return anli_err_set(err, _("notes cannot be saved: %s"), u && u->why ? u->why : _("no state file"));
+}
+
+/* --- one note */
+
+static char *col_dup(sqlite3_stmt *st, int c)
+{
+	const unsigned char *s = sqlite3_column_text(st, c);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+void user_db_note_row(sqlite3_stmt *st, int col, struct note *n)
+{
+	memset(n, 0, sizeof *n);
+	user_db_copy(n->uuid, sizeof n->uuid, sqlite3_column_text(st, col));
+	n->num = sqlite3_column_int64(st, col + 1);
+	n->rev = sqlite3_column_int(st, col + 2);
+	user_db_copy(n->etag, sizeof n->etag, sqlite3_column_text(st, col + 3));
+	n->kind = sqlite3_column_int(st, col + 4);
+	n->status = sqlite3_column_int(st, col + 5);
+	n->deleted = sqlite3_column_int(st, col + 6);
+	user_db_copy(n->item_id, sizeof n->item_id, sqlite3_column_text(st, col + 7));
+	user_db_copy(n->anchor_id, sizeof n->anchor_id, sqlite3_column_text(st, col + 8));
+	n->sel.quote = col_dup(st, col + 9);
+	n->sel.prefix = col_dup(st, col + 10);
+	n->sel.suffix = col_dup(st, col + 11);
+	n->sel.offset = sqlite3_column_int(st, col + 12);
+	n->fix = col_dup(st, col + 13);
+	n->text = col_dup(st, col + 14);
+	n->anchor_state = sqlite3_column_int(st, col + 15);
+	n->applied = sqlite3_column_int(st, col + 16);
+	user_db_copy(n->book, sizeof n->book, sqlite3_column_text(st, col + 17));
+	n->cite = col_dup(st, col + 18);
+	user_db_copy(n->author, sizeof n->author, sqlite3_column_text(st, col + 19));
+	user_db_copy(n->updated_by, sizeof n->updated_by, sqlite3_column_text(st, col + 20));
+	n->created = sqlite3_column_int64(st, col + 21);
+	n->updated = sqlite3_column_int64(st, col + 22);
+	n->conflict = sqlite3_column_int(st, col + 23);
+	if (!n->sel.quote)
+		n->sel.quote = xstrdup("");
+	if (!n->sel.prefix)
+		n->sel.prefix = xstrdup("");
+	if (!n->sel.suffix)
+		n->sel.suffix = xstrdup("");
+	if (!n->text)
+		n->text = xstrdup("");
+}
+
+static void fnv_field(unsigned long long *h, const char *s)
+{
+	util_fnv64(h, s);
+	util_fnv64(h, "\xff");
+}
+
+void user_db_note_etag(const struct note *n, char out[17])
+{
+	unsigned long long h = UTIL_FNV64_INIT;
+	char num[64];
+	snprintf(num, sizeof num, "%d %d %d %d", n->rev, n->kind, n->status, n->deleted);
+	fnv_field(&h, n->uuid);
+	fnv_field(&h, num);
+	fnv_field(&h, n->item_id);
+	fnv_field(&h, n->anchor_id);
+	fnv_field(&h, n->sel.quote ? n->sel.quote : "");
+	fnv_field(&h, n->fix ? "F" : "-"); /* no fix and an empty one differ */
+	fnv_field(&h, n->fix ? n->fix : "");
+	fnv_field(&h, n->text ? n->text : "");
+	snprintf(out, 17, "%016llx", h);
+}
+
+static const char *str(const char *s)
+{
+	return s ? s : "";
+}
+
+int user_db_note_write(struct user *u, const char *how, struct note *n, struct anli_err *err)
+{
+	const char *what = _("saving a note");
+	sqlite3_stmt *st;
+	int rc;
+	if (!strcmp(how, "insert")) {
+		rc = user_db_prepare(u, what,
+				     "INSERT INTO note (num, uuid, rev, etag, kind, status, deleted, item_id, anchor_id,"
+				     " quote, prefix, suffix, offset, fix, text, anchor_state, applied, book, cite, author,"
+				     " updated_by, created, updated) VALUES"
+				     " ((SELECT coalesce(max(num), 0) + 1 FROM note), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+				     " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) RETURNING num",
+				     &st, err, "");
+	} else if (!strcmp(how, "update")) {
+		rc = user_db_prepare(u, what,
+				     "UPDATE note SET rev = ?3, etag = ?4, kind = ?5, status = ?6, deleted = ?7,"
+				     " item_id = ?8, anchor_id = ?9, quote = ?10, prefix = ?11, suffix = ?12, offset = ?13,"
+				     " fix = ?14, text = ?15, anchor_state = ?16, applied = ?17, book = ?18, cite = ?19,"
+				     " updated_by = ?21, updated = ?23 WHERE uuid = ?2"
+				     " RETURNING num, author, created",
+				     &st, err, "");
+	} else {
+		rc = user_db_prepare(u, what,
+				     "INSERT INTO note_rev (conflict, uuid, rev, etag, kind, status, deleted, item_id,"
+				     " anchor_id, quote, prefix, suffix, offset, fix, text, anchor_state, applied, book, cite,"
+				     " author, updated_by, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+				     " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
+				     " ON CONFLICT (uuid, etag) DO UPDATE SET conflict = max(conflict, excluded.conflict)",
+				     &st, err, "");
+	}
+	if (rc)
+		return -1;
+	sqlite3_bind_int(st, 1, n->conflict);
+	sqlite3_bind_text(st, 2, n->uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, n->rev);
+	sqlite3_bind_text(st, 4, n->etag, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, n->kind);
+	sqlite3_bind_int(st, 6, n->status);
+	sqlite3_bind_int(st, 7, n->deleted ? 1 : 0);
+	sqlite3_bind_text(st, 8, n->item_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, n->anchor_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 10, str(n->sel.quote), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 11, str(n->sel.prefix), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 12, str(n->sel.suffix), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 13, n->sel.offset);
+	if (n->fix)
+		sqlite3_bind_text(st, 14, n->fix, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 15, str(n->text), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 16, n->anchor_state);
+	sqlite3_bind_int(st, 17, n->applied ? 1 : 0);
+	sqlite3_bind_text(st, 18, n->book, -1, SQLITE_TRANSIENT);
+	if (n->cite)
+		sqlite3_bind_text(st, 19, n->cite, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 20, n->author, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 21, n->updated_by, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 22, n->created);
+	sqlite3_bind_int64(st, 23, n->updated);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		n->num = sqlite3_column_int64(st, 0);
+		if (!strcmp(how, "update")) {
+			user_db_copy(n->author, sizeof n->author, sqlite3_column_text(st, 1));
+			n->created = sqlite3_column_int64(st, 2);
+		}
+		rc = sqlite3_step(st);
+	} else if (rc == SQLITE_DONE && !strcmp(how, "update")) {
+		sqlite3_finalize(st);
+		return anli_err_set(err, _("%s: no note %s"), u->path, n->uuid);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : user_db_fail(u, what, err);
+}
+
+/* Replace *s by its cleaned copy. */
+static void clean_in_place(char **s)
+{
+	char *c = user_db_clean(*s ? *s : "");
+	free(*s);
+	*s = c;
+}
+
+/* What the caller filled in is fit to store: ids, kind, a fix where the
+ * kind needs one; text cleaned (written back). */
+static int check_note(struct user *u, struct note *n, struct anli_err *err)
+{
+	if (user_db_check_id(u, n->item_id, 0, err) || user_db_check_id(u, n->anchor_id, 0, err))
+		return -1;
+	if (n->kind < 0 || n->kind > ANCHOR_INSERT)
+		return anli_err_set(err, _("%s: not a note kind: %d"), u->path, n->kind);
+	if ((n->kind == ANCHOR_REPLACE || n->kind == ANCHOR_INSERT) && !n->fix)
+		return anli_err_set(err, _("a %s note needs a fix (the text to put there)"), note_kind_name(n->kind));
+	if (n->status != NOTE_OPEN && n->status != NOTE_RESOLVED)
+		return anli_err_set(err, _("%s: not a note status: %d"), u->path, n->status);
+	clean_in_place(&n->text);
+	if (n->fix)
+		clean_in_place(&n->fix);
+	clean_in_place(&n->sel.quote);
+	clean_in_place(&n->sel.prefix);
+	clean_in_place(&n->sel.suffix);
+	if (n->cite)
+		clean_in_place(&n->cite);
+	n->deleted = n->deleted ? 1 : 0;
+	return 0;
+}
+
+/* A version 4 UUID (RFC 4122) from the kernel's random numbers (not
+ * SQLite's generator: forked processes would share its state). */
+static void new_uuid(char out[37])
+{
+	unsigned char r[16];
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd >= 0 ? read(fd, r, sizeof r) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (got != (ssize_t)sizeof r) { /* no /dev/urandom: time and pid, mixed */
+		unsigned long long h = UTIL_FNV64_INIT;
+		char seed[64];
+		snprintf(seed, sizeof seed, "%lld %ld %ld", (long long)time(NULL), (long)getpid(), (long)clock());
+		for (int i = 0; i < 16; i++) {
+			util_fnv64(&h, seed);
+			r[i] = (unsigned char)(h >> 24);
+		}
+	}
+	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);
+	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2],
+		 r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
+}
+
+int notes_add(struct user *u, struct note *n, struct anli_err *err)
+{
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	if (!n->sel.quote)
+		n->sel.quote = xstrdup("");
+	if (!n->sel.prefix)
+		n->sel.prefix = xstrdup("");
+	if (!n->sel.suffix)
+		n->sel.suffix = xstrdup("");
+	n->status = NOTE_OPEN;
+	if (check_note(u, n, err))
+		return -1;
+	new_uuid(n->uuid);
+	n->rev = 1;
+	n->deleted = 0;
+	n->conflict = 0;
+	notes_author(n->author);
+	snprintf(n->updated_by, sizeof n->updated_by, "%s", n->author);
+	n->created = n->updated = (long long)time(NULL);
+	user_db_note_etag(n, n->etag);
+	const char *what = _("saving a note");
+	if (user_db_begin(u, what, err))
+		return -1;
+	if (user_db_note_write(u, "insert", n, err)) {
+		user_db_rollback(u);
+		return -1;
+	}
+	return user_db_commit(u, what, err);
+}
+
+/* Read the notes a statement selects (USER_DB_NOTE_COLS or
+ * USER_DB_REV_COLS from column 0): *out of *n. */
+static int read_notes(struct user *u, sqlite3_stmt *st, const char *what, struct note **out, int *n,
+		      struct anli_err *err)
+{
+	struct note *v = NULL;
+	int rc, k = 0, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, sizeof *v * (size_t)cap);
+		}
+		user_db_note_row(st, 0, &v[k++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		notes_free(v, k);
+		return user_db_fail(u, what, err);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int notes_get(struct user *u, const char *key, int deleted, struct note *n, struct anli_err *err)
+{
+	memset(n, 0, sizeof *n);
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	const char *what = _("reading the notes");
+	const char *k = key[0] == '#' ? key + 1 : key;
+	int digits = *k != '\0', hex = 0;
+	for (const char *p = k; *p; p++) {
+		digits &= isdigit((unsigned char)*p) != 0;
+		hex += isxdigit((unsigned char)*p) != 0;
+		if (!isxdigit((unsigned char)*p) && *p != '-')
+			hex = -100;
+	}
+	sqlite3_stmt *st;
+	int rc;
+	if (digits && strlen(k) < 19)
+		rc = user_db_prepare(u, what, "SELECT " USER_DB_NOTE_COLS " FROM note WHERE num = ? AND (deleted = 0 OR ?)",
+				     &st, err, "ii", atoll(k), (long long)deleted);
+	else if (key[0] != '#' && hex >= 4 && strlen(k) <= 36)
+		rc = user_db_prepare(u, what,
+				     "SELECT " USER_DB_NOTE_COLS " FROM note WHERE substr(uuid, 1, length(?1)) = lower(?1)"
+				     " AND (deleted = 0 OR ?2) LIMIT 2",
+				     &st, err, "ti", k, (long long)deleted);
+	else {
+		anli_err_set(err, _("%s: not a note number or uuid"), key);
+		return 1;
+	}
+	if (rc)
+		return -1;
+	struct note *v;
+	int cnt;
+	if (read_notes(u, st, what, &v, &cnt, err))
+		return -1;
+	if (cnt != 1) {
+		if (cnt == 0)
+			anli_err_set(err, _("%s: no such note"), key);
+		else
+			anli_err_set(err, _("%s: more than one note's uuid begins so: give more of it"), key);
+		notes_free(v, cnt);
+		return 1;
+	}
+	*n = v[0];
+	free(v);
+	return 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+int notes_update(struct user *u, struct note *n, struct anli_err *err)
+{
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	if (check_note(u, n, err))
+		return -1;
+	const char *what = _("saving a note");
+	if (user_db_begin(u, what, err))
+		return -1;
+	sqlite3_stmt *st;
+	if (user_db_prepare(u, what, "SELECT " USER_DB_NOTE_COLS " FROM note WHERE uuid = ?", &st, err, "t", n->uuid)) {
+		user_db_rollback(u);
+		return -1;
+	}
+	struct note *v;
+	int cnt;
+	if (read_notes(u, st, what, &v, &cnt, err)) {
+		user_db_rollback(u);
+		return -1;
+	}
+	if (cnt != 1 || v[0].rev != n->rev) {
+		if (cnt != 1)
+			anli_err_set(err, _("%s: no note %s"), u->path, n->uuid);
+		else
+			anli_err_set(err,
+				     _("note %lld was changed meanwhile (by %s, now revision %d): your edit of revision %d "
+				       "is not saved"),
+				     v[0].num, v[0].updated_by, v[0].rev, n->rev);
+		notes_free(v, cnt);
+		user_db_rollback(u);
+		return 1;
+	}
+	struct note *o = &v[0];
+	if (o->kind == n->kind && o->status == n->status && o->deleted == n->deleted && !strcmp(o->item_id, n->item_id) &&
+	    !strcmp(o->anchor_id, n->anchor_id) && same(o->sel.quote, n->sel.quote) &&
+	    same(o->sel.prefix, n->sel.prefix) && same(o->sel.suffix, n->sel.suffix) && o->sel.offset == n->sel.offset &&
+	    same(o->fix, n->fix) && same(o->text, n->text) && o->anchor_state == n->anchor_state) {
+		/* nothing edited: no new revision */
+		notes_free(v, cnt);
+		user_db_rollback(u);
+		return 0;
+	}
+	o->conflict = 0;
+	int rc = user_db_note_write(u, "history", o, err);
+	if (!rc) {
+		n->rev = o->rev + 1;
+		n->conflict = 0;
+		notes_author(n->updated_by);
+		n->updated = (long long)time(NULL);
+		if (n->updated < o->updated)
+			n->updated = o->updated; /* a clock set back: never older than what it replaces */
+		user_db_note_etag(n, n->etag);
+		rc = user_db_note_write(u, "update", n, err);
+	}
+	notes_free(v, cnt);
+	if (rc) {
+		user_db_rollback(u);
+		return -1;
+	}
+	return user_db_commit(u, what, err);
+}
+
+int notes_list(struct user *u, const struct notes_filter *f, struct note **out, int *n, struct anli_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	const char *what = _("reading the notes");
+	sqlite3_stmt *st;
+	if (user_db_prepare(u, what,
+			    "SELECT " USER_DB_NOTE_COLS " FROM note WHERE (?1 IS NULL OR item_id = ?1)"
+			    " AND (?2 < 0 OR status = ?2) AND (?3 < 0 OR anchor_state = ?3) AND (deleted = 0 OR ?4)"
+			    " ORDER BY num",
+			    &st, err, "tiii", f->item_id, (long long)f->status, (long long)f->anchor_state,
+			    (long long)f->deleted))
+		return -1;
+	return read_notes(u, st, what, out, n, err);
+}
+
+int notes_counts(struct user *u, struct notes_count **out, int *n, struct anli_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	const char *what = _("reading the notes");
+	sqlite3_stmt *st;
+	if (user_db_prepare(u, what,
+			    "SELECT item_id, sum(status = 0), count(*) FROM note WHERE deleted = 0 GROUP BY item_id"
+			    " ORDER BY item_id",
+			    &st, err, ""))
+		return -1;
+	struct notes_count *v = NULL;
+	int rc, k = 0, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, sizeof *v * (size_t)cap);
+		}
+		user_db_copy(v[k].item_id, sizeof v[k].item_id, sqlite3_column_text(st, 0));
+		v[k].open = sqlite3_column_int(st, 1);
+		v[k].total = sqlite3_column_int(st, 2);
+		k++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return user_db_fail(u, what, err);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int notes_history(struct user *u, const char *uuid, struct note **out, int *n, struct anli_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	const char *what = _("reading a note's history");
+	sqlite3_stmt *st;
+	if (user_db_prepare(u, what, "SELECT " USER_DB_REV_COLS " FROM note_rev WHERE uuid = ? ORDER BY rev, updated, etag",
+			    &st, err, "t", uuid))
+		return -1;
+	return read_notes(u, st, what, out, n, err);
+}
+
+/* --- drafts */
+
+int user_draft_save(struct user *u, const char *key, const char *fields, struct anli_err *err)
+{
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	if (!fields || !*fields)
+		return user_db_run(u, _("saving a draft"), NULL, err, "DELETE FROM draft WHERE key = ?", "t", key);
+	return user_db_run(u, _("saving a draft"), NULL, err,
+			   "INSERT OR REPLACE INTO draft (key, fields, updated) VALUES (?, ?, ?)", "tti", key, fields,
+			   (long long)time(NULL));
+}
+
+int user_draft_load(struct user *u, char **key, char **fields, struct anli_err *err)
+{
+	*key = *fields = NULL;
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	sqlite3_stmt *st;
+	if (user_db_prepare(u, _("reading a draft"), "SELECT key, fields FROM draft ORDER BY updated DESC, rowid DESC LIMIT 1",
+			    &st, err, ""))
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*key = col_dup(st, 0);
+		*fields = col_dup(st, 1);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : user_db_fail(u, _("reading a draft"), err);
+}
