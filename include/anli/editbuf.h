@@ -11,6 +11,8 @@
 #ifndef ANLI_EDITBUF_H
 #define ANLI_EDITBUF_H
 
+#include "anli/input.h"
+
 #include <stddef.h>
 
 /* The longest input kept (code points); more is refused.  A query longer
@@ -26,6 +28,8 @@ struct editbuf {
 	char *s;              /* UTF-8, NUL-terminated */
 	size_t len;           /* bytes in s */
 	int (*width)(unsigned int cp);
+	char *kill;           /* the text last killed (C-w C-u C-k M-d), for C-y; NULL none */
+	int paste_blank;      /* a paste's blank is pending (eb_paste) */
 };
 
 /* width measures a code point in columns (the layout engine's). */
@@ -42,6 +46,16 @@ void eb_clear(struct editbuf *b);
 /* Replace the text with s (UTF-8; what eb_insert refuses is left out); the
  * cursor at its end. */
 void eb_set(struct editbuf *b, const char *s);
+/* Insert s (UTF-8) at the cursor, the cursor after it; what eb_insert
+ * refuses is left out, and what does not fit.  Returns 1 if the text
+ * changed.  O(length of s + length of the text). */
+int eb_insert_str(struct editbuf *b, const char *s);
+/* Insert one character of a bracketed paste: the paste becomes one line.
+ * Blanks (space, tab, CR, LF, VT, FF) become one space, runs of them
+ * collapse, and a run at the start of the line, next to a blank already
+ * there or at the end of the paste is dropped; other controls are dropped.
+ * Returns 1 if the text changed, else 0. */
+int eb_paste(struct editbuf *b, unsigned int cp);
 
 /* The editing keys, as readline and less know them. */
 enum eb_key {
@@ -54,10 +68,31 @@ enum eb_key {
 	EB_WORD_BACK,  /* C-w: back to the start of the word (blank-separated) */
 	EB_KILL_START, /* C-u: from the start to the cursor */
 	EB_KILL_END,   /* C-k: from the cursor to the end */
+	EB_WORD_LEFT,  /* M-b, C-←: to the start of this or the previous word */
+	EB_WORD_RIGHT, /* M-f, C-→: to the end of this or the next word */
+	EB_KILL_WORD,  /* M-d: from the cursor to the end of the word */
+	EB_YANK,       /* C-y: insert the text last killed */
+	EB_TRANSPOSE,  /* C-t: swap the characters before and under the cursor
+			* (at the end: the last two); the cursor moves on */
 };
+/* A word, for M-b M-f M-d: a run of letters and digits (libunistring's
+ * uc_is_alnum: a run of Han characters is one word; Chinese punctuation
+ * separates words).  C-w is readline's unix-word-rubout: back to a blank.
+ * C-w, C-u, C-k and M-d keep what they removed for C-y. */
 /* Apply key k.  Returns 1 if the text changed, 0 if only the cursor moved
  * or nothing happened, -1 for an unknown key. */
 int eb_edit(struct editbuf *b, enum eb_key k);
+/* The editing key an input event is, or 0: ← → Home End Del (C-← C-→ by
+ * words), C-b C-f C-a C-e C-d C-w C-u C-k C-y C-t, M-b M-f M-d.  Never a
+ * key inside a paste. */
+int eb_key_of(const struct in_event *ev);
+/* Apply an input event: an editing key, Backspace (DEL, C-h), a printable
+ * character, a pasted character (eb_paste; a key inside a paste does
+ * nothing), a paste mark (nothing).  Returns 1 if the text changed, 0 if
+ * the event was the editor's but changed no text, -1 if it is not the
+ * editor's (Enter, Esc, Tab, C-c, other keys, Alt + another character):
+ * the caller's to act on.  No event inside a paste returns -1. */
+int eb_event(struct editbuf *b, const struct in_event *ev);
 /* The cursor's column (the width of the text before it).  O(cursor). */
 int eb_cursor_col(const struct editbuf *b);
 /* The text as UTF-8 (never NULL). */

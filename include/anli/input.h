@@ -60,6 +60,9 @@ struct in_event {
 	int motion;       /* IN_MOUSE: 1 for a motion report */
 	int row, col;     /* IN_CPR: 1-based */
 	int paste;        /* IN_CHAR, IN_KEY: 1 inside a bracketed paste */
+	/* Alt+key arrives as Esc then the key: a printable ASCII character
+	 * right after Esc is one IN_CHAR with mods INM_ALT (M-b); Esc before
+	 * anything else is Esc, then that. */
 };
 
 /* Longest sequence kept whole; longer control strings are dropped. */
@@ -72,9 +75,10 @@ struct in_decoder {
 	int dropping;   /* inside an overlong control string being dropped */
 };
 
-/* Milliseconds to wait for the rest of a sequence after a lone Esc or a
- * partial UTF-8 character (short: a person pressing Esc) and after a started
- * CSI or control string (long: a terminal reply cut in two by the network). */
+/* Milliseconds to wait for the rest of a sequence after a lone Esc (short:
+ * a person pressing Esc), and after a started CSI or control string or a
+ * partial UTF-8 character (long: a terminal reply, or a character from an
+ * input method, cut in two by the network). */
 enum { IN_ESC_MS = 50, IN_SEQ_MS = 500 };
 
 void in_init(struct in_decoder *d);
@@ -83,9 +87,8 @@ void in_init(struct in_decoder *d);
 int in_push(struct in_decoder *d, unsigned char c);
 /* Take the next event.  Returns 1 with *ev filled, or 0 when no complete
  * event is buffered.  With flush set (no byte came within in_wait_ms()), an
- * incomplete sequence is decided: a lone Esc is Esc, Esc + one character is
- * Esc then that character, a truncated UTF-8 character is U+FFFD, a started
- * CSI or control string is dropped. */
+ * incomplete sequence is decided: a lone Esc is Esc, a truncated UTF-8
+ * character is U+FFFD, a started CSI or control string is dropped. */
 int in_next(struct in_decoder *d, struct in_event *ev, int flush);
 /* How long to wait for more bytes before calling in_next with flush set:
  * 0 if nothing is pending, else IN_ESC_MS or IN_SEQ_MS. */

@@ -120,6 +120,10 @@ struct results_state {
 
 struct app {
 	struct model *m;
+	/* Called by the main loop (tui.c) when SIGHUP or SIGTERM arrived
+	 * (term_hangup), before the session is saved and the terminal
+	 * restored: the notes form saves its draft here.  NULL: nothing. */
+	void (*on_hangup)(struct app *a);
 	struct view view[NPANES];
 	enum pane focus;
 	int zoom, tree_toggle, help, too_small, status_shown;
@@ -299,8 +303,9 @@ void tui_prompt_event(struct app *a, const struct in_event *ev);
 int tui_prompt_draw(const struct app *a, WINDOW *w, int y, int x, int room);
 
 /* term.c — the terminal.  Start-up and the restore on every exit path and
- * signal (INT, TERM, HUP, QUIT restore and die of the signal; TSTP restores,
- * stops, and on CONT takes the terminal back; the caller redraws). */
+ * signal (INT, QUIT restore and die of the signal; TSTP restores, stops,
+ * and on CONT takes the terminal back; the caller redraws; HUP and TERM,
+ * while the main loop runs, only set a flag: term_hangup). */
 /* Before newterm: remember the terminal's modes, install the handlers. */
 void term_signals(void);
 /* After newterm and the curses modes: mouse and bracketed paste on (if
@@ -313,6 +318,20 @@ void term_end(void);
 int term_probe(void);
 /* Was the reader stopped and continued since the last call? */
 int term_resumed(void);
+/* on: SIGHUP and SIGTERM set a flag instead of ending the reader (the main
+ * loop runs and checks it); off: they restore the terminal and end it. */
+void term_defer_hangup(int on);
+/* The deferred signal (SIGHUP, SIGTERM) that arrived, or 0.  term_next
+ * returns 0 at once once it is set.  The main loop then calls
+ * a->on_hangup (saves a form's draft), saves the session, restores the
+ * terminal and calls term_exit_signal.  (If it does not get there within
+ * 3 s, the process ends as for INT.) */
+int term_hangup(void);
+/* Die of sig (after the terminal was restored): the status says which. */
+void term_exit_signal(int sig);
+/* While a form is open (form.h): raw mode, so that C-c, C-s, C-z reach it
+ * as keys; off again (cbreak) when it closes. */
+void term_form_mode(int on);
 
 /* The next input event.  block: 1 waits for one, > 1 waits that many
  * milliseconds at most, 0 returns 0 at once when none is ready.  Returns 1

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unistr.h>
 
 void eb_init(struct editbuf *b, int (*width)(unsigned int cp))
@@ -22,6 +23,7 @@ void eb_free(struct editbuf *b)
 	free(b->w);
 	free(b->blen);
 	free(b->s);
+	free(b->kill);
 	memset(b, 0, sizeof *b);
 }
 
@@ -47,42 +49,77 @@ static void resync(struct editbuf *b, size_t i, size_t off)
 	b->s[off] = '\0';
 }
 
+static int refused(unsigned int cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD || cp > 0x10FFFF ||
+	       (cp >= 0xD800 && cp < 0xE000);
+}
+
+static void reserve(struct editbuf *b, size_t need)
+{
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	b->cap = cap;
+	b->cp = xrealloc(b->cp, b->cap * sizeof *b->cp);
+	b->w = xrealloc(b->w, b->cap);
+	b->blen = xrealloc(b->blen, b->cap);
+	b->s = xrealloc(b->s, b->cap * 4 + 1);
+}
+
+/* Insert k accepted code points at the cursor, the cursor after them. */
+static void insert_cps(struct editbuf *b, const unsigned int *cps, size_t k)
+{
+	if (k > EB_MAX - b->n)
+		k = EB_MAX - b->n;
+	if (!k)
+		return;
+	reserve(b, b->n + k);
+	size_t i = b->cur, tail = b->n - i;
+	memmove(b->cp + i + k, b->cp + i, tail * sizeof *b->cp);
+	memmove(b->w + i + k, b->w + i, tail);
+	memmove(b->blen + i + k, b->blen + i, tail);
+	for (size_t j = 0; j < k; j++) {
+		uint8_t mb[6];
+		int w = b->width ? b->width(cps[j]) : 1;
+		b->cp[i + j] = cps[j];
+		b->w[i + j] = (unsigned char)(w < 0 ? 0 : w);
+		b->blen[i + j] = (unsigned char)u8_uctomb(mb, cps[j], sizeof mb);
+	}
+	size_t off = tail ? off_of(b, i) : b->len; /* at the end: O(k) */
+	b->n += k;
+	b->cur += k;
+	resync(b, i, off);
+}
+
 int eb_insert(struct editbuf *b, unsigned int cp)
 {
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD || cp > 0x10FFFF ||
-	    (cp >= 0xD800 && cp < 0xE000) || b->n >= EB_MAX)
+	if (refused(cp) || b->n >= EB_MAX)
 		return -1;
-	uint8_t mb[6];
-	int k = u8_uctomb(mb, cp, sizeof mb);
-	if (k <= 0)
-		return -1;
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 64;
-		b->cp = xrealloc(b->cp, b->cap * sizeof *b->cp);
-		b->w = xrealloc(b->w, b->cap);
-		b->blen = xrealloc(b->blen, b->cap);
-		b->s = xrealloc(b->s, b->cap * 4 + 1);
-	}
-	int w = b->width ? b->width(cp) : 1;
-	size_t i = b->cur;
-	if (i < b->n) { /* in the middle: make room */
-		memmove(b->cp + i + 1, b->cp + i, (b->n - i) * sizeof *b->cp);
-		memmove(b->w + i + 1, b->w + i, b->n - i);
-		memmove(b->blen + i + 1, b->blen + i, b->n - i);
-	}
-	b->cp[i] = cp;
-	b->w[i] = (unsigned char)(w < 0 ? 0 : w);
-	b->blen[i] = (unsigned char)k;
-	b->n++;
-	b->cur++;
-	if (i + 1 == b->n) { /* at the end: O(1) */
-		memcpy(b->s + b->len, mb, (size_t)k);
-		b->len += (size_t)k;
-		b->s[b->len] = '\0';
-	} else {
-		resync(b, i, off_of(b, i));
-	}
+	b->paste_blank = 0; /* typed: a paste's trailing blank is dropped */
+	insert_cps(b, &cp, 1);
 	return 0;
+}
+
+int eb_insert_str(struct editbuf *b, const char *s)
+{
+	size_t left = strlen(s), k = 0;
+	unsigned int *cps = xmalloc((left + 1) * sizeof *cps);
+	const uint8_t *p = (const uint8_t *)s;
+	while (left) {
+		ucs4_t c;
+		int m = u8_mbtouc(&c, p, left);
+		if (!refused(c))
+			cps[k++] = c;
+		p += m;
+		left -= (size_t)m;
+	}
+	size_t was = b->n;
+	insert_cps(b, cps, k);
+	free(cps);
+	return b->n != was;
 }
 
 /* Remove characters [from, to); the cursor at from. */
@@ -134,27 +171,75 @@ void eb_clear(struct editbuf *b)
 	b->cur = 0;
 	b->len = 0;
 	b->s[0] = '\0';
+	b->paste_blank = 0;
 }
 
 void eb_set(struct editbuf *b, const char *s)
 {
 	eb_clear(b);
-	const uint8_t *p = (const uint8_t *)s;
-	size_t left = strlen(s);
-	while (left) {
-		ucs4_t c;
-		int k = u8_mbtouc(&c, p, left);
-		if (k <= 0)
-			break;
-		eb_insert(b, c);
-		p += k;
-		left -= (size_t)k;
-	}
+	eb_insert_str(b, s);
 }
 
 static int blank(unsigned int c)
 {
 	return c == ' ' || c == '\t' || c == 0x3000;
+}
+
+/* Remove [from, to) and keep it for C-y. */
+static void kill_range(struct editbuf *b, size_t from, size_t to)
+{
+	size_t off = off_of(b, from), end = off_of(b, to);
+	free(b->kill);
+	b->kill = xmalloc(end - off + 1);
+	memcpy(b->kill, b->s + off, end - off);
+	b->kill[end - off] = '\0';
+	delete_range(b, from, to);
+}
+
+static int word(const struct editbuf *b, size_t i)
+{
+	return uc_is_alnum(b->cp[i]);
+}
+
+static size_t word_left(const struct editbuf *b, size_t i)
+{
+	while (i > 0 && !word(b, prev_cluster(b, i)))
+		i = prev_cluster(b, i);
+	while (i > 0 && word(b, prev_cluster(b, i)))
+		i = prev_cluster(b, i);
+	return i;
+}
+
+static size_t word_right(const struct editbuf *b, size_t i)
+{
+	while (i < b->n && !word(b, i))
+		i = next_cluster(b, i);
+	while (i < b->n && word(b, i))
+		i = next_cluster(b, i);
+	return i;
+}
+
+/* Swap the clusters [a, m) and [m, c); the cursor at c. */
+static void swap_clusters(struct editbuf *b, size_t a, size_t m, size_t c)
+{
+	size_t k = c - a, first = m - a;
+	unsigned int *cp = xmalloc(k * sizeof *cp);
+	unsigned char *w = xmalloc(k), *bl = xmalloc(k);
+	memcpy(cp, b->cp + m, (c - m) * sizeof *cp);
+	memcpy(cp + (c - m), b->cp + a, first * sizeof *cp);
+	memcpy(w, b->w + m, c - m);
+	memcpy(w + (c - m), b->w + a, first);
+	memcpy(bl, b->blen + m, c - m);
+	memcpy(bl + (c - m), b->blen + a, first);
+	size_t off = off_of(b, a);
+	memcpy(b->cp + a, cp, k * sizeof *cp);
+	memcpy(b->w + a, w, k);
+	memcpy(b->blen + a, bl, k);
+	free(cp);
+	free(w);
+	free(bl);
+	resync(b, a, off);
+	b->cur = c;
 }
 
 int eb_edit(struct editbuf *b, enum eb_key k)
@@ -165,6 +250,8 @@ int eb_edit(struct editbuf *b, enum eb_key k)
 	case EB_RIGHT: b->cur = next_cluster(b, at); return 0;
 	case EB_HOME: b->cur = 0; return 0;
 	case EB_END: b->cur = n; return 0;
+	case EB_WORD_LEFT: b->cur = word_left(b, at); return 0;
+	case EB_WORD_RIGHT: b->cur = word_right(b, at); return 0;
 	case EB_BACKSPACE:
 		if (!at)
 			return 0;
@@ -183,21 +270,118 @@ int eb_edit(struct editbuf *b, enum eb_key k)
 			i--;
 		if (i == at)
 			return 0;
-		delete_range(b, i, at);
+		kill_range(b, i, at);
+		return 1;
+	}
+	case EB_KILL_WORD: {
+		size_t to = word_right(b, at);
+		if (to == at)
+			return 0;
+		kill_range(b, at, to);
 		return 1;
 	}
 	case EB_KILL_START:
 		if (!at)
 			return 0;
-		delete_range(b, 0, at);
+		kill_range(b, 0, at);
 		return 1;
 	case EB_KILL_END:
 		if (at >= n)
 			return 0;
-		delete_range(b, at, n);
+		kill_range(b, at, n);
+		return 1;
+	case EB_YANK: {
+		if (!b->kill)
+			return 0;
+		return eb_insert_str(b, b->kill);
+	}
+	case EB_TRANSPOSE: {
+		if (!at)
+			return 0;
+		size_t m = at == n ? prev_cluster(b, at) : at;
+		size_t a = prev_cluster(b, m), c = at == n ? n : next_cluster(b, at);
+		if (a == m || m == c)
+			return 0; /* fewer than two characters */
+		swap_clusters(b, a, m, c);
 		return 1;
 	}
+	}
 	return -1;
+}
+
+int eb_paste(struct editbuf *b, unsigned int cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f') {
+		b->paste_blank = 1; /* inserted before the next character, if any */
+		return 0;
+	}
+	if (refused(cp) || b->n >= EB_MAX)
+		return 0;
+	int space = b->paste_blank && b->cur > 0 && !blank(b->cp[b->cur - 1]) && b->n + 1 < EB_MAX;
+	unsigned int cps[2] = {' ', cp};
+	insert_cps(b, cps + !space, space ? 2 : 1);
+	b->paste_blank = 0;
+	return 1;
+}
+
+int eb_key_of(const struct in_event *ev)
+{
+	if (ev->paste)
+		return 0;
+	if (ev->kind == IN_KEY) {
+		int ctrl = ev->mods & INM_CTRL;
+		switch (ev->key) {
+		case INK_LEFT: return ctrl ? EB_WORD_LEFT : EB_LEFT;
+		case INK_RIGHT: return ctrl ? EB_WORD_RIGHT : EB_RIGHT;
+		case INK_HOME: return EB_HOME;
+		case INK_END: return EB_END;
+		case INK_DELETE: return EB_DELETE;
+		default: return 0;
+		}
+	}
+	if (ev->kind != IN_CHAR)
+		return 0;
+	if (ev->mods == INM_ALT) {
+		switch (ev->cp) {
+		case 'b': return EB_WORD_LEFT;
+		case 'f': return EB_WORD_RIGHT;
+		case 'd': return EB_KILL_WORD;
+		default: return 0;
+		}
+	}
+	if (ev->mods)
+		return 0;
+	switch (ev->cp) {
+	case 'b' & 0x1f: return EB_LEFT;
+	case 'f' & 0x1f: return EB_RIGHT;
+	case 'a' & 0x1f: return EB_HOME;
+	case 'e' & 0x1f: return EB_END;
+	case 'd' & 0x1f: return EB_DELETE;
+	case 'w' & 0x1f: return EB_WORD_BACK;
+	case 'u' & 0x1f: return EB_KILL_START;
+	case 'k' & 0x1f: return EB_KILL_END;
+	case 'y' & 0x1f: return EB_YANK;
+	case 't' & 0x1f: return EB_TRANSPOSE;
+	default: return 0;
+	}
+}
+
+int eb_event(struct editbuf *b, const struct in_event *ev)
+{
+	if (ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
+		return 0;
+	if (ev->paste)
+		return ev->kind == IN_CHAR ? eb_paste(b, ev->cp) : 0; /* a key in a paste: nothing */
+	int k = eb_key_of(ev);
+	if (k)
+		return eb_edit(b, (enum eb_key)k) == 1;
+	if (ev->kind != IN_CHAR || ev->mods)
+		return -1;
+	if (ev->cp == 127 || ev->cp == 8)
+		return eb_edit(b, EB_BACKSPACE) == 1;
+	if (ev->cp < 0x20)
+		return -1; /* Enter, Tab, C-c, …: the caller's */
+	return eb_insert(b, ev->cp) == 0;
 }
 
 int eb_cursor_col(const struct editbuf *b)

@@ -243,7 +243,13 @@ static size_t esc_seq(struct in_decoder *d, struct in_event *ev, int flush)
 		}
 		return 0;
 	default:
-		/* Esc, then the next byte on its own (Alt+key as Esc, key) */
+		if (b[1] >= 0x20 && b[1] < 0x7f) { /* Alt+key: the key with INM_ALT */
+			ev->kind = IN_CHAR;
+			ev->cp = b[1];
+			ev->mods = INM_ALT;
+			return 2;
+		}
+		/* Esc, then the next byte on its own */
 		set_key(ev, INK_ESC, 0);
 		return 1;
 	}
@@ -326,7 +332,7 @@ int in_wait_ms(const struct in_decoder *d)
 	if (d->dropping)
 		return IN_SEQ_MS;
 	if (d->buf[0] != ESC)
-		return IN_ESC_MS;
+		return IN_SEQ_MS; /* a character cut in two (an input method, a slow network) */
 	if (d->n == 1 || d->buf[1] == 'O')
 		return IN_ESC_MS;
 	return IN_SEQ_MS;

@@ -32,58 +32,28 @@ static struct eb_history *history(struct app *a)
 	return &a->hist[a->prompt == '/' ? 0 : 1];
 }
 
-/* The editing keys: readline's and less's (C-b, C-f too). */
-static int edit_key(const struct in_event *ev)
-{
-	if (ev->kind == IN_KEY) {
-		switch (ev->key) {
-		case INK_LEFT: return EB_LEFT;
-		case INK_RIGHT: return EB_RIGHT;
-		case INK_HOME: return EB_HOME;
-		case INK_END: return EB_END;
-		case INK_DELETE: return EB_DELETE;
-		default: return 0;
-		}
-	}
-	if (ev->kind != IN_CHAR || ev->paste)
-		return 0;
-	switch (ev->cp) {
-	case KEY_CTRL('b'): return EB_LEFT;
-	case KEY_CTRL('f'): return EB_RIGHT;
-	case KEY_CTRL('a'): return EB_HOME;
-	case KEY_CTRL('e'): return EB_END;
-	case KEY_CTRL('d'): return EB_DELETE;
-	case KEY_CTRL('w'): return EB_WORD_BACK;
-	case KEY_CTRL('u'): return EB_KILL_START;
-	case KEY_CTRL('k'): return EB_KILL_END;
-	default: return 0;
-	}
-}
-
 /* An input event while the prompt is open. */
 void tui_prompt_event(struct app *a, const struct in_event *ev)
 {
-	int done = 0, cancel = 0, changed = 0, k;
-	if (ev->kind == IN_KEY && ev->key == INK_ESC) {
+	int done = 0, cancel = 0, changed = 0;
+	/* nothing inside a paste is a command: editbuf makes it one line */
+	int typed = !ev->paste;
+	if (typed && ev->kind == IN_KEY && ev->key == INK_ESC) {
 		cancel = 1;
-	} else if (ev->kind == IN_KEY && (ev->key == INK_UP || ev->key == INK_DOWN)) {
+	} else if (typed && ev->kind == IN_KEY && (ev->key == INK_UP || ev->key == INK_DOWN)) {
 		/* the history: the buffer gets an older (newer) line */
 		changed = eb_hist_move(history(a), &a->input, ev->key == INK_UP ? -1 : 1) == 0;
-	} else if ((k = edit_key(ev)) != 0) {
-		changed = eb_edit(&a->input, (enum eb_key)k) == 1;
-	} else if (ev->kind != IN_CHAR) {
-		return;
-	} else if ((ev->cp == '\r' || ev->cp == '\n') && !ev->paste) {
+	} else if (typed && ev->kind == IN_CHAR && !ev->mods && (ev->cp == '\r' || ev->cp == '\n')) {
 		done = 1;
-	} else if (ev->cp == 127 || ev->cp == 8) {
-		/* Backspace on an empty line closes the prompt, as in less */
-		if (a->input.n == 0)
-			cancel = 1;
-		else
-			changed = eb_edit(&a->input, EB_BACKSPACE) == 1;
+	} else if (typed && ev->kind == IN_CHAR && !ev->mods && (ev->cp == 127 || ev->cp == 8) && a->input.n == 0) {
+		cancel = 1; /* Backspace on an empty line closes the prompt, as in less */
 	} else {
-		/* controls and U+FFFD (an invalid byte) are refused */
-		changed = eb_insert(&a->input, ev->cp) == 0;
+		/* editing keys, characters, pasted text; controls and U+FFFD (an
+		 * invalid byte) are refused */
+		int r = eb_event(&a->input, ev);
+		if (r < 0)
+			return;
+		changed = r == 1;
 	}
 	if (cancel) {
 		if (a->prompt == '/') {

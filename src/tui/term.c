@@ -38,6 +38,9 @@ int wcwidth(wchar_t c)
 static struct termios tty_orig, tty_curses;
 static int have_orig;
 static volatile sig_atomic_t in_curses, resumed;
+/* SIGHUP / SIGTERM while the main loop runs: the signal, for the loop to
+ * end cleanly (term_hangup); nothing else is done in the handler. */
+static volatile sig_atomic_t hup_sig, hup_defer;
 static char seq_leave[512], seq_enter[512];
 static int modes; /* mouse and paste modes are set (the terminal has a mouse) */
 static size_t len_leave, len_enter;
@@ -103,6 +106,27 @@ static void on_fatal(int sig)
 	_exit(128 + sig);
 }
 
+/* HUP, TERM: while the main loop runs, a flag for it (which saves, then
+ * restores the terminal and dies of the signal: term_exit_signal); an alarm
+ * ends the process as before if the loop does not get to it (a read the
+ * signal did not wake).  A second signal, or one outside the loop, ends it
+ * at once. */
+static void on_hangup(int sig)
+{
+	if (hup_defer && !hup_sig) {
+		hup_sig = sig;
+		alarm(3);
+		return;
+	}
+	on_fatal(sig);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	on_fatal(hup_sig ? hup_sig : SIGALRM);
+}
+
 static void on_tstp(int sig)
 {
 	int e = errno;
@@ -135,9 +159,14 @@ void term_signals(void)
 	/* no SA_RESTART: a signal wakes the blocked read, so that a resumed
 	 * reader redraws at once */
 	sa.sa_handler = on_fatal;
-	static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	static const int fatal[] = {SIGINT, SIGQUIT};
 	for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
 		sigaction(fatal[i], &sa, NULL);
+	sa.sa_handler = on_hangup;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = on_alarm;
+	sigaction(SIGALRM, &sa, NULL);
 	sa.sa_handler = on_tstp;
 	sigaction(SIGTSTP, &sa, NULL);
 }
@@ -178,6 +207,39 @@ void term_end(void)
 	in_curses = 0;
 }
 
+void term_defer_hangup(int on)
+{
+	hup_defer = on;
+}
+
+int term_hangup(void)
+{
+	return hup_sig;
+}
+
+void term_exit_signal(int sig)
+{
+	alarm(0);
+	signal(sig, SIG_DFL);
+	sigset_t s;
+	sigemptyset(&s);
+	sigaddset(&s, sig);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);
+	raise(sig); /* the shell sees 128 + sig, as before */
+	_exit(128 + sig);
+}
+
+void term_form_mode(int on)
+{
+	if (on) {
+		raw(); /* C-c, C-s, C-z as keys */
+	} else {
+		noraw();
+		cbreak();
+	}
+	tcgetattr(STDIN_FILENO, &tty_curses); /* what a resume after SIGTSTP restores */
+}
+
 int term_resumed(void)
 {
 	if (!resumed)
@@ -212,6 +274,8 @@ int term_next(struct in_event *ev, int block)
 	for (;;) {
 		if (in_next(&dec, ev, 0))
 			return 1;
+		if (hup_sig)
+			return 0; /* the loop ends: no more reading */
 		int wait = in_wait_ms(&dec);
 		wtimeout(stdscr, wait ? wait : block > 1 ? block : block ? -1 : 0); /* block > 1: ms */
 		int c = wgetch(stdscr);

@@ -284,6 +284,13 @@ static int event(struct app *a, const struct in_event *ev)
 	}
 	if (tnotes_event(a, ev)) /* the note form, or a question it asked */
 		return 1;
+	if (ev->kind == IN_CHAR && (ev->mods & INM_ALT) && !((a->prompt == '/' || a->prompt == 's') && eb_key_of(ev))) {
+		/* Alt+key (input.h) is the line editor's M-b M-f M-d; elsewhere
+		 * it is what it always was: Esc, then the key */
+		struct in_event esc = {.kind = IN_KEY, .key = INK_ESC}, key = *ev;
+		key.mods = 0;
+		return event(a, &esc) && event(a, &key);
+	}
 	if (ev->kind == IN_IGNORED || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
 		return 1;
 	if (a->prompt) {
@@ -397,7 +404,11 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 		snprintf(a.message, sizeof a.message, "%s", status_note);
 	sess_start(&a, start); /* the ID given, else where the user left off */
 	tnotes_start(&a, start); /* the notes re-resolved against this build */
-	for (int run = 1; run;) {
+	/* SIGHUP and SIGTERM only set a flag from here on (term.c): the loop
+	 * ends, a->on_hangup saves a form's draft, the session is saved and
+	 * the terminal restored below, then the reader dies of the signal */
+	term_defer_hangup(1);
+	for (int run = 1; run && !term_hangup();) {
 		if (term_resumed()) {
 			clearok(curscr, TRUE);
 			if (a.prompt) {
@@ -418,7 +429,7 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 		int wait = sess_wait(&a);
 		tnotes_tick(&a, &wait); /* the form's draft, saved while typing */
 		int r = term_next(&ev, wait);
-		while (r && run) {
+		while (r && run && !term_hangup()) {
 			if (r == 2)
 				run = handle(&a, REQ_RESIZE, NULL);
 			else
@@ -426,6 +437,9 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 			r = run ? term_next(&ev, 0) : 0;
 		}
 	}
+	int hung = term_hangup();
+	if (hung && a.on_hangup)
+		a.on_hangup(&a);
 	tnotes_end(&a); /* a form with text: a draft, in the state file */
 	sess_end(&a);
 	term_end();
@@ -458,6 +472,8 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	model_close(m);
 	if (note[0])
 		msg_error("anli", "%s", note);
+	if (hung)
+		term_exit_signal(hung);
 	return CLI_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "anli/editbuf.h"
+#include "anli/input.h"
 #include "anli/layout.h"
 
 #include <string.h>
@@ -265,6 +266,206 @@ static void test_history(void **state)
 	eb_free(&b);
 }
 
+/* Bytes from the terminal, fed one at a time through the decoder into the
+ * editor (an input method's characters split across reads, a bracketed
+ * paste); returns the last eb_event result that was not -1 or -1. */
+static int feed(struct editbuf *b, const char *bytes, int *unhandled)
+{
+	struct in_decoder d;
+	struct in_event ev;
+	in_init(&d);
+	int last = -1;
+	for (const char *p = bytes;; p++) {
+		if (*p)
+			in_push(&d, (unsigned char)*p);
+		while (in_next(&d, &ev, !*p)) {
+			int r = eb_event(b, &ev);
+			if (r < 0 && unhandled)
+				(*unhandled)++;
+			else
+				last = r;
+		}
+		if (!*p)
+			break;
+	}
+	return last;
+}
+
+/* Chinese from an input method, a byte per read; Backspace over a wide
+ * character and over a character with its combining mark. */
+static void test_ime(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	int other = 0;
+	feed(&b, "院士e\xcc\x81x", &other); /* 院士éx */
+	assert_string_equal(eb_str(&b), "院士e\xcc\x81x");
+	assert_int_equal(eb_cursor_col(&b), 6);
+	feed(&b, "\x7f\x7f", &other); /* x, then é with its accent */
+	assert_string_equal(eb_str(&b), "院士");
+	feed(&b, "\x08", &other); /* C-h is Backspace too: the wide 士 whole */
+	assert_string_equal(eb_str(&b), "院");
+	assert_int_equal(eb_cursor_col(&b), 2);
+	assert_int_equal(other, 0);
+	/* Enter, Tab, Esc, C-c are the caller's: -1, the text unchanged */
+	feed(&b, "\r\t\x03", &other);
+	assert_int_equal(other, 3);
+	other = 0;
+	feed(&b, "\x1b", &other);
+	assert_int_equal(other, 1);
+	assert_string_equal(eb_str(&b), "院");
+	eb_free(&b);
+}
+
+/* A bracketed paste is one line; no key inside it is a command. */
+static void test_paste(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	int other = 0;
+	type(&b, "注");
+	feed(&b, "\x1b[200~\n 第一行\r\n\t第二行  \n\n第三\x03行\x1b[A\x1b\rx\n\x1b[201~", &other);
+	/* leading blanks after 注 become one space; runs collapse; C-c, Up,
+	 * Esc + CR dropped; the trailing blank dropped when typing goes on */
+	assert_int_equal(other, 0);
+	assert_string_equal(eb_str(&b), "注 第一行 第二行 第三行 x");
+	type(&b, "!");
+	assert_string_equal(eb_str(&b), "注 第一行 第二行 第三行 x!");
+	/* at the start of an empty line: no leading space */
+	eb_clear(&b);
+	feed(&b, "\x1b[200~\r\n\t院士\x1b[201~", &other);
+	assert_string_equal(eb_str(&b), "院士");
+	/* next to a blank already there: no second one */
+	eb_set(&b, "a ");
+	feed(&b, "\x1b[200~\nb\x1b[201~", &other);
+	assert_string_equal(eb_str(&b), "a b");
+	/* in the middle, the cursor after the paste */
+	eb_set(&b, "前后");
+	eb_edit(&b, EB_LEFT);
+	feed(&b, "\x1b[200~中\n间\x1b[201~", &other);
+	assert_string_equal(eb_str(&b), "前中 间后");
+	assert_int_equal(b.cur, 4);
+	assert_int_equal(other, 0);
+	eb_free(&b);
+}
+
+/* readline's keys, by clusters and words (Han runs are words). */
+static void test_readline(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	eb_set(&b, "科协，院士 abc-de");
+	eb_edit(&b, EB_WORD_LEFT);
+	assert_int_equal(b.cur, 10); /* before de */
+	eb_edit(&b, EB_WORD_LEFT);
+	assert_int_equal(b.cur, 6); /* before abc */
+	eb_edit(&b, EB_WORD_LEFT);
+	assert_int_equal(b.cur, 3); /* before 院士: ， separates */
+	eb_edit(&b, EB_WORD_LEFT);
+	assert_int_equal(b.cur, 0);
+	eb_edit(&b, EB_WORD_RIGHT);
+	assert_int_equal(b.cur, 2); /* after 科协 */
+	assert_int_equal(eb_cursor_col(&b), 4);
+	/* M-d kills to the end of the next word, C-y brings it back */
+	assert_int_equal(eb_edit(&b, EB_KILL_WORD), 1);
+	assert_string_equal(eb_str(&b), "科协 abc-de");
+	assert_int_equal(eb_edit(&b, EB_END), 0);
+	assert_int_equal(eb_edit(&b, EB_YANK), 1);
+	assert_string_equal(eb_str(&b), "科协 abc-de，院士");
+	/* C-k, C-u, C-w keep what they remove */
+	eb_edit(&b, EB_HOME);
+	eb_edit(&b, EB_RIGHT);
+	eb_edit(&b, EB_KILL_END);
+	assert_string_equal(eb_str(&b), "科");
+	eb_edit(&b, EB_HOME);
+	eb_edit(&b, EB_YANK);
+	assert_string_equal(eb_str(&b), "协 abc-de，院士科");
+	eb_edit(&b, EB_END);
+	eb_edit(&b, EB_WORD_BACK);
+	assert_string_equal(eb_str(&b), "协 ");
+	eb_edit(&b, EB_YANK);
+	eb_edit(&b, EB_YANK);
+	assert_string_equal(eb_str(&b), "协 abc-de，院士科abc-de，院士科");
+	/* C-t: the two before the cursor at the end; marks go with their character */
+	eb_set(&b, "ae\xcc\x81");
+	assert_int_equal(eb_edit(&b, EB_TRANSPOSE), 1);
+	assert_string_equal(eb_str(&b), "e\xcc\x81" "a");
+	assert_int_equal(b.cur, 3);
+	eb_set(&b, "院士科");
+	eb_edit(&b, EB_HOME);
+	assert_int_equal(eb_edit(&b, EB_TRANSPOSE), 0); /* at the start: nothing */
+	eb_edit(&b, EB_RIGHT);
+	assert_int_equal(eb_edit(&b, EB_TRANSPOSE), 1);
+	assert_string_equal(eb_str(&b), "士院科");
+	assert_int_equal(b.cur, 2);
+	eb_set(&b, "x");
+	assert_int_equal(eb_edit(&b, EB_TRANSPOSE), 0);
+	/* the keys as events: M-b (Alt), C-Left, C-y */
+	struct in_event ev = {.kind = IN_CHAR, .cp = 'b', .mods = INM_ALT};
+	assert_int_equal(eb_key_of(&ev), EB_WORD_LEFT);
+	ev.paste = 1;
+	assert_int_equal(eb_key_of(&ev), 0);
+	struct in_event cl = {.kind = IN_KEY, .key = INK_LEFT, .mods = INM_CTRL};
+	assert_int_equal(eb_key_of(&cl), EB_WORD_LEFT);
+	struct in_event cy = {.kind = IN_CHAR, .cp = 0x19};
+	assert_int_equal(eb_key_of(&cy), EB_YANK);
+	struct in_event ax = {.kind = IN_CHAR, .cp = 'x', .mods = INM_ALT};
+	assert_int_equal(eb_event(&b, &ax), -1); /* Alt + another key: the caller's */
+	eb_free(&b);
+}
+
+/* Scrolling at every width from 1 to 13 and every cursor position, with
+ * wide characters and combining marks: the window fits, never starts on a
+ * mark or cuts a wide character, and shows the cursor's cell; a resize
+ * (another width) keeps the text. */
+static void test_window_odd(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	eb_set(&b, "a院e\xcc\x81士x科\xcc\x81技yz人");
+	const char *text = "a院e\xcc\x81士x科\xcc\x81技yz人";
+	for (int room = 1; room <= 13; room++) {
+		eb_edit(&b, EB_HOME);
+		for (;;) {
+			size_t nb;
+			int col;
+			size_t off = eb_window(&b, room, &nb, &col, NULL);
+			const char *s = eb_str(&b);
+			int shown = lay_strwidth(s + off, nb);
+			assert_true(shown <= room);
+			/* starts on a character, not a mark, and ends before one */
+			ucs4_t c;
+			if (nb) {
+				u8_mbtouc(&c, (const uint8_t *)s + off, nb);
+				assert_true(width(c) > 0);
+			}
+			if (off + nb < b.len) {
+				u8_mbtouc(&c, (const uint8_t *)s + off + nb, b.len - off - nb);
+				assert_true(width(c) > 0);
+			}
+			/* the cursor's column is the width of the shown text before it */
+			int cw = b.cur < b.n ? b.w[b.cur] : 1;
+			if (room >= cw) {
+				assert_true(col + cw <= room);
+				size_t cur_off = 0;
+				for (size_t k = 0; k < b.cur; k++)
+					cur_off += b.blen[k];
+				assert_true(cur_off >= off && cur_off <= off + nb);
+				assert_int_equal(col, lay_strwidth(s + off, cur_off - off));
+			}
+			if (b.cur == b.n)
+				break;
+			eb_edit(&b, EB_RIGHT);
+		}
+		assert_string_equal(eb_str(&b), text);
+	}
+	eb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +476,10 @@ int main(void)
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_window_linear),
 		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_ime),
+		cmocka_unit_test(test_paste),
+		cmocka_unit_test(test_readline),
+		cmocka_unit_test(test_window_odd),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -142,11 +142,53 @@ static void test_lone_escape(void **state)
 	struct in_event e[MAXEV];
 	int n = DEC("\x1b\x1bq", e); /* Esc Esc q */
 	char want[64];
-	snprintf(want, sizeof want, "<k%d><k%d>q", INK_ESC, INK_ESC);
-	assert_string_equal(show(e, n), want);
-	n = DEC("\x1bq", e); /* Alt-q: Esc, then q */
 	snprintf(want, sizeof want, "<k%d>q", INK_ESC);
 	assert_string_equal(show(e, n), want);
+	/* Esc Esc q: Esc, then Alt-q */
+	assert_int_equal(e[0].kind, IN_KEY);
+	assert_int_equal(e[1].kind, IN_CHAR);
+	assert_int_equal(e[1].mods, INM_ALT);
+	n = DEC("\x1bq", e); /* Alt-q: one event, q with Alt */
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].kind, IN_CHAR);
+	assert_int_equal(e[0].cp, 'q');
+	assert_int_equal(e[0].mods, INM_ALT);
+	n = DEC("x\x1b\x7f", e); /* Esc before a control: Esc, then it */
+	snprintf(want, sizeof want, "x<k%d>\x7f", INK_ESC);
+	assert_string_equal(show(e, n), want);
+	assert_int_equal(e[2].mods, 0);
+	n = DEC("\x1b\xe4\xb8\xad", e); /* Esc before a Han character: Esc, then it */
+	snprintf(want, sizeof want, "<k%d><U+4E2D>", INK_ESC);
+	assert_string_equal(show(e, n), want);
+}
+
+/* A character from an input method arriving a byte per read: nothing until
+ * it is whole (no U+FFFD), and the decoder waits the long timeout for the
+ * rest, as for a reply cut by the network. */
+static void test_utf8_split(void **state)
+{
+	(void)state;
+	struct in_decoder d;
+	struct in_event e;
+	in_init(&d);
+	static const char s[] = "\xe4\xb8\xad\xf0\x9f\x98\x80\xe6\x96\x87"; /* 中😀文 */
+	unsigned int got[4];
+	int n = 0;
+	for (size_t i = 0; i < sizeof s - 1; i++) {
+		in_push(&d, (unsigned char)s[i]);
+		while (in_next(&d, &e, 0)) {
+			assert_int_equal(e.kind, IN_CHAR);
+			assert_true(n < 4);
+			got[n++] = e.cp;
+		}
+		if (i == 0 || i == 4 || i == 5)
+			assert_int_equal(in_wait_ms(&d), IN_SEQ_MS);
+	}
+	assert_int_equal(n, 3);
+	assert_int_equal(got[0], 0x4E2D);
+	assert_int_equal(got[1], 0x1F600);
+	assert_int_equal(got[2], 0x6587);
+	assert_int_equal(in_wait_ms(&d), 0);
 }
 
 /* The probe's answer: a cursor position report, alone, among keys, or cut
@@ -335,6 +377,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii_and_utf8), cmocka_unit_test(test_invalid_bytes),
 		cmocka_unit_test(test_keys),           cmocka_unit_test(test_lone_escape),
+		cmocka_unit_test(test_utf8_split),
 		cmocka_unit_test(test_cpr),            cmocka_unit_test(test_replies_dropped),
 		cmocka_unit_test(test_overlong),       cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_paste),          cmocka_unit_test(test_every_cut),
