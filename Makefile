@@ -40,7 +40,8 @@ MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c src/user/userdb.c src/user/notes.c src/user/anchor_stub.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
-CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c
+CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c \
+	src/cli/notes.c src/cli/notes_export.c src/cli/notes_show.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
@@ -60,10 +61,10 @@ $(B)/libcli.a:   $(call obj,$(CLI_SRC))
 $(B)/libtui.a:   $(call obj,$(TUI_SRC))
 READER_LIBS = $(B)/libcli.a $(B)/libtui.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
-# the unit tests see every layer but the terminal
-TEST_LIBS = $(B)/libbuild.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
+# the unit tests see every layer but the terminal (and the command line)
+TEST_LIBS = $(B)/libbuild.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_notes
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_notes test_notes_out
 TUI_TESTS  = test_input test_editbuf test_listview test_keys
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -136,7 +137,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test notes-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -152,7 +153,7 @@ unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(OUT_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
 $(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
@@ -216,6 +217,12 @@ tui-cursor-test: anli data/anli.db
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build
 	@sh tests/rebuild.sh
+
+# proofreading notes on the command line: add … export, import and merge,
+# a shared notes file, writers at once, SIGKILL, a rebuild (issue 12)
+.PHONY: notes-test
+notes-test: anli data/anli.db $(B)/anli-build
+	@sh tests/notes.sh
 
 # The reader in an emulated terminal that draws ambiguous characters two
 # columns wide (and, as a control, one), which tmux cannot do: pyte, from

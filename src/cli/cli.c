@@ -61,6 +61,19 @@ static void usage(FILE *f)
 		  "  doctor [--format=text|tsv|json]\n"
 		  "                                 check the state file; list state on blocks or\n"
 		  "                                 items the book no longer has (exit 1 if any)\n"
+		  "  notes add ID:N|ANCHOR [--kind=K] [--quote=Q [--occurrence=N]] [--fix=F] TEXT\n"
+		  "                                 a proofreading note (prints its number); kinds\n"
+		  "                                 疑 改 删 增 (query fix delete insert); ANCHOR a\n"
+		  "                                 block id or c27:title|subtitle|byline\n"
+		  "  notes list [--status=open|resolved] [--item=ID] [--format=tsv|json|table]\n"
+		  "  notes resolve|reopen|delete NOTE\n"
+		  "  notes edit NOTE [--kind=K] [--quote=Q] [--fix=F|--no-fix] [TEXT]\n"
+		  "                                 NOTE: its number or a uuid prefix\n"
+		  "  notes export [--format=csv|tsv|markdown|json] [--bom] [--status=S]\n"
+		  "               [--chapter=book/3]\n"
+		  "                                 the errata table (勘误表), in book order\n"
+		  "  notes import FILE.json         merge another editor's JSON export\n"
+		  "  show ID --notes                the text with its notes inline\n"
 		  "\n"
 		  "Options:\n"
 		  "  --db PATH            the database (default: $ANLI_DB, data/anli.db beside the\n"
@@ -73,6 +86,8 @@ static void usage(FILE *f)
 		  "  --state PATH         the per-user state file (default: $ANLI_STATE, else\n"
 		  "                       $XDG_DATA_HOME/anli/user.db, ~/.local/share/anli/user.db)\n"
 		  "  --fresh              the reader starts at the top, not where you left off\n"
+		  "  --notes PATH         keep the notes in a file of their own, shared by a team\n"
+		  "                       (default: $ANLI_NOTES, else the state file)\n"
 		  "  -h, --help           show this help\n"
 		  "  -V, --version        show the version\n"
 		  "An option's value follows '=' or comes as the next word; '--' ends the options.\n"
@@ -223,6 +238,16 @@ enum {
 	OPT_STATE,
 	OPT_NUMBERED,
 	OPT_FRESH,
+	OPT_NOTES,
+	OPT_KIND,
+	OPT_QUOTE,
+	OPT_FIX,
+	OPT_NO_FIX,
+	OPT_OCCURRENCE,
+	OPT_STATUS,
+	OPT_ITEM,
+	OPT_CHAPTER,
+	OPT_BOM,
 };
 
 static const struct option longopts[] = {
@@ -239,6 +264,16 @@ static const struct option longopts[] = {
 	{"state", required_argument, NULL, OPT_STATE},
 	{"numbered", no_argument, NULL, OPT_NUMBERED},
 	{"fresh", no_argument, NULL, OPT_FRESH},
+	{"notes", required_argument, NULL, OPT_NOTES},
+	{"kind", required_argument, NULL, OPT_KIND},
+	{"quote", required_argument, NULL, OPT_QUOTE},
+	{"fix", required_argument, NULL, OPT_FIX},
+	{"no-fix", no_argument, NULL, OPT_NO_FIX},
+	{"occurrence", required_argument, NULL, OPT_OCCURRENCE},
+	{"status", required_argument, NULL, OPT_STATUS},
+	{"item", required_argument, NULL, OPT_ITEM},
+	{"chapter", required_argument, NULL, OPT_CHAPTER},
+	{"bom", no_argument, NULL, OPT_BOM},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -303,6 +338,39 @@ static int take_option(int c, const char *arg, const char *cmd, struct opts *o)
 	case OPT_FRESH:
 		o->fresh = 1;
 		return -1;
+	case OPT_NOTES:
+		o->notes = optarg;
+		if (cmd && !strcmp(cmd, "show"))
+			o->show_notes = 1; /* show 27 --notes=team.db: inline, from that file */
+		return -1;
+	case OPT_KIND:
+		o->kind = optarg;
+		return -1;
+	case OPT_QUOTE:
+		o->quote = optarg;
+		return -1;
+	case OPT_FIX:
+		o->fix = optarg;
+		return -1;
+	case OPT_NO_FIX:
+		o->no_fix = 1;
+		return -1;
+	case OPT_OCCURRENCE:
+		if (parse_int_opt(optarg, 1, INT_MAX, &o->occurrence))
+			return cli_usage_error(_("--occurrence: '%s' is not a positive number"), optarg);
+		return -1;
+	case OPT_STATUS:
+		o->status = optarg;
+		return -1;
+	case OPT_ITEM:
+		o->item = optarg;
+		return -1;
+	case OPT_CHAPTER:
+		o->chapter = optarg;
+		return -1;
+	case OPT_BOM:
+		o->bom = 1;
+		return -1;
 	case ':':
 		return cli_usage_error(_("option '%s' needs a value"), arg);
 	default:
@@ -325,6 +393,14 @@ static int parse(int argc, char **argv, struct opts *o, const char **cmd)
 	optind = 1;
 	int dashdash = 0;
 	while (optind < argc) {
+		if (!dashdash && *cmd && !strcmp(*cmd, "show") && !strcmp(argv[optind], "--notes")) {
+			/* after `show`, a bare --notes asks for the notes inline;
+			 * the notes file is then given before the command or as
+			 * --notes=PATH (README, man page) */
+			o->show_notes = 1;
+			optind++;
+			continue;
+		}
 		if (!dashdash) {
 			/* "+": stop at the first operand, so that options and
 			 * operands are taken in order without permuting argv */
@@ -374,11 +450,19 @@ int cli_main(int argc, char **argv)
 		cli_usage_error("%s", _("--count counts every hit: it does not go with --limit"));
 	else if (o.fresh && cmd && !cli_looks_like_id(cmd))
 		cli_usage_error(_("--fresh applies to the reader only, not '%s'"), c);
+	else if ((o.kind || o.quote || o.fix || o.no_fix || o.occurrence || o.status || o.item || o.chapter ||
+		  o.bom) &&
+		 strcmp(c, "notes"))
+		cli_usage_error(_("--%s applies to 'notes' only, not '%s'"),
+				o.kind ? "kind" : o.quote ? "quote" : o.fix ? "fix" : o.no_fix ? "no-fix"
+				: o.occurrence ? "occurrence" : o.status ? "status" : o.item ? "item"
+				: o.chapter ? "chapter" : "bom",
+				c);
 	else if (o.numbered && strcmp(c, "show"))
 		cli_usage_error(_("--numbered applies to 'show' only, not '%s'"), c);
 	else if (o.format && (!cmd || cli_looks_like_id(cmd)))
 		cli_usage_error("%s", _("--format needs a command (list, show, search, stats, bookmarks, progress, "
-					"doctor)"));
+					"doctor, notes)"));
 	else
 		rc = -1;
 	if (rc >= 0)
@@ -418,6 +502,8 @@ int cli_main(int argc, char **argv)
 		rc = cmd_progress(&o);
 	} else if (!strcmp(cmd, "doctor")) {
 		rc = cmd_doctor(&o);
+	} else if (!strcmp(cmd, "notes")) {
+		rc = cmd_notes(&o);
 	} else {
 		rc = cli_usage_error(_("unknown command '%s'"), cmd);
 	}

@@ -7,6 +7,8 @@
 #include "anli/cli.h"
 #include "anli/model.h"
 
+struct model_addr;
+
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct opts {
@@ -22,6 +24,15 @@ struct opts {
 	int numbered;       /* show --numbered */
 	int fresh;          /* the reader: --fresh */
 	const char *state;  /* --state PATH, NULL: not given */
+	/* the notes (notes.c): --notes PATH; after `show`, a bare --notes
+	 * asks for the notes inline (show_notes) */
+	const char *notes;
+	int show_notes;
+	const char *kind, *quote, *fix; /* notes add/edit: --kind --quote --fix */
+	int no_fix;                     /* notes edit --no-fix */
+	int occurrence;                 /* --occurrence N: which of several matches, 0: not given */
+	const char *status, *item, *chapter; /* notes list/export filters */
+	int bom;                        /* notes export --bom */
 	char **args;        /* the command's operands */
 	int nargs;
 };
@@ -77,6 +88,11 @@ int cmd_mark(const struct opts *o);
 int cmd_bookmarks(const struct opts *o);
 int cmd_progress(const struct opts *o);
 int cmd_doctor(const struct opts *o);
+/* notes.c, notes_export.c: anli notes …; show --notes */
+int cmd_notes(const struct opts *o);
+/* The item of address a as text with its notes inline (show --notes),
+ * appended to out.  CLI_OK or an exit code (said on stderr). */
+int notes_show_inline(const struct opts *o, struct model *m, const struct model_addr *a, struct sbuf *out);
 
 /* Does s look like an address (an item id as model_find takes it, with or
  * without ":N" or ":BLOCK"), not a command word?  `anli 27` opens the

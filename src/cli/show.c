@@ -72,6 +72,10 @@ int cmd_show(const struct opts *o)
 		return cli_usage_error(_("show: unknown format '%s' (text, markdown or json)"), fmt);
 	if (o->nargs != 1)
 		return cli_usage_error("%s", _("show: expected one ID"));
+	if (o->show_notes && strcmp(fmt, "text"))
+		return cli_usage_error(_("show --notes prints text, not --format=%s (for the notes as data: anli notes "
+					 "export)"),
+				       fmt);
 	struct model *m = cli_open_db(o);
 	if (!m)
 		return CLI_ERROR;
@@ -87,7 +91,15 @@ int cmd_show(const struct opts *o)
 	int nb = a.nblocks;
 	struct sbuf out;
 	sbuf_init(&out);
-	if (!o->format && cli_stdout_tty()) {
+	if (o->show_notes) {
+		rc = notes_show_inline(o, m, &a, &out);
+		if (rc != CLI_OK) {
+			sbuf_free(&out);
+			model_addr_free(&a);
+			model_close(m);
+			return rc;
+		}
+	} else if (!o->format && cli_stdout_tty()) {
 		/* on a terminal: where the item is (and the paragraph), then its
 		 * text wrapped to the terminal (or --width) */
 		struct sbuf h;
