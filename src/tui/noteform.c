@@ -167,7 +167,7 @@ void tnotes_form_add(struct app *a)
 		nf->kstart = cplen_n(text, m->start);
 		nf->klen = anchor_cplen(nf->known);
 	}
-	char label[64];
+	char label[96];
 	snprintf(label, sizeof label, "%s:%d", nf->item_id, addr_para_number(a->blocks, a->nblocks, c));
 	form_init(&nf->f, ANCHOR_QUERY, label, nf->known, NULL, NULL);
 	form_begin(a, nf);
@@ -191,7 +191,7 @@ void tnotes_form_edit(struct app *a, const struct note *n)
 	nf->known = xstrdup(n->sel.quote ? n->sel.quote : "");
 	nf->kstart = n->sel.offset;
 	nf->klen = anchor_cplen(nf->known);
-	char label[64];
+	char label[96];
 	snprintf(label, sizeof label, "%s%lld", glyph(GLYPH_NOTE), n->num);
 	form_init(&nf->f, n->kind, label, n->sel.quote, n->fix, n->text);
 	form_begin(a, nf);
