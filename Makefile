@@ -37,7 +37,7 @@ ALL_CFLAGS = $(CPPFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prot
 CORE_SRC  = src/core/util.c
 TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c src/text/names.c src/text/msg.c
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
-USER_SRC  = src/user/state.c src/user/userdb.c src/user/notes.c src/user/anchor_stub.c
+USER_SRC  = src/user/state.c src/user/userdb.c src/user/notes.c src/user/anchor.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c \
@@ -64,7 +64,7 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal (and the command line)
 TEST_LIBS = $(B)/libbuild.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_notes test_notes_out
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_notes test_notes_out test_anchor
 TUI_TESTS  = test_input test_editbuf test_listview test_keys
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -73,7 +73,7 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-de
 
 .SECONDARY:
 .PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test tui-find-test tui-state-test wide-test \
-	ambiguous-check gen-ambiguous bench install uninstall clean
+	ambiguous-check gen-ambiguous bench fuzz-anchor install uninstall clean
 
 all: anli data/anli.db
 
@@ -254,6 +254,14 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/anli $(DESTDIR)$(DATADIR)/anli.db $(DESTDIR)$(MANDIR)/man1/anli.1
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+# The anchoring core under libFuzzer (not part of `make check`; the unit test
+# feeds the same driver a few hundred inputs).  Run: build/fuzz-anchor -max_total_time=60
+FUZZ_CC ?= clang
+fuzz-anchor: | $(B)
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "fuzz-anchor: needs clang (libFuzzer); set FUZZ_CC or install clang" >&2; exit 1; }
+	$(FUZZ_CC) -std=c11 -g -O1 -D_XOPEN_SOURCE_EXTENDED -Iinclude -fsanitize=fuzzer,address,undefined \
+	  -o $(B)/fuzz-anchor tests/fuzz/anchor_fuzz.c src/user/anchor.c src/text/fold.c src/core/util.c -lunistring
 
 clean:
 	rm -rf $(B) anli data/anli.db data/anli.db.tmp

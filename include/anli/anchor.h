@@ -2,8 +2,13 @@
  * SQLite, no curses; fuzzable).  The scheme is the W3C TextQuoteSelector's:
  * the exact quote, up to ANCHOR_CONTEXT code points of text before it
  * (prefix) and after it (suffix), and its offset in code points.  All
- * offsets and lengths are in code points of the UTF-8 text; invalid bytes
- * count as one code point each (U+FFFD).
+ * offsets and lengths are in code points of the UTF-8 text, decoded as
+ * fold_text and util_utf8_skip decode it: an invalid sequence (as
+ * u8_mbtouc reads it: "\xff" one, a truncated "\xE4\xB8" one) counts as
+ * one code point, U+FFFD.  The strings anchor_make stores are valid UTF-8
+ * (U+FFFD in place of bad bytes), and quotes compare code point by code
+ * point, so a selector made from a bad text still finds that text.  Text
+ * beyond INT_MAX code points is ignored.  Searching is linear in the text.
  *
  * The re-anchoring cascade, after the book was rebuilt (anchor_resolve):
  *   1. the anchor's own block, with the quote at its offset       → EXACT
@@ -11,18 +16,30 @@
  *      occurrences the one whose prefix and suffix match best     → MOVED
  *   3. another block of the same item holding the quote, whose context
  *      matches (at least ANCHOR_MIN_CONTEXT code points of prefix or
- *      suffix agree; a quote with no context to compare — the block's
- *      whole text — needs none); the best such                     → MOVED
+ *      suffix agree; when the stored prefix and suffix are both shorter
+ *      than that — the quote nearly fills its block — all of both must
+ *      agree, so a quote with no context, the block's whole text, needs
+ *      none); the best such                                         → MOVED
  *   4. none of these                                                → ORPHANED
+ * "Match best": the score of an occurrence is the number of code points
+ * of the prefix (read backwards from the quote) and of the suffix that
+ * agree, plus one for each side where the stored context was cut by its
+ * block's start or end and the occurrence reaches its block's start or
+ * end there too.  Ties go to the block nearer `home`, then the earlier
+ * block, then the start nearer the old offset, then the earlier start.
  * A note without a quote (a remark on the whole block) is EXACT while its
  * block exists, else ORPHANED.  Deterministic: the same inputs give the
  * same answer, so that re-resolving is idempotent.
  *
- * "Applied" (a correction that landed in the rebuilt text), tested in the
- * block the note resolved to, else its own block, else every block of the
- * item: for 改 the text holds prefix + fix + suffix; for 删 prefix + suffix;
- * for 增 quote + fix (and, when there is a suffix, + suffix); never for 疑.
- * An empty prefix or suffix matches the start or end of a block. */
+ * "Applied" (a correction that landed in the rebuilt text), looked for in
+ * the block the note resolved to, then its own block, then every block of
+ * the item in order (the first that holds it): for 改 the text holds
+ * prefix + fix + suffix; for 删 prefix + suffix; for 增 quote + fix +
+ * suffix; never for 疑.  An empty prefix or suffix matches the start or end
+ * of a block (for 增 only the suffix counts: quote + fix ending the block).
+ * Compared exactly (no folding).  Never applied either: a note without a
+ * quote, a correction that changes nothing (改 with the fix equal to the
+ * quote, 增 with an empty fix), a kind that is not one of the four. */
 #ifndef ANLI_ANCHOR_H
 #define ANLI_ANCHOR_H
 
@@ -55,7 +72,8 @@ int anchor_cplen(const char *s);
 
 /* Where a quote as the user typed or pasted it occurs in text, compared
  * with the search folding (fold.h: full/half width, case) and ignoring
- * white space on both sides: *n spans [start[i], start[i] + len[i]) of the
+ * white space on both sides (ASCII white space, Unicode White_Space such as
+ * U+3000 and U+00A0, U+200B, U+FEFF): *n spans [start[i], start[i] + len[i]) of the
  * text, in order, not overlapping (new arrays, free(); NULL when *n == 0).
  * The span starts and ends on a non-space character, so that the exact
  * text stored is the book's.  Returns 0, or -1 for an empty (all-blank)
@@ -75,7 +93,8 @@ struct anchor_result {
 
 /* Resolve sel in the blocks text[0..n) of one item (reading order); `home`
  * is the index of the block the note is anchored to, -1 when that block no
- * longer exists.  kind and fix (NULL: none) decide "applied".  Pure. */
+ * longer exists (a home outside [0, n) counts as -1).  kind and fix (NULL:
+ * none) decide "applied".  NULL strings in sel or text read as "".  Pure. */
 void anchor_resolve(const char *const *text, int n, int home, const struct anchor_sel *sel, int kind,
 		    const char *fix, struct anchor_result *r);
 
