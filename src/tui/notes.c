@@ -62,11 +62,16 @@ static const char *anchor_text(const struct app *a, const char *anchor_id, int *
 	}
 	const char *c = strrchr(anchor_id, ':');
 	const struct model_item *it = &a->m->items[a->item];
-	if (c && !strcmp(c, ":title"))
-		return *key = MATCH_TITLE, it->title;
-	if (c && !strcmp(c, ":subtitle"))
-		return *key = MATCH_SUBTITLE, it->subtitle;
-	return *key = -100, NULL;
+	*key = -100;
+	if (c && !strcmp(c, ":title")) {
+		*key = MATCH_TITLE;
+		return it->title;
+	}
+	if (c && !strcmp(c, ":subtitle")) {
+		*key = MATCH_SUBTITLE;
+		return it->subtitle;
+	}
+	return NULL; /* the byline is composed: its notes are listed, not marked */
 }
 
 void tnotes_item_load(struct app *a)
@@ -333,6 +338,7 @@ int tnotes_request(struct app *a, enum request r)
 			return 1;
 		}
 		a->nlist.scope_item = a->item;
+		a->nlist.scope = 0; /* the open item's notes first; v widens */
 		tnotes_list_fill(a);
 		a->notes_shown = 1;
 		a->marks_shown = 0;
