@@ -110,8 +110,9 @@ void notes_author(char out[NOTE_NAME_MAX]);
  * number is the file's highest (tombstones too) + 1, never reused. */
 int notes_add(struct user *u, struct note *n, struct anli_err *err);
 
-/* Find a note by its short number ("12", "#12": all digits is a number)
- * or a unique prefix (at least 4 hex digits) of its uuid.  Returns 0 with *n filled (note_clear
+/* Find a note by its short number ("12", "#12") or a unique prefix (at
+ * least 4 hex digits) of its uuid (digits only: the number first, then a
+ * uuid prefix when no note has that number).  Returns 0 with *n filled (note_clear
  * it), 1 when there is none or the prefix is not unique (err says which),
  * -1 on a database error.  Tombstones are found only with `deleted` 1. */
 int notes_get(struct user *u, const char *key, int deleted, struct note *n, struct anli_err *err);
@@ -153,7 +154,13 @@ int notes_history(struct user *u, const char *uuid, struct note **out, int *n, s
  * item's field), writing only the derived fields (anchor_id, sel's offset
  * and context when found, anchor_state, applied, cite, book) — in one
  * transaction, and only rows whose book still differs, so that two
- * processes resolving at once agree.  *changed (if not NULL): how many
+ * processes resolving at once agree.  A note found elsewhere gets its new
+ * block and offset and stays "moved" on later resolves that find it there
+ * (until an edit re-attaches it, setting anchor_state), so that resolving
+ * again gives the same answer; an orphan keeps its old anchor, quote,
+ * context and cite.  The cite written: "c27:5 工作成效 第3段" for a
+ * paragraph, the block id for another block, the anchor for a title.
+ * Tombstones are resolved too.  *changed (if not NULL): how many
  * notes changed anchor state or applied flag. */
 int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int *changed, struct anli_err *err);
 

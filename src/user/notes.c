@@ -128,6 +128,11 @@ void notes_author(char out[NOTE_NAME_MAX])
 		snprintf(buf, sizeof buf, "uid %ld", (long)geteuid());
 		name = buf;
 	}
+	user_db_clean_name(name, out);
+}
+
+void user_db_clean_name(const char *name, char out[NOTE_NAME_MAX])
+{
 	char *clean = user_db_clean(name);
 	size_t len = strlen(clean), i = 0;
 	while (i < len) { /* whole characters only */
@@ -416,26 +421,29 @@ int notes_get(struct user *u, const char *key, int deleted, struct note *n, stru
 		if (!isxdigit((unsigned char)*p) && *p != '-')
 			hex = -100;
 	}
-	sqlite3_stmt *st;
-	int rc;
-	if (digits && strlen(k) < 19)
-		rc = user_db_prepare(u, what, "SELECT " USER_DB_NOTE_COLS " FROM note WHERE num = ? AND (deleted = 0 OR ?)",
-				     &st, err, "ii", atoll(k), (long long)deleted);
-	else if (key[0] != '#' && hex >= 4 && strlen(k) <= 36)
-		rc = user_db_prepare(u, what,
-				     "SELECT " USER_DB_NOTE_COLS " FROM note WHERE substr(uuid, 1, length(?1)) = lower(?1)"
-				     " AND (deleted = 0 OR ?2) LIMIT 2",
-				     &st, err, "ti", k, (long long)deleted);
-	else {
+	if (!(digits && strlen(k) < 19) && !(key[0] != '#' && hex >= 4 && strlen(k) <= 36)) {
 		anli_err_set(err, _("%s: not a note number or uuid"), key);
 		return 1;
 	}
-	if (rc)
-		return -1;
-	struct note *v;
-	int cnt;
-	if (read_notes(u, st, what, &v, &cnt, err))
-		return -1;
+	struct note *v = NULL;
+	int cnt = 0;
+	sqlite3_stmt *st;
+	if (digits && strlen(k) < 19) {
+		if (user_db_prepare(u, what, "SELECT " USER_DB_NOTE_COLS " FROM note WHERE num = ? AND (deleted = 0 OR ?)",
+				    &st, err, "ii", atoll(k), (long long)deleted) ||
+		    read_notes(u, st, what, &v, &cnt, err))
+			return -1;
+	}
+	/* a uuid prefix (one of digits only, too, when no number is it) */
+	if (cnt == 0 && key[0] != '#' && hex >= 4 && strlen(k) <= 36) {
+		free(v);
+		if (user_db_prepare(u, what,
+				    "SELECT " USER_DB_NOTE_COLS " FROM note WHERE substr(uuid, 1, length(?1)) = lower(?1)"
+				    " AND (deleted = 0 OR ?2) LIMIT 2",
+				    &st, err, "ti", k, (long long)deleted) ||
+		    read_notes(u, st, what, &v, &cnt, err))
+			return -1;
+	}
 	if (cnt != 1) {
 		if (cnt == 0)
 			anli_err_set(err, _("%s: no such note"), key);

@@ -322,7 +322,8 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		 * write transaction tells */
 		rc = sqlite3_exec(u->db, "BEGIN IMMEDIATE; COMMIT", NULL, NULL, NULL);
 		if (rc != SQLITE_OK) {
-			sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
+			if (!sqlite3_get_autocommit(u->db)) /* else ROLLBACK would replace the reason */
+				sqlite3_exec(u->db, "ROLLBACK", NULL, NULL, NULL);
 			if (is_corrupt(rc)) {
 				anli_err_set(why, "%s", sqlite3_errmsg(u->db));
 				return SETUP_CORRUPT;
@@ -436,16 +437,23 @@ static void share_fd(int fd, const char *path)
 	}
 }
 
-/* path + suffix, when it exists, made shared as by share_fd. */
+/* path + suffix, when it exists and is ours, made shared as by share_fd —
+ * by name: opening and closing a file SQLite holds open would drop this
+ * process's POSIX locks on it (all of them, whatever descriptor took
+ * them), and another process would then reset the -shm under us. */
 static void share_file(const char *path, const char *suffix)
 {
 	struct sbuf p;
 	sbuf_init(&p);
 	sbuf_printf(&p, "%s%s", path, suffix);
-	int fd = open(p.s, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd >= 0) {
-		share_fd(fd, path);
-		close(fd);
+	struct stat sb;
+	if (lstat(p.s, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid()) {
+		if ((sb.st_mode & 0660) != 0660)
+			chmod(p.s, (sb.st_mode & 0777) | 0660);
+		gid_t g = dir_gid(path);
+		if (g != (gid_t)-1 && g != sb.st_gid && lchown(p.s, (uid_t)-1, g) != 0) {
+			/* not a member of the directory's group: it keeps ours */
+		}
 	}
 	sbuf_free(&p);
 }

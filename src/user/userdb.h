@@ -76,6 +76,9 @@ int user_db_note_write(struct user *u, const char *how, struct note *n, struct a
 /* A copy of s fit to store: invalid UTF-8 → U+FFFD, tab and line breaks →
  * a space, other control characters and bidirectional overrides removed. */
 char *user_db_clean(const char *s);
+/* name cleaned as by user_db_clean and cut to NOTE_NAME_MAX - 1 bytes on
+ * a character boundary, into out[NOTE_NAME_MAX]. */
+void user_db_clean_name(const char *name, char out[64]);
 /* Fail for a handle without state: "notes cannot be saved: why". */
 int user_db_inactive(struct user *u, struct anli_err *err);
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "anli/addr.h"
 #include "anli/model.h"
 #include "anli/notes.h"
 #include "anli/user.h"
@@ -424,11 +425,535 @@ static void test_shared_mode(void **state)
 	user_close(u);
 }
 
+/* --- import: hand-written exports in notes.h's format */
+
+#define U1 "11111111-1111-4111-8111-111111111111"
+#define U2 "22222222-2222-4222-8222-222222222222"
+
+/* One note of an export (history: "" for none, else the entries joined
+ * by commas). */
+static void jnote(struct sbuf *b, const char *uuid, int rev, const char *etag, const char *text, const char *updated,
+		  int deleted, const char *history, int conflict)
+{
+	sbuf_printf(b,
+		    "{\"uuid\": \"%s\", \"rev\": %d, \"etag\": \"%s\", \"kind\": \"改\", \"status\": \"open\","
+		    " \"deleted\": %s, \"item\": \"c27\", \"anchor\": \"c27:p3771\", \"quote\": \"科协\","
+		    " \"prefix\": \"园区\", \"suffix\": \"工作\", \"offset\": 4, \"fix\": \"科学技术协会\", \"note\": \"%s\","
+		    " \"anchor_state\": \"exact\", \"applied\": false, \"book\": \"0123456789abcdef\", \"cite\": null,"
+		    " \"author\": \"李编辑\", \"updated_by\": \"李编辑\", \"created\": \"2026-11-29T20:00:00Z\","
+		    " \"updated\": \"%s\", \"title\": \"ignored\"",
+		    uuid, rev, etag, deleted ? "true" : "false", text, updated);
+	if (history)
+		sbuf_printf(b, ", \"history\": [%s]", history);
+	if (conflict)
+		sbuf_adds(b, ", \"conflict\": true");
+	sbuf_adds(b, "}");
+}
+
+/* An export of the notes given as JSON texts, joined by commas. */
+static char *jexport(const char *notes)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_printf(&b, "{\"anli_notes\": 1, \"book\": \"0123456789abcdef\", \"exported\": \"2026-11-29T21:00:00Z\","
+			" \"notes\": [%s]}", notes);
+	return sbuf_take(&b);
+}
+
+/* Revision k (1..) of U1 as a history entry or a current note. */
+static void rev_u1(struct sbuf *b, int k, const char *text, const char *history)
+{
+	char etag[17], updated[32];
+	snprintf(etag, sizeof etag, "00000000000000a%d", k);
+	snprintf(updated, sizeof updated, "2026-11-29T20:0%d:00Z", k);
+	jnote(b, U1, k, etag, text, updated, 0, history, 0);
+}
+
+static int import(struct user *u, const char *json, struct notes_import_counts *c)
+{
+	struct anli_err err;
+	int rc = notes_import(u, json, c, &err);
+	if (rc)
+		print_message("import: %s\n", err.msg);
+	return rc;
+}
+
+static void expect(const struct notes_import_counts *c, int added, int updated, int unchanged, int deleted,
+		   int conflicts)
+{
+	if (c->added != added || c->updated != updated || c->unchanged != unchanged || c->deleted != deleted ||
+	    c->conflicts != conflicts)
+		fail_msg("added %d, updated %d, unchanged %d, deleted %d, conflicts %d; expected %d %d %d %d %d", c->added,
+			 c->updated, c->unchanged, c->deleted, c->conflicts, added, updated, unchanged, deleted, conflicts);
+}
+
+static void test_import(void **state)
+{
+	(void)state;
+	char file[128];
+	struct user *u = open_new(file, sizeof file);
+	struct anli_err err;
+	struct notes_import_counts c;
+	struct note n;
+	assert_int_equal(add(u, ANCHOR_QUERY, "c1:p1", "", NULL, "本地的"), 1);
+
+	/* U1 at revision 2 (revision 1 in its history), U2 a tombstone */
+	struct sbuf h, b;
+	sbuf_init(&h);
+	sbuf_init(&b);
+	rev_u1(&h, 1, "第一稿", NULL);
+	rev_u1(&b, 2, "第二稿\\u001b[2J", h.s);
+	sbuf_adds(&b, ", ");
+	jnote(&b, U2, 2, "00000000000000b2", "删掉了", "2026-11-29T20:05:00Z", 1, NULL, 0);
+	char *json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 2, 0, 0, 0, 0);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_int_equal(n.num, 2);
+	assert_int_equal(n.rev, 2);
+	assert_string_equal(n.etag, "00000000000000a2");
+	assert_string_equal(n.text, "第二稿[2J"); /* the escape removed */
+	assert_string_equal(n.fix, "科学技术协会");
+	assert_string_equal(n.sel.prefix, "园区");
+	assert_int_equal(n.sel.offset, 4);
+	assert_string_equal(n.author, "李编辑");
+	assert_int_equal(n.created, 1795982400); /* 2026-11-29T20:00:00Z */
+	note_clear(&n);
+	assert_int_equal(notes_get(u, "3", 0, &n, &err), 1); /* a tombstone */
+	assert_int_equal(notes_get(u, "3", 1, &n, &err), 0);
+	assert_string_equal(n.uuid, U2);
+	assert_int_equal(n.deleted, 1);
+	note_clear(&n);
+	struct note *v;
+	int nv;
+	assert_int_equal(notes_history(u, U1, &v, &nv, &err), 0);
+	assert_int_equal(nv, 1);
+	assert_string_equal(v[0].text, "第一稿");
+	notes_free(v, nv);
+
+	/* the same file again: nothing changes */
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 2, 0, 0);
+	assert_int_equal(raw(file, "SELECT count(*) FROM note", NULL, 0), 3);
+	assert_int_equal(raw(file, "SELECT count(*) FROM note_rev", NULL, 0), 1);
+	free(json);
+
+	/* a later edit of U1 (revision 3 over 2): updated; an older copy of
+	 * U1 (revision 1): unchanged */
+	sbuf_free(&h);
+	rev_u1(&h, 1, "第一稿", NULL);
+	sbuf_adds(&h, ", ");
+	rev_u1(&h, 2, "第二稿", NULL);
+	sbuf_free(&b);
+	rev_u1(&b, 3, "第三稿", h.s);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 1, 0, 0, 0);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_string_equal(n.text, "第三稿");
+	assert_int_equal(n.num, 2); /* the local number kept */
+	note_clear(&n);
+	free(json);
+	sbuf_free(&b);
+	rev_u1(&b, 1, "第一稿", NULL);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 1, 0, 0);
+	free(json);
+
+	/* a conflict: edited here (revision 4 over 3) and there (another
+	 * revision 4, later): theirs current, ours in the history as a
+	 * conflict; both texts kept */
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	free(n.text);
+	n.text = xstrdup("本地第四稿");
+	assert_int_equal(notes_update(u, &n, &err), 0);
+	char ours[17];
+	snprintf(ours, sizeof ours, "%s", n.etag);
+	note_clear(&n);
+	sbuf_free(&h);
+	for (int k = 1; k <= 3; k++) {
+		if (k > 1)
+			sbuf_adds(&h, ", ");
+		rev_u1(&h, k, k == 3 ? "第三稿" : "旧稿", NULL);
+	}
+	sbuf_free(&b);
+	jnote(&b, U1, 4, "00000000000000c4", "远端第四稿", "2099-01-01T00:00:00Z", 0, h.s, 0);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_string_equal(n.text, "远端第四稿");
+	note_clear(&n);
+	assert_int_equal(notes_history(u, U1, &v, &nv, &err), 0);
+	int found = 0;
+	for (int i = 0; i < nv; i++)
+		if (!strcmp(v[i].etag, ours)) {
+			found = 1;
+			assert_string_equal(v[i].text, "本地第四稿");
+			assert_int_equal(v[i].conflict, 1);
+		}
+	assert_true(found);
+	notes_free(v, nv);
+	/* again: unchanged */
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 1, 0, 0);
+	free(json);
+
+	/* the other way round: an edit there that is older than ours loses,
+	 * kept in the history as a conflict */
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	free(n.text);
+	n.text = xstrdup("本地第五稿");
+	assert_int_equal(notes_update(u, &n, &err), 0);
+	note_clear(&n);
+	sbuf_free(&b);
+	sbuf_free(&h);
+	rev_u1(&h, 3, "第三稿", NULL);
+	jnote(&b, U1, 4, "00000000000000d4", "远端旧的第四稿", "2026-11-29T20:09:00Z", 0, h.s, 0);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	assert_int_equal(notes_get(u, U1, 0, &n, &err), 0);
+	assert_string_equal(n.text, "本地第五稿");
+	note_clear(&n);
+	assert_int_equal(raw(file, "SELECT conflict FROM note_rev WHERE etag = '00000000000000d4'", NULL, 0), 1);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 1, 0, 0);
+	free(json);
+
+	/* tombstones: an older copy of U2 (revision 1, in the tombstone's
+	 * history?  no: unknown here) edited later than the deletion is a
+	 * conflict the tombstone wins */
+	sbuf_free(&b);
+	jnote(&b, U2, 2, "00000000000000e2", "复活？", "2099-01-01T00:00:00Z", 0, NULL, 0);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	assert_int_equal(notes_get(u, U2, 0, &n, &err), 1);
+	assert_int_equal(notes_get(u, U2, 1, &n, &err), 0);
+	assert_int_equal(n.deleted, 1);
+	assert_string_equal(n.text, "删掉了");
+	note_clear(&n);
+	free(json);
+
+	/* a deletion arriving for a note edited nowhere else: deleted */
+	assert_int_equal(notes_get(u, "1", 0, &n, &err), 0);
+	char local_uuid[37], local_etag[17], hist[1024];
+	snprintf(local_uuid, sizeof local_uuid, "%s", n.uuid);
+	snprintf(local_etag, sizeof local_etag, "%s", n.etag);
+	note_clear(&n);
+	sbuf_free(&b);
+	snprintf(hist, sizeof hist,
+		 "{\"uuid\": \"%s\", \"rev\": 1, \"etag\": \"%s\", \"kind\": \"疑\", \"status\": \"open\", \"item\": \"c1\","
+		 " \"anchor\": \"c1:p1\", \"note\": \"本地的\", \"created\": \"2026-11-29T20:00:00Z\","
+		 " \"updated\": \"2026-11-29T20:00:00Z\"}",
+		 local_uuid, local_etag);
+	sbuf_printf(&b,
+		    "{\"uuid\": \"%s\", \"rev\": 2, \"etag\": \"00000000000000f2\", \"kind\": \"query\", \"status\":"
+		    " \"open\", \"deleted\": true, \"item\": \"c1\", \"anchor\": \"c1:p1\", \"note\": \"本地的\","
+		    " \"created\": \"2026-11-29T20:00:00Z\", \"updated\": \"2099-01-01T00:00:00Z\", \"history\": [%s]}",
+		    local_uuid, hist);
+	json = jexport(b.s);
+	assert_int_equal(import(u, json, &c), 0);
+	expect(&c, 0, 0, 0, 1, 0);
+	assert_int_equal(notes_get(u, "1", 0, &n, &err), 1);
+	free(json);
+
+	/* malformed: nothing changes, the first bad note named */
+	int before = raw(file, "SELECT total_changes() + (SELECT count(*) FROM note) * 1000 + (SELECT count(*) FROM note_rev)",
+			 NULL, 0);
+	sbuf_free(&b);
+	jnote(&b, "33333333-3333-4333-8333-333333333333", 1, "0000000000000031", "好的", "2026-11-29T20:00:00Z", 0,
+	      NULL, 0);
+	sbuf_adds(&b, ", {\"uuid\": \"44444444-4444-4444-8444-444444444444\", \"etag\": \"0000000000000041\"}");
+	json = jexport(b.s);
+	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_non_null(strstr(err.msg, "note 2"));
+	assert_non_null(strstr(err.msg, "44444444-4444-4444-8444-444444444444"));
+	assert_non_null(strstr(err.msg, "\"rev\""));
+	expect(&c, 0, 0, 0, 0, 0);
+	free(json);
+	const char *bad[] = {
+		"{", "[]", "{\"notes\": []}", "{\"anli_notes\": 2, \"notes\": []}", "{\"anli_notes\": 1, \"notes\": {}}",
+		"{\"anli_notes\": 1, \"notes\": [42]}",
+	};
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		err.msg[0] = '\0';
+		assert_int_equal(notes_import(u, bad[k], &c, &err), -1);
+		assert_true(err.msg[0] != '\0');
+	}
+	/* a bad field: an unknown kind, a time that is not one */
+	sbuf_free(&b);
+	jnote(&b, "55555555-5555-4555-8555-555555555555", 1, "0000000000000051", "x", "yesterday", 0, NULL, 0);
+	json = jexport(b.s);
+	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_non_null(strstr(err.msg, "\"updated\""));
+	free(json);
+	assert_int_equal(raw(file, "SELECT total_changes() + (SELECT count(*) FROM note) * 1000 + (SELECT count(*) FROM note_rev)",
+			     NULL, 0),
+			 before);
+	sbuf_free(&b);
+	sbuf_free(&h);
+	user_close(u);
+}
+
+/* --- re-anchoring against the real book */
+
+/* A note on block `anchor` of c27 whose selector is made from the text
+ * `text` around the first `quote` in it, then changed: the offset moved by
+ * `shift`, the quote replaced by `quote_now` (NULL: kept). */
+static int add_sel(struct user *u, int kind, const char *anchor, const char *text, const char *quote, int shift,
+		   const char *quote_now, const char *fix)
+{
+	int *st, *ln, nfound;
+	assert_int_equal(anchor_find_typed(text, quote, &st, &ln, &nfound), 0);
+	assert_true(nfound >= 1);
+	struct note n;
+	memset(&n, 0, sizeof n);
+	assert_int_equal(anchor_make(text, st[0], ln[0], &n.sel), 0);
+	free(st);
+	free(ln);
+	n.sel.offset += shift;
+	if (quote_now) {
+		free(n.sel.quote);
+		n.sel.quote = xstrdup(quote_now);
+	}
+	n.kind = kind;
+	snprintf(n.anchor_id, sizeof n.anchor_id, "%s", anchor);
+	snprintf(n.item_id, sizeof n.item_id, "%.*s", (int)strcspn(anchor, ":"), anchor);
+	n.fix = fix ? xstrdup(fix) : NULL;
+	n.text = xstrdup("");
+	n.cite = xstrdup("旧的出处");
+	struct anli_err err;
+	if (notes_add(u, &n, &err))
+		fail_msg("%s", err.msg);
+	int num = (int)n.num;
+	note_clear(&n);
+	return num;
+}
+
+static void expect_anchor(struct user *u, int num, int state, int applied, const char *anchor_id)
+{
+	char key[16];
+	snprintf(key, sizeof key, "%d", num);
+	struct note n;
+	struct anli_err err;
+	assert_int_equal(notes_get(u, key, 0, &n, &err), 0);
+	if (n.anchor_state != state || n.applied != applied || strcmp(n.anchor_id, anchor_id))
+		fail_msg("note %d: %s applied %d on %s; expected %s %d on %s", num, note_anchor_name(n.anchor_state),
+			 n.applied, n.anchor_id, note_anchor_name(state), applied, anchor_id);
+	note_clear(&n);
+}
+
+static void test_resolve(void **state)
+{
+	(void)state;
+	const char *db = getenv("ANLI_DB");
+	if (!db)
+		skip();
+	struct anli_err err;
+	struct model *m = model_open(db, &err);
+	if (!m)
+		fail_msg("%s", err.msg);
+	char fp[17];
+	assert_int_equal(model_fingerprint(m, fp, &err), 0);
+	int ci = model_find(m, "c27");
+	assert_true(ci >= 0);
+	struct model_block *b;
+	int nb;
+	assert_int_equal(model_blocks(m, ci, &b, &nb, &err), 0);
+	int k = addr_block_index(b, nb, "c27:p3641");
+	assert_true(k >= 0);
+	const char *text = b[k].text; /* 2021 年，石河子高新区入选第二批“科创中国”试点园区。石河子高新区科协坚持… */
+	char file[128];
+	struct user *u = open_new(file, sizeof file);
+	int exact = add_sel(u, ANCHOR_QUERY, "c27:p3641", text, "石河子高新区科协", 0, NULL, NULL);
+	int moved = add_sel(u, ANCHOR_QUERY, "c27:p3641", text, "石河子高新区科协", 7, NULL, NULL);
+	/* its block gone (a rebuild renumbered it): found in another block of
+	 * the item by its context */
+	int elsewhere = add_sel(u, ANCHOR_QUERY, "c27:p9999", text, "石河子高新区科协", 0, NULL, NULL);
+	int vanished = add_sel(u, ANCHOR_QUERY, "c27:p3641", text, "石河子高新区科协", 0, "书里没有的一句话", NULL);
+	/* a 改 whose fix is what the book now says: applied (the old quote is
+	 * gone: orphaned) */
+	int fixed = add_sel(u, ANCHOR_REPLACE, "c27:p3641", text, "石河子高新区科协", 0, "石河子科协", "石河子高新区科协");
+	int title = add_sel(u, ANCHOR_QUERY, "c27:title", m->items[ci].title, "科创中国", 0, NULL, NULL);
+	int noitem = add_sel(u, ANCHOR_QUERY, "c99:p1", text, "石河子高新区科协", 0, NULL, NULL);
+	int changed = -1;
+	assert_int_equal(notes_resolve(u, m, fp, &changed, &err), 0);
+	expect_anchor(u, exact, ANCHOR_EXACT, 0, "c27:p3641");
+	expect_anchor(u, moved, ANCHOR_MOVED, 0, "c27:p3641");
+	expect_anchor(u, elsewhere, ANCHOR_MOVED, 0, "c27:p3641");
+	expect_anchor(u, vanished, ANCHOR_ORPHANED, 0, "c27:p3641");
+	expect_anchor(u, fixed, ANCHOR_ORPHANED, 1, "c27:p3641");
+	expect_anchor(u, title, ANCHOR_EXACT, 0, "c27:title");
+	expect_anchor(u, noitem, ANCHOR_ORPHANED, 0, "c99:p1");
+	/* the states were all exact when added: changed are those now not,
+	 * and the one applied */
+	assert_int_equal(changed, 5);
+	struct note n;
+	char key[16];
+	snprintf(key, sizeof key, "%d", moved);
+	assert_int_equal(notes_get(u, key, 0, &n, &err), 0);
+	int *st, *ln, nf;
+	assert_int_equal(anchor_find_typed(text, "石河子高新区科协", &st, &ln, &nf), 0);
+	assert_int_equal(n.sel.offset, st[0]); /* the offset corrected */
+	free(st);
+	free(ln);
+	assert_string_equal(n.book, fp);
+	assert_int_equal(n.rev, 1); /* re-anchoring is not an edit */
+	assert_string_equal(n.cite, "c27:2 工作背景 第1段");
+	note_clear(&n);
+	snprintf(key, sizeof key, "%d", vanished);
+	assert_int_equal(notes_get(u, key, 0, &n, &err), 0);
+	assert_string_equal(n.cite, "旧的出处"); /* an orphan keeps its citation and quote */
+	assert_string_equal(n.sel.quote, "书里没有的一句话");
+	note_clear(&n);
+	/* idempotent: again nothing to do; against another fingerprint the
+	 * same answers */
+	assert_int_equal(raw(file, "SELECT count(*) FROM note WHERE book = (SELECT book FROM note LIMIT 1)", NULL, 0), 7);
+	assert_int_equal(notes_resolve(u, m, fp, &changed, &err), 0);
+	assert_int_equal(changed, 0);
+	assert_int_equal(notes_resolve(u, m, "ffffffffffffffff", &changed, &err), 0);
+	assert_int_equal(changed, 0);
+	expect_anchor(u, moved, ANCHOR_MOVED, 0, "c27:p3641");
+	expect_anchor(u, fixed, ANCHOR_ORPHANED, 1, "c27:p3641");
+	model_blocks_free(b, nb);
+	model_close(m);
+	user_close(u);
+}
+
+/* --- processes writing at once */
+
+/* In a child: add `count` notes to file; exit 0 when every one was saved. */
+static void child_adds(const char *file, int who, int count, int report_fd)
+{
+	/* a crash ends the child (cmocka's handlers would go on running the
+	 * tests in it) and shows in its wait status */
+	int sigs[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE};
+	for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++)
+		signal(sigs[k], SIG_DFL);
+	struct anli_err note, err;
+	struct user *u = user_open(file, VERSION, USER_SHARED, &note);
+	if (!user_active(u)) {
+		fprintf(stderr, "child %d: %s\n", who, note.msg);
+		_exit(2);
+	}
+	for (int k = 0; count < 0 || k < count; k++) {
+		struct note n;
+		char text[64], anchor[32];
+		snprintf(text, sizeof text, "进程%d 第%d条", who, k);
+		snprintf(anchor, sizeof anchor, "c%d:p%d", who, k);
+		make_note(&n, ANCHOR_QUERY, anchor, "", NULL, text);
+		if (notes_add(u, &n, &err)) {
+			fprintf(stderr, "child %d: %s\n", who, err.msg);
+			_exit(1);
+		}
+		if (report_fd >= 0) {
+			char line[80];
+			int len = snprintf(line, sizeof line, "%lld %s\n", n.num, n.uuid);
+			if (write(report_fd, line, (size_t)len) != len)
+				_exit(3);
+		}
+		note_clear(&n);
+	}
+	user_close(u);
+	_exit(0);
+}
+
+static void test_two_processes(void **state)
+{
+	(void)state;
+	char file[128];
+	fresh_file(file, sizeof file);
+	pid_t pid[2];
+	for (int w = 0; w < 2; w++) {
+		pid[w] = fork();
+		assert_true(pid[w] >= 0);
+		if (pid[w] == 0)
+			child_adds(file, w + 1, 200, -1);
+	}
+	for (int w = 0; w < 2; w++) {
+		int st;
+		assert_int_equal(waitpid(pid[w], &st, 0), pid[w]);
+		assert_true(WIFEXITED(st));
+		assert_int_equal(WEXITSTATUS(st), 0);
+	}
+	assert_int_equal(raw(file, "SELECT count(*) FROM note", NULL, 0), 400);
+	assert_int_equal(raw(file, "SELECT count(DISTINCT num) FROM note", NULL, 0), 400);
+	assert_int_equal(raw(file, "SELECT max(num) FROM note", NULL, 0), 400);
+	assert_int_equal(raw(file, "SELECT count(*) FROM note WHERE item_id = 'c1'", NULL, 0), 200);
+	char ok[64];
+	raw(file, "PRAGMA integrity_check", ok, sizeof ok);
+	assert_string_equal(ok, "ok");
+}
+
+/* A child adding notes in a loop, killed with SIGKILL: every note it
+ * reported as added is in the file, which opens and checks ok. */
+static void test_killed_writer(void **state)
+{
+	(void)state;
+	char file[128];
+	fresh_file(file, sizeof file);
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		child_adds(file, 7, -1, fds[1]);
+	}
+	close(fds[1]);
+	FILE *in = fdopen(fds[0], "r");
+	assert_non_null(in);
+	long long nums[4096];
+	char uuids[4096][37];
+	int got = 0;
+	char line[128];
+	/* kill it once it has reported 60 notes; what it wrote to the pipe
+	 * before dying is read too */
+	while (got < 4096 && fgets(line, sizeof line, in)) {
+		if (got == 60)
+			assert_int_equal(kill(pid, SIGKILL), 0);
+		if (sscanf(line, "%lld %36s", &nums[got], uuids[got]) == 2)
+			got++;
+	}
+	fclose(in);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGKILL);
+	assert_true(got > 60);
+	struct anli_err note, err;
+	struct user *u = user_open(file, VERSION, 0, &note);
+	assert_true(user_active(u));
+	assert_string_equal(note.msg, "");
+	for (int k = 0; k < got; k++) {
+		struct note n;
+		char key[16];
+		snprintf(key, sizeof key, "%lld", nums[k]);
+		if (notes_get(u, key, 0, &n, &err))
+			fail_msg("note %s reported but not kept: %s", key, err.msg);
+		assert_string_equal(n.uuid, uuids[k]);
+		note_clear(&n);
+	}
+	int ok;
+	struct sbuf detail;
+	sbuf_init(&detail);
+	assert_int_equal(user_integrity(u, &ok, &detail, &err), 0);
+	assert_true(ok);
+	sbuf_free(&detail);
+	user_close(u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),      cmocka_unit_test(test_add_get_update), cmocka_unit_test(test_inactive),
 		cmocka_unit_test(test_drafts),     cmocka_unit_test(test_migrate_v1),     cmocka_unit_test(test_shared_mode),
+		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_two_processes), cmocka_unit_test(test_killed_writer),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
