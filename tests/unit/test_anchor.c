@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistr.h>
 
+/* the fuzz driver, its broken properties reported as test failures */
+#define AF_FAIL(what) fail_msg("fuzz property broken: %s", what)
 #include "../fuzz/anchor_fuzz.c"
 
 /* Code-point position of the k-th (0-based) occurrence of needle in hay. */
@@ -206,13 +208,13 @@ static void test_exact(void **state)
 static void test_moved_best_context(void **state)
 {
 	(void)state;
-	const char *before = "甲方说：关于园区科协的工作。乙方说：关于园区科协的建议。";
+	const char *before = "甲方说：关于园区科协的工作。乙方说：关于园区科协的建议。丙方说：同意以上两点意见。";
 	struct anchor_sel s;
 	struct anchor_result r;
 	sel_of(before, "科协", 1, &s); /* the second one */
 	/* ten code points inserted before: the first occurrence is now nearer
 	 * the old offset than the second, but the second's context agrees */
-	const char *after = "新增加的十个字在这：甲方说：关于园区科协的工作。乙方说：关于园区科协的建议。";
+	const char *after = "新增加的十个字在这：甲方说：关于园区科协的工作。乙方说：关于园区科协的建议。丙方说：同意以上两点意见。";
 	assert_int_equal(anchor_cplen("新增加的十个字在这："), 10);
 	const char *blocks[] = {after};
 	resolve(blocks, 1, 0, &s, ANCHOR_QUERY, NULL, &r);
@@ -226,6 +228,31 @@ static void test_moved_best_context(void **state)
 	resolve(blocks, 1, 0, &s, ANCHOR_QUERY, NULL, &r);
 	assert_int_equal(r.state, ANCHOR_MOVED);
 	assert_int_equal(r.start, cpos_nth(after, "科协", 0));
+	anchor_sel_free(&s);
+}
+
+/* The own block comes first (step 2) even when another block holds the
+ * quote with a better context; among other blocks, of equal scores, the
+ * one nearer home wins, then the earlier one. */
+static void test_own_block_first_then_nearest(void **state)
+{
+	(void)state;
+	struct anchor_sel s;
+	struct anchor_result r;
+	sel_of(PARA, "科协", 0, &s);
+	const char *after[] = {PARA, "标题", "改写后：科协在园区很活跃。", "尾声"};
+	resolve(after, 4, 2, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.state, ANCHOR_MOVED);
+	assert_int_equal(r.block, 2);
+	assert_int_equal(r.start, cpos(after[2], "科协"));
+	const char *twice[] = {PARA, "标题", "无关", PARA, "尾声"};
+	resolve(twice, 5, 2, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.state, ANCHOR_MOVED);
+	assert_int_equal(r.block, 3);
+	resolve(twice, 5, 1, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.block, 0);
+	resolve(twice, 5, -1, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.block, 0);
 	anchor_sel_free(&s);
 }
 
@@ -419,6 +446,9 @@ static void test_applied_edges(void **state)
 	resolve(a3, 1, 0, &s, ANCHOR_INSERT, "组织", &r);
 	assert_int_equal(r.applied, 1);
 	assert_int_equal(r.state, ANCHOR_EXACT);
+	const char *a3b[] = {"会议决定成立科协组织工作"};
+	resolve(a3b, 1, 0, &s, ANCHOR_INSERT, "组织", &r);
+	assert_int_equal(r.applied, 0);
 	anchor_sel_free(&s);
 	/* at the start: the empty prefix is the block's start */
 	sel_of(t, "会议", 0, &s);
@@ -511,6 +541,7 @@ int main(void)
 		cmocka_unit_test(test_typed_several_none_blank),
 		cmocka_unit_test(test_exact),
 		cmocka_unit_test(test_moved_best_context),
+		cmocka_unit_test(test_own_block_first_then_nearest),
 		cmocka_unit_test(test_split_paragraph),
 		cmocka_unit_test(test_orphaned),
 		cmocka_unit_test(test_short_quote_other_context),
