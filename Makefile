@@ -43,9 +43,9 @@ OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c \
 	src/cli/notes.c src/cli/notes_export.c src/cli/notes_show.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
-TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/keys.c src/tui/listview.c
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
-	src/tui/term.c src/tui/draw.c src/tui/session.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
+	src/tui/term.c src/tui/draw.c src/tui/session.c src/tui/formdraw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
 TUI_SRC  += src/tui/goto.c src/tui/notes.c src/tui/noteform.c
 LAYERS    = core text model user build out cli tui
 HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
@@ -64,8 +64,13 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal (and the command line)
 TEST_LIBS = $(B)/libbuild.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
+<<<<<<< HEAD
 UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_notes test_notes_out test_anchor
 TUI_TESTS  = test_input test_editbuf test_listview test_keys
+=======
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw
+TUI_TESTS  = test_input test_editbuf test_listview test_keys test_form
+>>>>>>> notes-editor
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
@@ -149,11 +154,21 @@ $(TUI_TESTS:%=$(B)/%): $(B)/test_%: tests/unit/test_%.c $(call obj,$(TUI_PURE_SR
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
 
+# the form's drawing, into a curses window in memory (no terminal)
+TUI_DRAW_SRC = src/tui/formdraw.c src/tui/draw.c
+$(B)/test_formdraw: tests/unit/test_formdraw.c $(call obj,$(TUI_DRAW_SRC) $(TUI_PURE_SRC)) $(TEST_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(DEPS_LIBS) $(CMOCKA_LIBS)
+
 unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+<<<<<<< HEAD
 ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(OUT_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
+=======
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(TUI_DRAW_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
+>>>>>>> notes-editor
 $(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"

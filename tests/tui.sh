@@ -341,6 +341,20 @@ expect pbytes "^ /院士$" "invalid bytes in the prompt are dropped"
 keys pbytes Escape q
 expect pbytes "EXIT=0" "Esc closes the prompt, q quits"
 
+# --- the line editor: a two-line bracketed paste is one line and its
+# newline runs nothing; M-b (Alt) moves back a word instead of closing
+start pedit 120 40 "$ANLI"
+expect pedit "│ 江苏扬州高新区科协" "start for the line editor"
+keys pedit /
+tm set-buffer -b anli "$(printf '院士\n\t专家\n')"
+tm paste-buffer -p -b anli -t pedit
+expect pedit "^ /院士 专家$" "a two-line paste is one line in the prompt"
+keys pedit M-b
+keys pedit -l "X"
+expect pedit "^ /院士 X专家$" "M-b moves back a word"
+keys pedit Escape q
+expect pedit "EXIT=0" "Esc and q after the editor"
+
 # --- a long paste into the prompt: its end is shown
 start paste 120 40 "$ANLI"
 expect paste "│ 江苏扬州高新区科协" "start for the long prompt"

@@ -1,6 +1,7 @@
-/* editbuf.h — the one-line editor behind the / and s prompts (and, later,
- * the notes editor): a buffer with a cursor, edited by keys — buffer + key
- * → buffer — and a history.  Pure (no I/O, no curses).  The text is kept
+/* editbuf.h — the one-line editor behind the / and s prompts and the note
+ * form's fields (form.h): a buffer with a cursor, edited by keys — buffer +
+ * key → buffer — and a history.  Pure (no I/O, no curses): editbuf.c (the
+ * buffer), editkeys.c (input events, pastes), edithist.c (the history).  The text is kept
  * as code points with their widths cached and as UTF-8, so that typing or
  * pasting L characters at the end costs O(L) and showing the part around
  * the cursor costs only the visible columns.

@@ -40,7 +40,13 @@
  *      C-c, C-s and C-z reach the form as keys (raw mode), and
  *      term_form_mode(0) when it closes.
  *   6. form_draw(win, f, y, x, width, &cy, &cx) draws the box; form_height
- *      says how many rows it takes (put it at the bottom of the text pane).
+ *      says how many rows it takes (put it at the bottom of the text pane);
+ *      show the cursor at (cy, cx) when cy >= 0 (curs_set(1)), else hide
+ *      it.  A resize needs nothing but a redraw at the new width (each field
+ *      is re-windowed around its cursor); when the ambiguous-width probe
+ *      answers (tui.c probe_answer) call form_rewidth.
+ *   7. Route events to form_key before tui.c's Alt split (event()): the
+ *      form reads Alt+b/f/d as word keys and ignores other Alt keys.
  *
  * Keys: Tab / Down / Enter (not on the last field) next field; S-Tab / Up
  * previous; Enter on the last field, C-s or C-x save; Esc, C-c cancel.  On
@@ -75,6 +81,7 @@ struct form {
 	int asking;                         /* a kept draft is offered: y / n */
 	char *offer;                        /* its fields */
 	char *draft;                        /* form_draft's last string */
+	int edited;                         /* changed by the user (or a draft restored) */
 	int dirty;                          /* changed since the draft was last saved */
 	long long saved_ms;                 /* when (form_draft_saved) */
 };
@@ -85,6 +92,9 @@ struct form {
 void form_init(struct form *f, int kind, const char *anchor, const char *quote, const char *fix,
 	       const char *remark);
 void form_free(struct form *f);
+/* Re-measure the fields' characters (the ambiguous-width convention
+ * changed: the reader's probe answered). */
+void form_rewidth(struct form *f);
 
 /* Offer a kept draft (fields as form_draft makes them): the form asks
  * first.  A malformed one is not offered. */
@@ -110,7 +120,10 @@ void form_set_message(struct form *f, const char *msg);
 /* --- the draft -------------------------------------------------------------- */
 
 /* The fields joined by US (0x1f): kind mark, quote, fix, remark — "" when
- * the form holds no text.  Valid until the next call on f. */
+ * the form holds no text or nothing was changed since form_init (an edit
+ * left as it was needs no draft); while a kept draft is offered and not
+ * answered, that draft.  The fix is kept for every kind.  Valid until the
+ * next call on f. */
 const char *form_draft(struct form *f);
 /* Fill the fields from a draft.  Returns 0, or -1 (nothing changed) when
  * it is not four fields with a known kind. */

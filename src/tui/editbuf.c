@@ -1,6 +1,7 @@
-/* editbuf.c — the one-line editor's pure core (see include/anli/editbuf.h).
- * Over 400 lines: the buffer, cursor by width, editing keys, the visible
- * window and the history are one pure unit, tested (and fuzzed) as one. */
+/* editbuf.c — the one-line editor's pure core (see include/anli/editbuf.h):
+ * the buffer, the cursor by clusters and width, the editing keys, the
+ * visible window.  Input events and pastes: editkeys.c; the history:
+ * edithist.c. */
 #include "anli/editbuf.h"
 
 #include "anli/util.h"
@@ -309,81 +310,6 @@ int eb_edit(struct editbuf *b, enum eb_key k)
 	return -1;
 }
 
-int eb_paste(struct editbuf *b, unsigned int cp)
-{
-	if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f') {
-		b->paste_blank = 1; /* inserted before the next character, if any */
-		return 0;
-	}
-	if (refused(cp) || b->n >= EB_MAX)
-		return 0;
-	int space = b->paste_blank && b->cur > 0 && !blank(b->cp[b->cur - 1]) && b->n + 1 < EB_MAX;
-	unsigned int cps[2] = {' ', cp};
-	insert_cps(b, cps + !space, space ? 2 : 1);
-	b->paste_blank = 0;
-	return 1;
-}
-
-int eb_key_of(const struct in_event *ev)
-{
-	if (ev->paste)
-		return 0;
-	if (ev->kind == IN_KEY) {
-		int ctrl = ev->mods & INM_CTRL;
-		switch (ev->key) {
-		case INK_LEFT: return ctrl ? EB_WORD_LEFT : EB_LEFT;
-		case INK_RIGHT: return ctrl ? EB_WORD_RIGHT : EB_RIGHT;
-		case INK_HOME: return EB_HOME;
-		case INK_END: return EB_END;
-		case INK_DELETE: return EB_DELETE;
-		default: return 0;
-		}
-	}
-	if (ev->kind != IN_CHAR)
-		return 0;
-	if (ev->mods == INM_ALT) {
-		switch (ev->cp) {
-		case 'b': return EB_WORD_LEFT;
-		case 'f': return EB_WORD_RIGHT;
-		case 'd': return EB_KILL_WORD;
-		default: return 0;
-		}
-	}
-	if (ev->mods)
-		return 0;
-	switch (ev->cp) {
-	case 'b' & 0x1f: return EB_LEFT;
-	case 'f' & 0x1f: return EB_RIGHT;
-	case 'a' & 0x1f: return EB_HOME;
-	case 'e' & 0x1f: return EB_END;
-	case 'd' & 0x1f: return EB_DELETE;
-	case 'w' & 0x1f: return EB_WORD_BACK;
-	case 'u' & 0x1f: return EB_KILL_START;
-	case 'k' & 0x1f: return EB_KILL_END;
-	case 'y' & 0x1f: return EB_YANK;
-	case 't' & 0x1f: return EB_TRANSPOSE;
-	default: return 0;
-	}
-}
-
-int eb_event(struct editbuf *b, const struct in_event *ev)
-{
-	if (ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
-		return 0;
-	if (ev->paste)
-		return ev->kind == IN_CHAR ? eb_paste(b, ev->cp) : 0; /* a key in a paste: nothing */
-	int k = eb_key_of(ev);
-	if (k)
-		return eb_edit(b, (enum eb_key)k) == 1;
-	if (ev->kind != IN_CHAR || ev->mods)
-		return -1;
-	if (ev->cp == 127 || ev->cp == 8)
-		return eb_edit(b, EB_BACKSPACE) == 1;
-	if (ev->cp < 0x20)
-		return -1; /* Enter, Tab, C-c, …: the caller's */
-	return eb_insert(b, ev->cp) == 0;
-}
-
 int eb_cursor_col(const struct editbuf *b)
 {
 	int col = 0;
@@ -477,48 +403,4 @@ size_t eb_window(const struct editbuf *b, int room, size_t *nbytes, int *cursor_
 	if (cursor_col)
 		*cursor_col = before;
 	return off;
-}
-
-/* --- history ---------------------------------------------------------------- */
-
-void eb_hist_reset(struct eb_history *h)
-{
-	h->pos = h->n;
-	free(h->draft);
-	h->draft = NULL;
-}
-
-void eb_hist_add(struct eb_history *h, const char *line)
-{
-	if (*line && !(h->n && !strcmp(h->line[h->n - 1], line))) {
-		if (h->n == h->cap) {
-			h->cap = h->cap ? h->cap * 2 : 16;
-			h->line = xrealloc(h->line, sizeof *h->line * (size_t)h->cap);
-		}
-		h->line[h->n++] = xstrdup(line);
-	}
-	eb_hist_reset(h);
-}
-
-int eb_hist_move(struct eb_history *h, struct editbuf *b, int dir)
-{
-	int to = h->pos + (dir < 0 ? -1 : 1);
-	if (to < 0 || to > h->n)
-		return -1;
-	if (h->pos == h->n) { /* leaving what was being typed: kept */
-		free(h->draft);
-		h->draft = xstrdup(eb_str(b));
-	}
-	h->pos = to;
-	eb_set(b, to == h->n ? (h->draft ? h->draft : "") : h->line[to]);
-	return 0;
-}
-
-void eb_hist_free(struct eb_history *h)
-{
-	for (int i = 0; i < h->n; i++)
-		free(h->line[i]);
-	free(h->line);
-	free(h->draft);
-	memset(h, 0, sizeof *h);
 }
