@@ -64,13 +64,8 @@ BUILDER_LIBS = $(B)/libbuild.a $(B)/libtext.a $(B)/libcore.a
 # the unit tests see every layer but the terminal (and the command line)
 TEST_LIBS = $(B)/libbuild.a $(B)/libout.a $(B)/libuser.a $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.a
 
-<<<<<<< HEAD
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_notes test_notes_out test_anchor
-TUI_TESTS  = test_input test_editbuf test_listview test_keys
-=======
-UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_form test_formdraw
+UNIT_TESTS = test_layout test_glyph test_source test_model test_search test_input test_editbuf test_listview test_keys test_addr test_user test_notes test_notes_out test_anchor test_form test_formdraw
 TUI_TESTS  = test_input test_editbuf test_listview test_keys test_form
->>>>>>> notes-editor
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-dev libcmocka-dev \
@@ -164,11 +159,7 @@ unit: $(UNIT_TESTS:%=$(B)/%) data/anli.db
 	@for t in $(UNIT_TESTS); do echo "== $$t"; ANLI_DB=data/anli.db $(B)/$$t || exit 1; done
 
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-<<<<<<< HEAD
-ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(BUILD_SRC) $(OUT_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
-=======
-ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(TUI_DRAW_SRC) $(BUILD_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
->>>>>>> notes-editor
+ASAN_OBJ = $(patsubst src/%.c,$(B)/asan/%.o,$(TUI_PURE_SRC) $(TUI_DRAW_SRC) $(BUILD_SRC) $(OUT_SRC) $(USER_SRC) $(MODEL_SRC) $(TEXT_SRC) $(CORE_SRC))
 $(B)/asan/%.o: src/%.c $(HEADERS) $(B)/flags | $(B)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
