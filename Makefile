@@ -137,7 +137,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test notes-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test notes-test tui-notes-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -219,6 +219,11 @@ tui-read-test: anli data/anli.db
 .PHONY: tui-cursor-test rebuild-test
 tui-cursor-test: anli data/anli.db
 	@bash tests/tui-cursor.sh
+
+# the reader's proofreading notes (form, marks, counts, list, drafts)
+.PHONY: tui-notes-test
+tui-notes-test: anli data/anli.db
+	@bash tests/tui-notes.sh
 
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build

@@ -60,6 +60,7 @@ sql_wait "SELECT kind || '|' || quote || '|' || fix || '|' || text || '|' || anc
 	"1|国务院批准|国务院同意|批准二字有误|c27:p3626|12" "the stored note, exactly (Backspace removed 差 whole)"
 sql_wait "SELECT length(CAST(text AS BLOB)) FROM note" "18" "the remark is 6 characters of 3 bytes, no stray byte"
 # the margin's # beside ¶1's first line (the pane's last column), the status line's note
+keys a C-l                             # the message goes: the status line's fields again
 expect a "│> *$P1.*#$" "the # at the right of the annotated paragraph"
 expect a "^ #1 改 “国务院批准”→“国务院同意” 批准二字有误" "the status line shows the cursor paragraph's note"
 # the quote underlined: tmux's escapes (-e) show the attribute on those characters
@@ -74,9 +75,9 @@ keys a a
 expect a "c27:1" "a again on ¶1"
 type a "科协"
 keys a C-s
-expect a "1 of [0-9]* here" "the quote occurs several times: the first is shown"
+expect a "1 of [0-9]* (shown" "the quote occurs several times: the first is shown"
 keys a Tab
-expect a "2 of [0-9]* here" "Tab: the second"
+expect a "2 of [0-9]* (shown" "Tab: the second"
 keys a Enter
 expect a "note #2 added" "Enter saves the one shown"
 # ¶1's 科协 are at code points 60, 69, 84 …: the second is stored
@@ -132,6 +133,8 @@ keys b y
 expect b "note #1 deleted" "y deletes"
 sql_wait "SELECT deleted FROM note WHERE num = 1" "1" "a tombstone in the state file"
 expect b "1 note · c27" "the list has one note left"
+keys b q
+expect_not b "^ #2 疑" "1 note · c27" "q closes the notes list, not the reader"
 quit b
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why
@@ -147,6 +150,8 @@ chmod 0777 "$S2" "$T"
 AS=""
 [ "$(id -u)" = 0 ] && AS="setpriv --reuid=65534 --regid=65534 --clear-groups" # root writes anything: run as nobody
 start c "NO_COLOR=1 ANLI_NOTES='$R/notes.db' $AS $ANLI --state '$S2/user.db' 27"
+expect c "notes.db: the file is read-only" "anli 27 with a read-only notes file: it says so"
+keys c C-l
 expect c "^ .*¶1/11" "anli 27 with a read-only notes file"
 keys c a
 expect c "c27:1" "a opens the form"

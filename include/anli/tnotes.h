@@ -42,6 +42,8 @@ int tnotes_event(struct app *a, const struct in_event *ev);
 /* After each frame: the form's draft saved while typing, at most once a
  * second; *wait (ms) lowered to when the next save is due. */
 void tnotes_tick(struct app *a, int *wait);
+/* The ambiguous-width convention changed (the probe answered). */
+void tnotes_rewidth(struct app *a);
 /* Is the form open (the status line and the cursor are its)? */
 int tnotes_form_open(const struct app *a);
 

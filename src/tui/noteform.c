@@ -208,7 +208,7 @@ static void pick_show(struct app *a)
 	size_t e = s + util_utf8_skip(text + s, (size_t)nf->plen[nf->pick]);
 	t->pickspan = (struct match){k, s, e};
 	char m[160];
-	snprintf(m, sizeof m, _("%d of %d here (shown in the text): Tab next, Enter saves this one, Esc back"),
+	snprintf(m, sizeof m, _("%d of %d (shown in the text): Tab next, Enter saves it"),
 		 nf->pick + 1, t->npick);
 	form_set_message(&nf->f, m);
 }
@@ -346,7 +346,7 @@ void tnotes_form_event(struct app *a, const struct in_event *ev)
 		try_save(a);
 		break;
 	case FORM_CANCEL:
-		if (!form_empty(&nf->f))
+		if (form_draft(&nf->f)[0])
 			snprintf(a->message, sizeof a->message, "%s", _("the note is kept as a draft: a offers it back"));
 		tnotes_form_end(a);
 		break;
@@ -368,6 +368,12 @@ void tnotes_tick(struct app *a, int *wait)
 		*wait = w < 2 ? 2 : w;
 }
 
+void tnotes_rewidth(struct app *a)
+{
+	if (a->notes && a->notes->form)
+		form_rewidth(&a->notes->form->f);
+}
+
 void tnotes_draw_form(const struct app *a, int *cy, int *cx)
 {
 	const struct tnotes *t = a->notes;
@@ -385,6 +391,7 @@ void tnotes_draw_form(const struct app *a, int *cy, int *cx)
 	werase(win);
 	int y0, x0;
 	form_draw(win, &t->form->f, 0, 0, w, &y0, &x0);
+	curs_set(y0 >= 0); /* no cursor on the kind field */
 	leaveok(win, y0 < 0);
 	if (y0 >= 0) {
 		wmove(win, y0, x0);

@@ -269,6 +269,7 @@ static void probe_answer(struct app *a, int col)
 		return;
 	lay_set_ambiwidth(w);
 	eb_rewidth(&a->input);
+	tnotes_rewidth(a); /* the note form's fields */
 	a->detail.doc_width = 0; /* the doc again at the same width */
 	tui_layout_doc(a);
 	clearok(curscr, TRUE); /* curses' own idea of the cells changed too */
