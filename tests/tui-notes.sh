@@ -100,7 +100,7 @@ sql_wait "SELECT count(*) FROM draft WHERE fields LIKE '%草稿的文字%'" "1" 
 keys b Escape
 expect b "kept as a draft" "Esc with text: kept as a draft"
 keys b a
-expect b "draft" "a offers the draft back"
+expect b "Resume the kept draft? y/n" "a offers the draft back"
 keys b y
 expect b "草稿的文字" "y: the draft's text in the form"
 keys b Escape
