@@ -203,9 +203,7 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	/* the marks the panes show, explained once */
 	sbuf_adds(&line[n++], _("Tree: (4*) where a chapter begins is inferred;"));
 	sbuf_adds(&line[n++], _("(4/6) read of all, ✓ reviewed, ! needs fix."));
-	sbuf_adds(&line[n++], _("List: N unread, ✓ reviewed, ! needs fix."));
-	sbuf_adds(&line[n++], _("Notes: # beside an annotated paragraph,"));
-	sbuf_adds(&line[n++], _("its quote underlined; #3 open notes."));
+	sbuf_adds(&line[n++], _("List: N unread, ✓ !, #2 open notes."));
 	*out = line;
 	return n;
 }
