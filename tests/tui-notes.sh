@@ -19,7 +19,7 @@ SOCK="anli-notes-$$"
 T=$(mktemp -d /tmp/anli-notes.XXXXXX)
 S="$T/user.db"
 . tests/tmux-lib.sh # ok bad tm cap wait_for expect expect_not keys
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tm kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 pass=0
 fail=0
 start() { # start NAME COMMAND: 120x40
@@ -140,8 +140,7 @@ quit b
 # --- a notes file that cannot be written: the form keeps its text, the message says why
 R="$T/ro"
 mkdir -p "$R"
-"$ANLI" --notes "$R/notes.db" notes add 27:3 "只读之前" >/dev/null 2>&1 ||
-	ANLI_NOTES="$R/notes.db" "$ANLI" --state "$T/ro-state.db" notes add 27:3 "只读之前" >/dev/null 2>&1
+if "$ANLI" --state "$T/ro-state.db" --notes "$R/notes.db" notes add 27:3 "只读之前" >/dev/null; then ok; else bad "notes add into $R/notes.db"; fi
 chmod 0444 "$R"/notes.db*
 chmod 0555 "$R"
 S2="$T/ro-user"
@@ -149,10 +148,11 @@ mkdir -p "$S2"
 chmod 0777 "$S2" "$T"
 AS=""
 [ "$(id -u)" = 0 ] && AS="setpriv --reuid=65534 --regid=65534 --clear-groups" # root writes anything: run as nobody
-start c "NO_COLOR=1 ANLI_NOTES='$R/notes.db' $AS $ANLI --state '$S2/user.db' 27"
+start c "NO_COLOR=1 $AS $ANLI --state '$S2/user.db' --notes '$R/notes.db' 27"
 expect c "notes.db: the file is read-only" "anli 27 with a read-only notes file: it says so"
 keys c C-l
 expect c "^ .*¶1/11" "anli 27 with a read-only notes file"
+expect c "27 用好.* #1" "--notes: the notes file's note is counted in the list"
 keys c a
 expect c "c27:1" "a opens the form"
 keys c Tab                            # the quote left empty: a remark on the paragraph

@@ -482,6 +482,7 @@ int cli_main(int argc, char **argv)
 		 * (issue 11, item 3; and resume when !start.given) */
 		start.fresh = o.fresh;
 		start.state = o.state;
+		start.notes = o.notes; /* --notes PATH (else $ANLI_NOTES, else the state file) */
 		rc = tui_main(path, o.ambiwidth, &start);
 		free(path);
 	} else if (cli_looks_like_id(cmd)) {
