@@ -37,7 +37,7 @@ ALL_CFLAGS = $(CPPFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prot
 CORE_SRC  = src/core/util.c
 TEXT_SRC  = src/text/layout.c src/text/doc.c src/text/fold.c src/text/glyph.c src/text/names.c src/text/msg.c
 MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
-USER_SRC  = src/user/state.c src/user/userdb.c src/user/notes.c src/user/anchor.c src/user/import.c src/user/resolve.c
+USER_SRC  = src/user/state.c src/user/userdb.c src/user/notes.c src/user/anchor.c src/user/import.c src/user/resolve.c src/user/marks.c src/user/notedb.c
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c \

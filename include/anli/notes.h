@@ -22,15 +22,20 @@
  * the revision it replaced in the note's history (table note_rev);
  * re-anchoring by notes_resolve is not an edit (rev unchanged).  A revision
  * is named by its etag: 16 hex digits (FNV-1a) over the uuid, rev and the
- * edited fields.  Deleting leaves a tombstone (deleted = 1, the text kept).
+ * edited fields (kind, status, deleted, item, anchor, quote, fix, remark;
+ * not the context and offset, which re-anchoring rewrites).  Deleting
+ * leaves a tombstone (deleted = 1, the text kept).
  * notes_import merges another file's export (JSON, read with SQLite's
  * JSON functions), by uuid:
- *   - a uuid not here: added (a tombstone is added as one: it is never
- *     resurrected by an older copy arriving later);
+ *   - a uuid not here: added, with its history, under the next short
+ *     number (a tombstone is added as one, and counted as added: it is
+ *     never resurrected by an older copy arriving later);
  *   - the incoming etag is the current one, or one in the local history:
  *     unchanged (the local note is as new or newer);
  *   - the local etag is in the incoming history: the incoming note is a
- *     later edit of it: updated (or deleted, for a tombstone);
+ *     later edit of it: updated (or deleted, for a tombstone), the local
+ *     short number kept; a live note over a local tombstone is instead
+ *     a conflict (below), which the tombstone wins;
  *   - else both were edited since a common revision: a conflict.  A
  *     tombstone wins over a live note (a deletion is never undone by a
  *     merge); else the one updated later (then the higher rev, then the

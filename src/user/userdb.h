@@ -53,7 +53,7 @@ void user_db_copy(char *to, size_t size, const unsigned char *s);
 /* NULL for NULL or "" (stored as NULL), else s. */
 const char *user_db_or_null(const char *s);
 
-/* --- notes (notes.c; shared with import.c and resolve.c) */
+/* --- notes (notedb.c; shared by notes.c, import.c and resolve.c) */
 struct note;
 
 /* The columns a note is read from (user_db_note_row), of table note and of
@@ -64,6 +64,8 @@ struct note;
 #define USER_DB_REV_COLS                                                                                   \
 	"uuid, 0, rev, etag, kind, status, deleted, item_id, anchor_id, quote, prefix, suffix, offset, fix,"  \
 	" text, anchor_state, applied, book, cite, author, updated_by, created, updated, conflict"
+/* A new copy of a column's text, NULL for NULL. */
+char *user_db_col_dup(sqlite3_stmt *st, int c);
 /* Fill *n (zeroed first) from a row of those columns starting at col. */
 void user_db_note_row(sqlite3_stmt *st, int col, struct note *n);
 /* The etag of n's revision (notes.h) into out. */

@@ -3,7 +3,9 @@
  * update and the optimistic revision check, tombstones, drafts, import
  * and its merge rules, a v1 state file migrated, a shared file's mode,
  * two processes writing at once, a writer killed with SIGKILL, and
- * re-anchoring against the real book ($ANLI_DB). */
+ * re-anchoring against the real book ($ANLI_DB).  Over 400 lines: one
+ * store's tests sharing their fixtures (temporary files, raw SQL, note and
+ * export builders), in sections. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +26,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define VERSION "0.1.0"
@@ -698,6 +701,120 @@ static void test_import(void **state)
 	user_close(u);
 }
 
+/* A note as an export writes it (test texts hold no character JSON must
+ * escape); times as ISO 8601. */
+static void note_json(struct sbuf *b, const struct note *n, int with_conflict)
+{
+	char c[32], u[32];
+	time_t t = (time_t)n->created;
+	strftime(c, sizeof c, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	t = (time_t)n->updated;
+	strftime(u, sizeof u, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	sbuf_printf(b,
+		    "{\"uuid\": \"%s\", \"rev\": %d, \"etag\": \"%s\", \"kind\": \"%s\", \"status\": \"%s\","
+		    " \"deleted\": %s, \"item\": \"%s\", \"anchor\": \"%s\", \"quote\": \"%s\", \"note\": \"%s\","
+		    " \"author\": \"%s\", \"updated_by\": \"%s\", \"created\": \"%s\", \"updated\": \"%s\"",
+		    n->uuid, n->rev, n->etag, note_kind_name(n->kind), note_status_name(n->status),
+		    n->deleted ? "true" : "false", n->item_id, n->anchor_id, n->sel.quote, n->text, n->author,
+		    n->updated_by, c, u);
+	if (with_conflict)
+		sbuf_printf(b, ", \"conflict\": %s", n->conflict ? "true" : "false");
+}
+
+/* Every note of u (tombstones too) with its history, as an export. */
+static char *export_all(struct user *u)
+{
+	struct anli_err err;
+	struct note *v;
+	int nv;
+	struct notes_filter f = NOTES_FILTER_ALL;
+	f.deleted = 1;
+	assert_int_equal(notes_list(u, &f, &v, &nv, &err), 0);
+	struct sbuf b;
+	sbuf_init(&b);
+	for (int i = 0; i < nv; i++) {
+		if (i)
+			sbuf_adds(&b, ", ");
+		note_json(&b, &v[i], 0);
+		struct note *h;
+		int nh;
+		assert_int_equal(notes_history(u, v[i].uuid, &h, &nh, &err), 0);
+		sbuf_adds(&b, ", \"history\": [");
+		for (int k = 0; k < nh; k++) {
+			if (k)
+				sbuf_adds(&b, ", ");
+			note_json(&b, &h[k], 1);
+			sbuf_adds(&b, "}");
+		}
+		sbuf_adds(&b, "]}");
+		notes_free(h, nh);
+	}
+	notes_free(v, nv);
+	char *json = jexport(b.s);
+	sbuf_free(&b);
+	return json;
+}
+
+/* Two editors edit one note apart and import each other's export: both
+ * end with the same current revision and both texts. */
+static void test_import_converges(void **state)
+{
+	(void)state;
+	char fa[128], fb[128];
+	struct user *a = open_new(fa, sizeof fa), *b = open_new(fb, sizeof fb);
+	struct anli_err err;
+	struct notes_import_counts c;
+	assert_int_equal(add(a, ANCHOR_QUERY, "c27:p3641", "", NULL, "底稿"), 1);
+	char *json = export_all(a);
+	assert_int_equal(import(b, json, &c), 0);
+	expect(&c, 1, 0, 0, 0, 0);
+	free(json);
+	struct note n;
+	assert_int_equal(notes_get(a, "1", 0, &n, &err), 0);
+	free(n.text);
+	n.text = xstrdup("甲的修改");
+	assert_int_equal(notes_update(a, &n, &err), 0);
+	note_clear(&n);
+	assert_int_equal(notes_get(b, "1", 0, &n, &err), 0);
+	free(n.text);
+	n.text = xstrdup("乙的修改");
+	assert_int_equal(notes_update(b, &n, &err), 0);
+	note_clear(&n);
+	char *ja = export_all(a), *jb = export_all(b);
+	assert_int_equal(import(a, jb, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	assert_int_equal(import(b, ja, &c), 0);
+	expect(&c, 0, 0, 0, 0, 1);
+	free(ja);
+	free(jb);
+	struct note na, nb;
+	assert_int_equal(notes_get(a, "1", 0, &na, &err), 0);
+	assert_int_equal(notes_get(b, "1", 0, &nb, &err), 0);
+	assert_string_equal(na.etag, nb.etag);
+	assert_string_equal(na.text, nb.text);
+	struct note *h;
+	int nh;
+	assert_int_equal(notes_history(a, na.uuid, &h, &nh, &err), 0);
+	assert_int_equal(nh, 2); /* the base and the loser */
+	assert_string_equal(h[0].text, "底稿");
+	assert_string_not_equal(h[1].text, na.text);
+	assert_int_equal(h[1].conflict, 1);
+	notes_free(h, nh);
+	note_clear(&na);
+	note_clear(&nb);
+	/* and now the exports are the same: importing either way changes
+	 * nothing */
+	ja = export_all(a);
+	jb = export_all(b);
+	assert_string_equal(ja, jb);
+	assert_int_equal(import(a, jb, &c), 0);
+	expect(&c, 0, 0, 1, 0, 0);
+	free(ja);
+	free(jb);
+	user_close(a);
+	user_close(b);
+}
+
 /* --- re-anchoring against the real book */
 
 /* A note on block `anchor` of c27 whose selector is made from the text
@@ -952,6 +1069,7 @@ int main(void)
 		cmocka_unit_test(test_names),      cmocka_unit_test(test_add_get_update), cmocka_unit_test(test_inactive),
 		cmocka_unit_test(test_drafts),     cmocka_unit_test(test_migrate_v1),     cmocka_unit_test(test_shared_mode),
 		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_import_converges),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_two_processes), cmocka_unit_test(test_killed_writer),
 	};
