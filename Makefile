@@ -73,7 +73,7 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libsqlite3-de
 
 .SECONDARY:
 .PHONY: FORCE all deps run check test unit asan cli-test book-test provenance man-lint tui-test tui-find-test tui-state-test wide-test \
-	ambiguous-check gen-ambiguous bench fuzz-anchor install uninstall clean
+	ambiguous-check gen-ambiguous bench bench-anchor fuzz-anchor install uninstall clean
 
 all: anli data/anli.db
 
@@ -295,16 +295,25 @@ $(B)/bench_scan: bench/bench_scan.c $(B)/libmodel.a $(B)/libtext.a $(B)/libcore.
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
 
+$(B)/bench_anchor: bench/bench_anchor.c $(B)/libuser.a $(B)/libtext.a $(B)/libcore.a
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+# the anchoring cascade on the book after simulated rebuilds (figures)
+bench-anchor: data/anli.db $(B)/bench_anchor
+	$(B)/bench_anchor data/anli.db
+
 # the generated corpus, 1,000 times the book (never committed)
 $(B)/corpus1000.db: data/anli.db $(B)/gen_corpus
 	@echo "  GEN     $@ (1,000 times the book; takes a while)"
 	@$(B)/gen_corpus data/anli.db $@ 1000
 
-bench: anli data/anli.db $(B)/bench $(B)/bench_search $(B)/bench_scan $(B)/corpus1000.db
+bench: anli data/anli.db $(B)/bench $(B)/bench_search $(B)/bench_scan $(B)/bench_anchor $(B)/corpus1000.db
 	@command -v less >/dev/null || { echo "bench: less is not installed" >&2; exit 1; }
 	@./anli show $(BENCH_CASE) >$(B)/bench-case.txt
 	$(B)/bench ./anli $(B)/bench-case.txt $(BENCH_CASE)
 	$(B)/bench_search data/anli.db "book" 101
 	$(B)/bench_search $(B)/corpus1000.db "1000x book" 7
 	$(B)/bench_scan data/anli.db "book" 101
+	$(B)/bench_anchor data/anli.db
 	$(B)/bench_scan $(B)/corpus1000.db "1000x book" 5

@@ -2,7 +2,9 @@
  * (decoded as util_utf8_skip and fold_text decode: one u8_mbtouc step is
  * one code point, an invalid sequence U+FFFD), so that offsets agree with
  * the rest of the reader; searching is Knuth–Morris–Pratt, linear in the
- * text, so that a huge or repetitive input costs no more than its size. */
+ * text, so that a huge or repetitive input costs no more than its size.
+ * A little over 400 lines: decoding, searching, scoring and "applied" are
+ * static helpers of the one contract, sharing the code-point arrays. */
 #include "anli/anchor.h"
 
 #include "anli/fold.h"
@@ -105,10 +107,10 @@ void anchor_sel_free(struct anchor_sel *sel)
 
 /* --- searching */
 
-/* Every occurrence of p[0..m) (m > 0) in t[0..n), overlapping ones too
- * unless `disjoint`: their starts, ascending, into *out (new array, NULL
- * when none); returns how many. */
-static int find_all(const ucs4_t *t, int n, const ucs4_t *p, int m, int disjoint, int **out)
+/* The occurrences of p[0..m) (m > 0) in t[0..n), overlapping ones too
+ * unless `disjoint`, the first `max` of them (max < 0: all): their starts,
+ * ascending, into *out (new array, NULL when none); returns how many. */
+static int find_all(const ucs4_t *t, int n, const ucs4_t *p, int m, int disjoint, int max, int **out)
 {
 	*out = NULL;
 	if (m <= 0 || m > n)
@@ -123,7 +125,7 @@ static int find_all(const ucs4_t *t, int n, const ucs4_t *p, int m, int disjoint
 		fail[i] = k;
 	}
 	int cnt = 0, cap = 0;
-	for (int i = 0, k = 0; i < n; i++) {
+	for (int i = 0, k = 0; i < n && cnt != max; i++) {
 		while (k > 0 && t[i] != p[k])
 			k = fail[k - 1];
 		if (t[i] == p[k])
@@ -180,7 +182,7 @@ int anchor_find_typed(const char *text, const char *typed, int **start, int **le
 	int *idx;
 	fold_compact(text, &t, &idx);
 	int *at;
-	int cnt = find_all(t.c, t.n, q.c, q.n, 1, &at);
+	int cnt = find_all(t.c, t.n, q.c, q.n, 1, -1, &at);
 	if (cnt > 0) {
 		*start = xmalloc((size_t)cnt * sizeof **start);
 		*len = xmalloc((size_t)cnt * sizeof **len);
@@ -262,24 +264,34 @@ static int cand_better(const struct cand *c, const struct cand *best)
 	return c->start < best->start;
 }
 
-/* The best occurrence of q in block b; in another block than home only
- * one whose context agrees (anchor.h, step 3). */
+/* Does the context of an occurrence at [s, e) of t agree (anchor.h,
+ * steps 2 and 3)?  pa and sa code points of the stored prefix and suffix
+ * agree. */
+static int context_agrees(const struct cps *t, int s, int e, int pa, int sa, const struct cps *pre,
+			  const struct cps *suf)
+{
+	if (pre->n < ANCHOR_MIN_CONTEXT && suf->n < ANCHOR_MIN_CONTEXT)
+		return pa == pre->n && sa == suf->n;
+	/* the context there is room for: none before the quote at the start
+	 * of a block (a paragraph split just before it) */
+	int room = (pre->n < s ? pre->n : s) + (suf->n < t->n - e ? suf->n : t->n - e);
+	int half = (room + 1) / 2;
+	return pa + sa >= (half > ANCHOR_MIN_CONTEXT ? half : ANCHOR_MIN_CONTEXT);
+}
+
+/* The best occurrence of q in block b; when `agreeing`, only one whose
+ * context agrees. */
 static void best_in_block(struct blocks *bl, int b, int home, const struct cps *q, const struct cps *pre,
-			  const struct cps *suf, int offset, struct cand *best)
+			  const struct cps *suf, int offset, int agreeing, struct cand *best)
 {
 	const struct cps *t = block_get(bl, b);
 	int *at;
-	int cnt = find_all(t->c, t->n, q->c, q->n, 0, &at);
+	int cnt = find_all(t->c, t->n, q->c, q->n, 0, -1, &at);
 	for (int i = 0; i < cnt; i++) {
 		int pa, sa;
 		struct cand c = {1, context_score(t, at[i], at[i] + q->n, pre, suf, &pa, &sa), b, at[i], 0, 0};
-		if (b != home) {
-			int ok = pa >= ANCHOR_MIN_CONTEXT || sa >= ANCHOR_MIN_CONTEXT ||
-				 (pre->n < ANCHOR_MIN_CONTEXT && suf->n < ANCHOR_MIN_CONTEXT && pa == pre->n &&
-				  sa == suf->n);
-			if (!ok)
-				continue;
-		}
+		if (agreeing && !context_agrees(t, at[i], at[i] + q->n, pa, sa, pre, suf))
+			continue;
 		c.dist = llabs((long long)at[i] - offset);
 		c.bdist = home < 0 ? 0 : llabs((long long)b - home);
 		if (cand_better(&c, best))
@@ -303,7 +315,7 @@ static int holds(const struct cps *t, const ucs4_t *p, int m, int anchor_start, 
 	if (m == 0)
 		return 1;
 	int *at;
-	int cnt = find_all(t->c, t->n, p, m, 1, &at);
+	int cnt = find_all(t->c, t->n, p, m, 1, 1, &at);
 	free(at);
 	return cnt > 0;
 }
@@ -391,13 +403,16 @@ void anchor_resolve(const char *const *text, int n, int home, const struct ancho
 			r->block = home;
 			r->start = off;
 		} else {
-			best_in_block(&bl, home, home, &q, &pre, &suf, sel->offset, &best);
+			best_in_block(&bl, home, home, &q, &pre, &suf, sel->offset, 1, &best);
 		}
 	}
-	if (r->state != ANCHOR_EXACT && !best.found)
+	if (r->state != ANCHOR_EXACT && !best.found) {
 		for (int b = 0; b < n; b++)
 			if (b != home)
-				best_in_block(&bl, b, home, &q, &pre, &suf, sel->offset, &best);
+				best_in_block(&bl, b, home, &q, &pre, &suf, sel->offset, 1, &best);
+		if (!best.found && home >= 0)
+			best_in_block(&bl, home, home, &q, &pre, &suf, sel->offset, 0, &best);
+	}
 	if (best.found) {
 		r->state = ANCHOR_MOVED;
 		r->block = best.block;

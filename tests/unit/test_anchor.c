@@ -1,7 +1,9 @@
 /* test_anchor.c — the anchoring core (src/user/anchor.c): selectors cut
  * from CJK text, typed quotes found with the search folding, the
  * re-anchoring cascade on crafted before/after texts, "applied" for each
- * kind, invalid UTF-8, and the fuzz driver fed a few hundred inputs. */
+ * kind, invalid UTF-8, and the fuzz driver fed a few hundred inputs.
+ * Over 400 lines: each case of the contract is a crafted text, kept next
+ * to the others so that the cascade's order can be read in one place. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -222,6 +224,16 @@ static void test_moved_best_context(void **state)
 	assert_int_equal(r.block, 0);
 	assert_int_equal(r.start, cpos_nth(after, "科协", 1));
 	assert_int_equal(r.start, s.offset + 10);
+	/* of two other blocks with agreeing contexts, the better one, though
+	 * later */
+	struct anchor_sel k;
+	sel_of(PARA, "科协", 0, &k);
+	const char *two[] = {"标题", "另外有一些：参加人数达五百人次，园区科协召开全体会议部署工作", "无关",
+			     "今年园区共举办科普活动十二场，参加人数达五百人次，园区科协的工作得到好评。此外还有。"};
+	resolve(two, 4, -1, &k, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.state, ANCHOR_MOVED);
+	assert_int_equal(r.block, 3);
+	anchor_sel_free(&k);
 	anchor_sel_free(&s);
 	/* the same with the first one: found again there */
 	sel_of(before, "科协", 0, &s);
@@ -231,20 +243,34 @@ static void test_moved_best_context(void **state)
 	anchor_sel_free(&s);
 }
 
-/* The own block comes first (step 2) even when another block holds the
- * quote with a better context; among other blocks, of equal scores, the
- * one nearer home wins, then the earlier one. */
-static void test_own_block_first_then_nearest(void **state)
+/* Steps 2, 3 and 4: the own block with an agreeing context, then another
+ * block with one (even when the own block holds the quote elsewhere),
+ * then the own block whatever the context; of equal scores in other
+ * blocks, the one nearer home wins, then the earlier one. */
+static void test_cascade_order(void **state)
 {
 	(void)state;
 	struct anchor_sel s;
 	struct anchor_result r;
 	sel_of(PARA, "科协", 0, &s);
+	/* 2: the own block, context agreeing though less than block 0's */
+	const char *home_agrees[] = {PARA, "标题", "新开头。今年园区共举办科普活动十二场，参加人数达五百人次，园区科协的工作得到肯定。"};
+	resolve(home_agrees, 3, 2, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.state, ANCHOR_MOVED);
+	assert_int_equal(r.block, 2);
+	assert_int_equal(r.start, cpos(home_agrees[2], "科协"));
+	/* 3: the own block holds 科协 in another context: block 0 is the one */
 	const char *after[] = {PARA, "标题", "改写后：科协在园区很活跃。", "尾声"};
 	resolve(after, 4, 2, &s, ANCHOR_QUERY, NULL, &r);
 	assert_int_equal(r.state, ANCHOR_MOVED);
-	assert_int_equal(r.block, 2);
+	assert_int_equal(r.block, 0);
+	assert_int_equal(r.start, cpos(PARA, "科协"));
+	/* 4: nowhere else: the own block's, whatever its context */
+	resolve(after + 1, 3, 1, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.state, ANCHOR_MOVED);
+	assert_int_equal(r.block, 1);
 	assert_int_equal(r.start, cpos(after[2], "科协"));
+	/* ties: nearer home, then earlier */
 	const char *twice[] = {PARA, "标题", "无关", PARA, "尾声"};
 	resolve(twice, 5, 2, &s, ANCHOR_QUERY, NULL, &r);
 	assert_int_equal(r.state, ANCHOR_MOVED);
@@ -316,19 +342,27 @@ static void test_short_quote_other_context(void **state)
 	assert_int_equal(r.state, ANCHOR_ORPHANED);
 	resolve(after, 3, 2, &s, ANCHOR_QUERY, NULL, &r);
 	assert_int_equal(r.state, ANCHOR_ORPHANED);
-	/* with ANCHOR_MIN_CONTEXT code points of its prefix it matches, with
-	 * one fewer it does not */
-	assert_int_equal(ANCHOR_MIN_CONTEXT, 4);
-	const char *after2[] = {"标题", "市科协召开会议。", "另次，园区科协召开会议"};
+	/* half of the stored context (16 + 8 code points, all of which there
+	 * is room for) agrees: it matches; one fewer, not */
+	assert_int_equal(anchor_cplen(s.prefix) + anchor_cplen(s.suffix), 24);
+	const char *after2[] = {"标题", "市科协召开会议。", "另外有一些：参加人数达五百人次，园区科协召开全体会议部署工作"};
 	resolve(after2, 3, -1, &s, ANCHOR_QUERY, NULL, &r);
 	assert_int_equal(r.state, ANCHOR_MOVED);
 	assert_int_equal(r.block, 2);
 	assert_int_equal(r.start, cpos(after2[2], "科协"));
-	const char *after3[] = {"标题", "市科协召开会议。", "另外，园区科协召开会议"};
+	const char *after3[] = {"标题", "市科协召开会议。", "另外有一些，再加人数达五百人次，园区科协召开全体会议部署工作"};
 	resolve(after3, 3, -1, &s, ANCHOR_QUERY, NULL, &r);
 	assert_int_equal(r.state, ANCHOR_ORPHANED);
-	/* the suffix alone will do */
-	const char *after4[] = {"标题", "据悉，市科协的工作得到好评。"};
+	/* little room for context: ANCHOR_MIN_CONTEXT code points at least */
+	const char *small[] = {"标题", "园区科协"};
+	resolve(small, 2, -1, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.state, ANCHOR_ORPHANED);
+	const char *small4[] = {"标题", "次，园区科协"};
+	resolve(small4, 2, -1, &s, ANCHOR_QUERY, NULL, &r);
+	assert_int_equal(r.state, ANCHOR_MOVED);
+	assert_int_equal(r.block, 1);
+	/* prefix and suffix add up; half of what there is room for (5 + 8) */
+	const char *after4[] = {"标题", "人次，园区科协的工作得到好评。"};
 	resolve(after4, 2, 0, &s, ANCHOR_QUERY, NULL, &r);
 	assert_int_equal(r.state, ANCHOR_MOVED);
 	assert_int_equal(r.block, 1);
@@ -541,7 +575,7 @@ int main(void)
 		cmocka_unit_test(test_typed_several_none_blank),
 		cmocka_unit_test(test_exact),
 		cmocka_unit_test(test_moved_best_context),
-		cmocka_unit_test(test_own_block_first_then_nearest),
+		cmocka_unit_test(test_cascade_order),
 		cmocka_unit_test(test_split_paragraph),
 		cmocka_unit_test(test_orphaned),
 		cmocka_unit_test(test_short_quote_other_context),
