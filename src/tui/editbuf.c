@@ -269,6 +269,8 @@ int eb_edit(struct editbuf *b, enum eb_key k)
 			i--;
 		while (i > 0 && !blank(b->cp[i - 1]))
 			i--;
+		while (i > 0 && i < at && b->w[i] == 0)
+			i++; /* the marks of the blank before stay with it */
 		if (i == at)
 			return 0;
 		kill_range(b, i, at);

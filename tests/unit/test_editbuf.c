@@ -466,6 +466,67 @@ static void test_window_odd(void **state)
 	eb_free(&b);
 }
 
+/* The buffer's parts agree: UTF-8 = the code points, cached widths and
+ * lengths right, the cursor in range. */
+static void check_consistent(const struct editbuf *b)
+{
+	assert_true(b->n <= EB_MAX);
+	assert_true(b->cur <= b->n);
+	size_t off = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		uint8_t mb[6];
+		int k = u8_uctomb(mb, b->cp[i], sizeof mb);
+		assert_int_equal(b->blen[i], k);
+		assert_int_equal(b->w[i], width(b->cp[i]));
+		assert_memory_equal(b->s + off, mb, (size_t)k);
+		off += (size_t)k;
+	}
+	assert_int_equal(off, b->len);
+	assert_int_equal(b->s[b->len], '\0');
+}
+
+/* Random keys, characters (wide, marks, emoji, blanks) and pastes: the
+ * buffer stays consistent, moving keys never stop inside a character's
+ * marks, and every window at every width fits and holds the cursor. */
+static void test_random_edits(void **state)
+{
+	(void)state;
+	static const unsigned int alpha[] = {'a', 'b', ' ', 0x9662, 0x58EB, 0x0301, 0xFE0F, 0x1F600, 0xFF0C, 0x3000, '\n', '\t'};
+	struct editbuf b;
+	eb_init(&b, width);
+	unsigned int seed = 12345;
+	for (int step = 0; step < 20000; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned int r = (seed >> 16) & 0x7fff;
+		struct in_event ev = {.kind = IN_CHAR};
+		if (r % 3 == 0) {
+			ev.cp = alpha[r / 3 % (sizeof alpha / sizeof *alpha)];
+			ev.paste = r / 40 % 2;
+			eb_event(&b, &ev);
+		} else if (r % 3 == 1) {
+			enum eb_key k = (enum eb_key)(1 + r / 3 % EB_TRANSPOSE);
+			int moving = k == EB_LEFT || k == EB_RIGHT || k == EB_HOME || k == EB_END ||
+				     k == EB_WORD_LEFT || k == EB_WORD_RIGHT;
+			assert_true(eb_edit(&b, k) >= 0);
+			if (moving && b.cur > 0 && b.cur < b.n)
+				assert_true(b.w[b.cur] > 0);
+		} else if (r / 3 % 50 == 0) {
+			eb_clear(&b);
+		}
+		check_consistent(&b);
+		int room = 1 + (int)(r % 17);
+		size_t nb;
+		int col;
+		size_t off = eb_window(&b, room, &nb, &col, NULL);
+		assert_true(off + nb <= b.len);
+		assert_true(lay_strwidth(eb_str(&b) + off, nb) <= room);
+		int cw = b.cur < b.n && b.w[b.cur] ? b.w[b.cur] : 1;
+		if (cw <= room)
+			assert_true(col + cw <= room);
+	}
+	eb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +541,7 @@ int main(void)
 		cmocka_unit_test(test_paste),
 		cmocka_unit_test(test_readline),
 		cmocka_unit_test(test_window_odd),
+		cmocka_unit_test(test_random_edits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include "anli/anchor.h"
 #include "anli/form.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Bytes from the terminal, a byte at a time through the decoder into the
@@ -292,6 +293,35 @@ static void test_draft_timer(void **state)
 	form_free(&f);
 }
 
+/* Random events: the focused field is always one shown, and every draft
+ * restores to the same draft. */
+static void test_random(void **state)
+{
+	(void)state;
+	static const char *const bits[] = {"a", "院", "\xcc\x81", " ", "\t", "\r", "\x7f", "\x1b[A", "\x1b[B",
+					   "\x1b[C", "\x1b[D", "\x1b[Z", "\x15", "\x17", "\x19", "\x14", "f", "d", "i",
+					   "q", "\x1b[200~x\ny\x1b[201~", "\x1b" "b", "\x13", "\x1b[3~"};
+	struct form f, g;
+	form_init(&f, ANCHOR_QUERY, "c1:1", NULL, NULL, NULL);
+	unsigned int seed = 7;
+	for (int step = 0; step < 5000; step++) {
+		seed = seed * 1103515245u + 12345u;
+		feed(&f, bits[(seed >> 16) % (sizeof bits / sizeof *bits)]);
+		assert_true(f.field >= 0 && f.field < FORM_NFIELDS);
+		assert_true(f.field != FORM_FIX || form_has_fix(form_kind(&f)));
+		const char *d = form_draft(&f);
+		if (*d) {
+			form_init(&g, ANCHOR_QUERY, "c1:1", NULL, NULL, NULL);
+			assert_int_equal(form_restore(&g, d), 0);
+			char *copy = strdup(d);
+			assert_string_equal(form_draft(&g), copy);
+			free(copy);
+			form_free(&g);
+		}
+	}
+	form_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_save_cancel),
 		cmocka_unit_test(test_draft),
 		cmocka_unit_test(test_draft_timer),
+		cmocka_unit_test(test_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
