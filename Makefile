@@ -41,7 +41,7 @@ USER_SRC  = src/user/state.c src/user/userdb.c src/user/notes.c src/user/anchor.
 BUILD_SRC = src/build/build.c src/build/emit.c src/build/source.c src/build/item.c src/build/parse.c src/build/seed.c
 OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c \
-	src/cli/notes.c src/cli/notes_export.c src/cli/notes_show.c
+	src/cli/notes.c src/cli/notes_common.c src/cli/notes_export.c src/cli/notes_show.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \

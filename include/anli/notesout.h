@@ -16,8 +16,8 @@
  *     run when the file is opened): it gets a leading apostrophe "'" —
  *     what OWASP recommends and what spreadsheets show as text.
  *   - TSV: one record a line (LF), fields separated by tabs; a backslash,
- *     tab, line break and carriage return in a field are written "\\",
- *     "\t", "\n", "\r" (the "linear TSV" convention).
+ *     tab and line break (CRLF and a lone CR count as one) in a field are
+ *     written "\\", "\t", "\n" (the "linear TSV" convention).
  *   - Markdown: a cell's "|" and the characters that start markup are
  *     escaped with a backslash, a tab becomes a space and a line break
  *     "<br>", so that a cell stays one table cell. */
@@ -55,7 +55,7 @@ void out_md_cell(struct sbuf *o, const char *s); /* the text between two "|" */
 void out_notes_csv(struct sbuf *o, const struct out_notes_row *r, int n, int bom);
 void out_notes_tsv(struct sbuf *o, const struct out_notes_row *r, int n, int bom);
 
-/* The 勘误表 as Markdown: a title line with `book` (the book's title) and
+/* The 勘误表 as Markdown: a title line with `book` (the book's title, in 《》) and
  * `when` (the export time, as shown), then per chapter a "##" heading, per
  * item a "###" heading and a table 位置 · 页 · 类 · 原文 · 改为 · 说明 ·
  * 状态 · 提出; the orphans last under a heading of their own, with their old

@@ -72,6 +72,8 @@ static void usage(FILE *f)
 		  "  notes export [--format=csv|tsv|markdown|json] [--bom] [--status=S]\n"
 		  "               [--chapter=book/3]\n"
 		  "                                 the errata table (勘误表), in book order\n"
+		  "  notes attach NOTE ID:N [--quote=Q [--occurrence=N]]\n"
+		  "                                 re-attach a note (an orphan) to another place\n"
 		  "  notes import FILE.json         merge another editor's JSON export\n"
 		  "  show ID --notes                the text with its notes inline\n"
 		  "\n"

@@ -1,5 +1,5 @@
-/* notecmd.h — private to the notes commands (src/cli/notes.c, notes_export.c,
- * notes_show.c).  Errors are printed (cli_error) and reported as CLI_* codes. */
+/* notecmd.h — private to the notes commands (src/cli/notes.c,
+ * notes_common.c, notes_export.c, notes_show.c).  Errors are printed (cli_error) and reported as CLI_* codes. */
 #ifndef ANLI_CLI_NOTECMD_H
 #define ANLI_CLI_NOTECMD_H
 
@@ -36,9 +36,19 @@ struct notecmd_anchor {
  * notecmd_anchor_free. */
 int notecmd_anchor_at(struct state_cache *c, const char *item_id, const char *anchor_id, struct notecmd_anchor *a);
 /* The same from what a user typed: ID:N, a block id, ID:title|subtitle|
- * byline.  CLI_OK, CLI_NOTFOUND or CLI_ERROR (said). */
+ * byline.  CLI_OK, CLI_NOTFOUND or CLI_ERROR (said); *a may be freed
+ * either way. */
 int notecmd_anchor_parse(struct state_cache *c, const char *key, struct notecmd_anchor *a);
 void notecmd_anchor_free(struct notecmd_anchor *a);
+
+/* Find quote q, as typed, in the anchor's text (anchor_find_typed) and fill
+ * sel with the book's exact text there.  Several occurrences: o->occurrence
+ * picks one, else an error lists them, numbered with their context.
+ * CLI_OK, else the error said (CLI_NOTFOUND: not in the text). */
+int notecmd_match_quote(const struct opts *o, const struct model *m, const struct notecmd_anchor *a, const char *q,
+			struct anchor_sel *sel);
+/* sel for a note on the whole anchor: every string "" (new), offset 0 */
+void notecmd_sel_empty(struct anchor_sel *sel);
 
 /* "c27:5" (a paragraph), the block id (another block), "c27:title" */
 void notecmd_address(const struct model *m, const struct notecmd_anchor *a, struct sbuf *out);

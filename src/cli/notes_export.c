@@ -1,6 +1,8 @@
 /* notes_export.c — anli notes list | export: the notes in book order
  * (orphans last), as rows of the export's columns (notecmd.h); the
- * devices are in src/out/notes.c and notes_json.c (notesout.h). */
+ * devices are in src/out/notes.c and notes_json.c (notesout.h).  A little
+ * over 400 lines: the ordering, the row builder and the two commands that
+ * share them stay together (a split would export their statics). */
 #include "cmd.h"
 #include "notecmd.h"
 
@@ -54,9 +56,12 @@ static int filters(const struct opts *o, struct model *m, struct notes_filter *f
 			if (!strcasecmp(m->chapters[k].id, o->chapter))
 				*chapter = k;
 		if (*chapter < 0) {
-			cli_error(_("--chapter: no chapter '%s' (chapters are named book/1 … book/%d, leaders/1 …; "
-				    "see 'anli stats')"),
-				  o->chapter, m->nchapters);
+			struct sbuf ids;
+			sbuf_init(&ids);
+			for (int k = 0; k < m->nchapters; k++)
+				sbuf_printf(&ids, "%s%s", k ? ", " : "", m->chapters[k].id);
+			cli_error(_("--chapter: no chapter '%s' (the chapters: %s)"), o->chapter, ids.s);
+			sbuf_free(&ids);
 			return CLI_NOTFOUND;
 		}
 	}
@@ -93,6 +98,8 @@ int notecmd_sorted(const struct opts *o, struct user *u, struct state_cache *c, 
 			e->item = a.item;
 			e->pos = a.field ? a.field - NOTE_FIELD_BYLINE - 1 : a.block;
 			e->offset = v[i].sel.offset;
+			if (e->orphan) /* where it was: by the seed line its block id names */
+				e->pos = addr_id_line(v[i].anchor_id), e->offset = 0;
 			e->num = i; /* the index, in short-number order */
 		}
 		notecmd_anchor_free(&a);
@@ -161,6 +168,11 @@ static int row_fill(struct state_cache *c, const struct note *n, struct row *w)
 			line = addr_block_line(a.b, a.nb, a.block);
 			page0 = a.b[a.block].page_first, page1 = a.b[a.block].page_last;
 		} else {
+			/* TRANSLATORS: where a note on an item's title, subtitle or
+			 * byline is, in the export's section column */
+			row_set(w, NCOL_SECTION, a.field == NOTE_FIELD_TITLE	   ? _("标题")
+						 : a.field == NOTE_FIELD_SUBTITLE ? _("副标题")
+										  : _("署名"));
 			line = it->line_first;
 			page0 = it->page_first, page1 = it->page_first;
 		}
@@ -308,8 +320,14 @@ int notecmd_export(const struct opts *o)
 			out_notes_csv(&out, rows, r.n, o->bom);
 		else if (!strcmp(fmt, "tsv"))
 			out_notes_tsv(&out, rows, r.n, o->bom);
-		else
-			out_notes_markdown(&out, rows, r.n, model_collection_label(r.m, "book"), now);
+		else {
+			char when[40];
+			time_t t = time(NULL);
+			struct tm tm;
+			gmtime_r(&t, &tm);
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+			out_notes_markdown(&out, rows, r.n, model_collection_label(r.m, "book"), when);
+		}
 		free(rows);
 	}
 	run_close(&r);

@@ -137,7 +137,7 @@ int notes_show_inline(const struct opts *o, struct model *m, const struct model_
 	}
 	free(mb);
 	int head = 0;
-	for (int i = 0; i < nv; i++)
+	for (int i = 0; i < nv && ma->block < 0; i++)
 		if (at[i] == -2) {
 			if (!head++)
 				sbuf_printf(out, "\n%s\n", _("Notes whose place is not in this build of the book:"));

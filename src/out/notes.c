@@ -221,8 +221,9 @@ void out_notes_markdown(struct sbuf *o, const struct out_notes_row *r, int n, co
 	/* TRANSLATORS: the title of the exported errata table */
 	sbuf_printf(o, "# %s\n\n", _("勘误表"));
 	if (!empty(book)) {
+		sbuf_adds(o, "《");
 		out_md_cell(o, book);
-		sbuf_adds(o, " · ");
+		sbuf_adds(o, "》 · ");
 	}
 	/* TRANSLATORS: below the errata table's title: exported at TIME, N notes */
 	sbuf_printf(o, _("导出于 %s，共 %d 条"), when, n);
