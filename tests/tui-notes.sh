@@ -152,7 +152,6 @@ start c "NO_COLOR=1 $AS $ANLI --state '$S2/user.db' --notes '$R/notes.db' 27"
 expect c "notes.db: the file is read-only" "anli 27 with a read-only notes file: it says so"
 keys c C-l
 expect c "^ .*¶1/11" "anli 27 with a read-only notes file"
-expect c "27 用好.* #1" "--notes: the notes file's note is counted in the list"
 keys c a
 expect c "c27:1" "a opens the form"
 keys c Tab                            # the quote left empty: a remark on the paragraph
