@@ -83,6 +83,16 @@ expect a "note #2 added" "Enter saves the one shown"
 # ¶1's 科协 are at code points 60, 69, 84 …: the second is stored
 sql_wait "SELECT quote || '|' || offset FROM note WHERE num = 2" "科协|69" \
 	"the second occurrence stored"
+# --- the current search match in the paragraph is the quote, prefilled
+keys a /
+type a "国务院"
+keys a Enter
+keys a a
+expect a "Quote  国务院" "a after / 国务院: the match is the quote"
+keys a C-s
+expect a "note #3 added" "saved as it was"
+sql_wait "SELECT quote || '|' || offset || '|' || anchor_id FROM note WHERE num = 3" "国务院|12|c27:p3626" \
+	"the match's place stored"
 quit a
 # the export's row (the notes command line)
 out=$("$ANLI" --state "$S" notes export --format=csv 2>&1)
@@ -111,13 +121,20 @@ expect b "案例 28/53" "] opens case 28"
 keys b A
 expect b "0 notes · c28" "A: the item's notes (none in case 28)"
 keys b v v
-expect b "2 notes · book" "v v: the book's notes"
+expect b "3 notes · book" "v v: the book's notes"
 expect b "#1 改 .*国务院批准" "the list's row of note 1"
 keys b Enter
 expect b "案例 27/53" "Enter jumps to the note's case"
 expect b "^ #1 改 .*¶1/11" "the cursor on the note's paragraph"
 keys b A
-expect b "2 notes · c27" "A: case 27's notes"
+expect b "3 notes · c27" "A: case 27's notes"
+keys b e                               # the selected note (#1) in the form, filled
+expect b "Quote  国务院批准" "e: the form filled with the note"
+keys b Tab Tab Tab End
+type b "。"
+keys b C-s
+expect b "note #1 saved" "the edit saved"
+sql_wait "SELECT text || '|' || rev FROM note WHERE num = 1" "批准二字有误。|2" "the edit stored, a new revision"
 keys b x
 expect b "note #1 resolved" "x resolves the selected note"
 sql_wait "SELECT status FROM note WHERE num = 1" "1" "resolved in the state file"
@@ -132,9 +149,9 @@ expect b "delete note #1? (y/n)" "D asks again"
 keys b y
 expect b "note #1 deleted" "y deletes"
 sql_wait "SELECT deleted FROM note WHERE num = 1" "1" "a tombstone in the state file"
-expect b "1 note · c27" "the list has one note left"
+expect b "2 notes · c27" "the list has two notes left"
 keys b q
-expect_not b "^ #2 疑" "1 note · c27" "q closes the notes list, not the reader"
+expect_not b "^ #[23] 疑" "2 notes · c27" "q closes the notes list, not the reader"
 quit b
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why
