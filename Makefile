@@ -52,7 +52,7 @@ CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c src/tui/ptimer.c src/tui/bigtitle.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c src/tui/formdraw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
-TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c
+TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c src/tui/notes.c src/tui/noteform.c
 # the presenter view (anli present --follow) and the presentation's publisher
 TUI_SRC  += src/tui/follow_view.c src/tui/follow_pub.c
 LAYERS    = core text model present user build out cli tui
@@ -146,7 +146,7 @@ check: deps
 	@$(MAKE) --no-print-directory all WERROR=$(CHECK_WERROR)
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target test WERROR=$(CHECK_WERROR)
 
-test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test present-follow-test notes-test
+test: ambiguous-check unit provenance cli-test book-test man-lint asan tui-test tui-find-test tui-state-test wide-test tui-read-test tui-cursor-test rebuild-test present-test present-tui-test present-follow-test notes-test tui-notes-test
 	@echo "make check: all tests passed"
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/breakcheck.h $(TEST_LIBS)
@@ -244,6 +244,11 @@ present-tui-test: anli data/anli.db
 .PHONY: present-follow-test
 present-follow-test: anli data/anli.db
 	@PYTHON3=$(PYTHON3) bash tests/present-follow.sh
+
+# the reader's proofreading notes (form, marks, counts, list, drafts)
+.PHONY: tui-notes-test
+tui-notes-test: anli data/anli.db
+	@bash tests/tui-notes.sh
 
 # state across rebuilds: the same sources, an edited and a split paragraph
 rebuild-test: anli $(B)/anli-build

@@ -79,14 +79,14 @@ expect b "第四篇 产业服务 · 案例 28/53" "Backspace returns from the bo
 # q and Esc close the list
 keys b "'"
 expect b "1 bookmark" "' again"
-keys b q x
-expect_not b "key x is not bound" "1 bookmark" "q closes the list, not the reader"
+keys b q w
+expect_not b "key w is not bound" "1 bookmark" "q closes the list, not the reader"
 keys b "'"
 expect b "1 bookmark" "' once more"
 keys b Escape
 sleep 0.3 # Esc alone: the decoder waits to tell it from a sequence
-keys b x
-expect_not b "key x is not bound" "1 bookmark" "Esc closes the list"
+keys b w
+expect_not b "key w is not bound" "1 bookmark" "Esc closes the list"
 quit b
 
 # --- the bookmark survives quitting and reopening; m again removes it

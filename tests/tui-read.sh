@@ -22,8 +22,8 @@ start() { # each run its own state file: no resuming from another test or the us
 	tm set-option -t "$1" -g status off >/dev/null
 }
 # the unbound-key message: a marker that the keys before it are done
-mark() { keys "$1" x; }
-MARK="key x is not bound; ? for help"
+mark() { keys "$1" w; }
+MARK="key w is not bound; ? for help"
 
 for size in "80 24" "50 15"; do
 	set -- $size
@@ -81,7 +81,7 @@ for size in "80 24" "50 15"; do
 	expect "$s" "Moving" "$c×$r: the help, grouped"
 	expect_not "$s" "Moving" "quit; close" "$c×$r: the help does not fit: its last key below"
 	expect "$s" "more: j, PgDn" "$c×$r: the help says it scrolls"
-	i=0; while [ $i -lt 60 ]; do keys "$s" j; i=$((i + 1)); done
+	i=0; while [ $i -lt 90 ]; do keys "$s" j; i=$((i + 1)); done
 	expect "$s" "quit; close results" "$c×$r: j scrolls the help to its last key"
 	expect_not "$s" "quit; close results" "Moving" "$c×$r: its first lines scrolled away"
 	keys "$s" q

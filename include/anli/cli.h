@@ -20,6 +20,7 @@ struct cli_start {
 	int n;              /* paragraph number of block_id, 0 if none */
 	int fresh;          /* --fresh: no resume, start at the top */
 	const char *state;  /* --state PATH, or NULL ($ANLI_STATE, the default) */
+	const char *notes;  /* --notes PATH, or NULL ($ANLI_NOTES, else the state file: notes_path) */
 };
 
 /* Run the command line; returns the process exit code. */

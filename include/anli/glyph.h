@@ -48,6 +48,7 @@ enum glyph {
 	GLYPH_BAR_DONE,     /* presentation footer: the progress bar, shown slides */
 	GLYPH_BAR_TODO,     /*   slides still to come */
 	GLYPH_BAR_SEP,      /*   between the presented items */
+	GLYPH_NOTE,         /* text: an annotated block, in the right margin; tree and list: open notes; the notes list */
 	NGLYPHS
 };
 

@@ -75,6 +75,15 @@ enum request {
 	REQ_SLIDE_STEP,
 	REQ_SLIDE_HELP,
 	REQ_SLIDE_QUIT,
+	/* proofreading notes (notes.c, views/notes.c) */
+	REQ_NOTE_ADD,
+	REQ_NOTES,
+	REQ_NOTE_EDIT,
+	REQ_NOTE_RESOLVE,
+	REQ_NOTE_DELETE,
+	REQ_NOTES_SCOPE,
+	REQ_NOTES_STATUS,
+	REQ_NOTES_ANCHOR,
 };
 
 #define KEYS_MAX 6 /* default keys per action */
@@ -82,7 +91,7 @@ enum request {
 /* The help's groups, by purpose, in help order.  KG_PRESENT is the
  * presentation's: its keys are looked up apart (keys_lookup_present), so
  * they can be the reader's keys with other meanings (Space, t, s …). */
-enum key_group { KG_MOVE, KG_READ, KG_SEARCH, KG_PANES, KG_OTHER, KG_PRESENT, NKEY_GROUPS };
+enum key_group { KG_MOVE, KG_READ, KG_NOTES, KG_SEARCH, KG_PANES, KG_OTHER, KG_PRESENT, NKEY_GROUPS };
 
 struct action {
 	enum request req;

@@ -51,4 +51,13 @@ void sess_marks_free(struct app *a);
  * left after a rebuild), a history entry, the list closed. */
 void sess_marks_jump(struct app *a, int row);
 
+/* For the notes (tnotes.h): the state file (drafts; the notes when they
+ * have no file of their own) and the book's fingerprint ("" unknown). */
+struct user *sess_user(const struct app *a);
+const char *sess_book(const struct app *a);
+/* A jump from a list to item_id at block_id (or the nearest block left
+ * after a rebuild), the paragraph cursor on it, a history entry (back
+ * returns).  Returns 0, or -1 when the book has no such item. */
+int sess_jump(struct app *a, const char *item_id, const char *block_id);
+
 #endif

@@ -11,6 +11,7 @@
 #include "anli/keys.h"
 #include "anli/listview.h"
 #include "anli/model.h"
+#include "anli/notes.h"
 #include "anli/search.h"
 #include "anli/util.h"
 
@@ -94,6 +95,19 @@ struct marks_state {
 	char (*block)[64];        /* per row: the bookmark's block id */
 	char (*itemid)[64];       /* per row: its item id */
 };
+/* The notes list (views/notes.c), in the list pane's place: the notes of
+ * the open item, its chapter or the book (scope), filtered by status and
+ * anchor state, in book order (orphans last); made when it opens or a
+ * filter changes (tnotes_list_fill), never while drawing. */
+struct noteslist_state {
+	struct listview lv;
+	struct note *v;           /* the rows' notes */
+	char **label;             /* per row: "#3 改 c27:5 工作成效 第3段 · “原文” → “改为” 说明" */
+	int scope;                /* 0 the item, 1 its chapter, 2 the book */
+	int status;               /* enum note_status, -1 any */
+	int anchor;               /* enum anchor_state, -1 any */
+	int scope_item;           /* the item the scope was taken from */
+};
 /* The results of a whole-book search, in the list pane's place. */
 struct results_state {
 	struct listview lv;       /* over the rows: a header per item, then its hits */
@@ -158,6 +172,12 @@ struct app {
 	struct view marks;
 	struct marks_state marklist;
 	int marks_shown;
+	/* proofreading notes (notes.c): the notes file, the counts, the open
+	 * item's notes, the note form; the notes list in the list's place */
+	struct tnotes *notes;
+	struct view noteslist;
+	struct noteslist_state nlist;
+	int notes_shown;
 };
 
 /* Colour pairs / attributes (term.c decides colour or monochrome). */
@@ -173,7 +193,8 @@ enum {
 };
 int term_attr(const struct app *a, int what);
 
-extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops, view_results_ops, view_marks_ops;
+extern const struct view_ops view_tree_ops, view_list_ops, view_detail_ops, view_results_ops, view_marks_ops,
+	view_notes_ops;
 
 /* views/detail.c: the paragraph cursor.  The doc lines of block b
  * (*first, *last); 0 when it has none. */

@@ -532,12 +532,8 @@ int cli_main(int argc, char **argv)
 		 * (issue 11, item 3; and resume when !start.given) */
 		start.fresh = o.fresh;
 		start.state = o.state;
-		/* --notes PATH: the reader finds the notes file as notes_path(NULL)
-		 * does, through $ANLI_NOTES */
-		if (o.notes && setenv("ANLI_NOTES", o.notes, 1) != 0)
-			rc = cli_error("%s: %s", o.notes, strerror(errno));
-		else
-			rc = tui_main(path, o.ambiwidth, &start);
+		start.notes = o.notes; /* --notes PATH (else $ANLI_NOTES, else the state file) */
+		rc = tui_main(path, o.ambiwidth, &start);
 		free(path);
 	} else if (cli_looks_like_id(cmd)) {
 		rc = cli_usage_error(_("unexpected argument '%s' after the ID '%s'"), o.args[0], cmd);

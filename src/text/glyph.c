@@ -38,6 +38,7 @@ static const struct {
 	[GLYPH_BAR_DONE] = {"█", "#", "#"},
 	[GLYPH_BAR_TODO] = {"░", "-", "-"},
 	[GLYPH_BAR_SEP] = {"│", "|", "|"},
+	[GLYPH_NOTE] = {"#", "#", "#"},
 };
 
 void glyph_set_utf8(int u)

@@ -159,6 +159,8 @@ void tui_preview(struct app *a)
 struct view *tui_pane(struct app *a, enum pane p)
 {
 	/* the results share the list's place (tui_layout_screen) */
+	if (p == PANE_LIST && a->notes_shown)
+		return &a->noteslist; /* the notes list, the newest over the others */
 	if (p == PANE_LIST && a->marks_shown)
 		return &a->marks; /* the bookmark list over both */
 	return p == PANE_LIST && a->results_shown ? &a->results : &a->view[p];

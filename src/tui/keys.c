@@ -40,6 +40,18 @@ static const struct action actions[] = {
 	{REQ_CHAPTER_READ, "chapter-read", {'C'}, N_("mark the whole chapter read"), 1, KG_READ},
 	{REQ_NEXT_UNREAD, "next-unread", {'U'}, N_("open the next unread item"), 1, KG_READ},
 	{REQ_REVIEW, "review", {'r'}, N_("review status: none, reviewed, needs fix"), 0, KG_READ},
+	/* proofreading notes: on the paragraph cursor's paragraph, or in the notes list */
+	{REQ_NOTE_ADD, "add-note", {'a'}, N_("add a note to the current paragraph (a search match there is the quote)"), 0,
+	 KG_NOTES},
+	{REQ_NOTES, "notes", {'A'}, N_("the notes list; Enter jumps, q closes"), 0, KG_NOTES},
+	{REQ_NOTE_EDIT, "edit-note", {'e'}, N_("edit / resolve or reopen / delete the selected note"), 0, KG_NOTES},
+	{REQ_NOTE_RESOLVE, "resolve-note", {'x'}, N_("resolve or reopen the note"), 1, KG_NOTES},
+	{REQ_NOTE_DELETE, "delete-note", {'D'}, N_("delete the note (asks y/n)"), 1, KG_NOTES},
+	{REQ_NOTES_SCOPE, "notes-scope", {'v'}, N_("notes list: item, chapter, book / status / anchor filter"), 0,
+	 KG_NOTES},
+	{REQ_NOTES_STATUS, "notes-status", {'f'}, N_("notes list: status filter (all, open, resolved)"), 1, KG_NOTES},
+	{REQ_NOTES_ANCHOR, "notes-anchor", {'F'}, N_("notes list: anchor filter (any, exact, moved, orphaned)"), 1,
+	 KG_NOTES},
 	{REQ_FIND, "find", {'/'}, N_("search in this item (as you type)"), 0, KG_SEARCH},
 	{REQ_NEXT_MATCH, "next-match", {'n'}, N_("next / previous match, on through the book"), 0, KG_SEARCH},
 	{REQ_PREV_MATCH, "prev-match", {'N'}, N_("previous match"), 1, KG_SEARCH},
@@ -100,7 +112,7 @@ static void defaults(void)
 const char *keys_group_name(enum key_group g)
 {
 	static const char *const names[NKEY_GROUPS] = {
-		N_("Moving"), N_("Reading"), N_("Searching"), N_("Panes"), N_("Other"), N_("Presentation"),
+		N_("Moving"), N_("Reading"), N_("Notes"), N_("Searching"), N_("Panes"), N_("Other"), N_("Presentation"),
 	};
 	return (unsigned)g < NKEY_GROUPS ? _(names[g]) : "";
 }

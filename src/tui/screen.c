@@ -114,6 +114,8 @@ void tui_layout_screen(struct app *a)
 	r->w = l->w;
 	a->marks.win = l->win; /* the bookmark list too */
 	a->marks.y = l->y, a->marks.x = l->x, a->marks.h = l->h, a->marks.w = l->w;
+	a->noteslist.win = l->win; /* and the notes list */
+	a->noteslist.y = l->y, a->noteslist.x = l->x, a->noteslist.h = l->h, a->noteslist.w = l->w;
 	/* the panes' state in line with their new sizes, before any drawing */
 	for (int p = 0; p < NPANES && !a->too_small; p++) {
 		struct view *v = tui_pane(a, (enum pane)p);

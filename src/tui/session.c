@@ -416,6 +416,7 @@ int sess_request(struct app *a, enum request r)
 		}
 		sess_marks_fill(a);
 		a->marks_shown = 1;
+		a->notes_shown = 0;
 		a->zoom = 0;
 		a->focus = PANE_LIST;
 		return 1;
@@ -525,19 +526,38 @@ void sess_marks_fill(struct app *a)
 	lv_reset(&ms->lv, n, NULL, 0);
 }
 
-void sess_marks_jump(struct app *a, int row)
+int sess_jump(struct app *a, const char *item_id, const char *block_id)
 {
 	struct session *s = a->sess;
-	struct marks_state *ms = &a->marklist;
-	if (!s || row < 0 || row >= ms->lv.n)
-		return;
+	if (!s)
+		return -1;
 	hist_settled(s); /* a jump: back returns here */
-	if (go(a, ms->itemid[row], ms->block[row]) == 0) {
+	int rc = go(a, item_id, block_id);
+	if (rc == 0) {
 		a->focus = PANE_DETAIL;
-		a->marks_shown = 0;
 		a->from_results = 0;
 	}
 	settle(a);
+	return rc;
+}
+
+void sess_marks_jump(struct app *a, int row)
+{
+	struct marks_state *ms = &a->marklist;
+	if (!a->sess || row < 0 || row >= ms->lv.n)
+		return;
+	if (sess_jump(a, ms->itemid[row], ms->block[row]) == 0)
+		a->marks_shown = 0;
+}
+
+struct user *sess_user(const struct app *a)
+{
+	return a->sess ? a->sess->u : NULL;
+}
+
+const char *sess_book(const struct app *a)
+{
+	return a->sess ? a->sess->book : "";
 }
 
 int sess_read(const struct app *a, int item)

@@ -7,6 +7,7 @@
 #include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/tnotes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,8 @@ static int position(const struct app *a)
 static void status_fields(const struct app *a, struct sbuf *s)
 {
 	if (tui_search_counter(a, s)) /* find.c: over the whole scope; first, so cut last */
+		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
+	if (tnotes_status(a, s)) /* the cursor paragraph's note: "#3 改 “原文”→“改为” 说明" */
 		sbuf_adds(s, glyph(GLYPH_FIELD_SEP));
 	int c = a->detail.cur, pn = addr_para_number(a->blocks, a->nblocks, c);
 	const char *sec = pn ? addr_section_heading(a->blocks, a->nblocks, c) : top_section(a);
@@ -208,7 +211,7 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	/* the marks the panes show, explained once */
 	sbuf_adds(&line[n++], _("Tree: (4*) where a chapter begins is inferred;"));
 	sbuf_adds(&line[n++], _("(4/6) read of all, ✓ reviewed, ! needs fix."));
-	sbuf_adds(&line[n++], _("List: N unread, ✓ reviewed, ! needs fix."));
+	sbuf_adds(&line[n++], _("List: N unread, ✓ !, #2 open notes."));
 	*out = line;
 	return n;
 }
@@ -307,7 +310,9 @@ void tui_draw(struct app *a)
 	if (a->help)
 		tui_draw_help(a);
 	if (a->status_shown)
-		draw_status(a); /* last: the prompt's cursor is in it */
+		draw_status(a); /* the prompt's cursor is in it */
+	int cy, cx;
+	tnotes_draw_form(a, &cy, &cx); /* last: the form's cursor is in it */
 	doupdate();
 }
 

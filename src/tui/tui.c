@@ -10,6 +10,7 @@
 #include "anli/layout.h"
 #include "anli/msg.h"
 #include "anli/session.h"
+#include "anli/tnotes.h"
 #include "anli/view.h"
 
 #include <langinfo.h>
@@ -95,8 +96,14 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 	a->message[0] = '\0';
 	if (sess_request(a, r)) /* session.c: history, marks */
 		return 1;
+	if (tnotes_request(a, r)) /* notes.c: proofreading notes */
+		return 1;
 	switch (r) {
 	case REQ_QUIT:
+		if (a->notes_shown && a->focus == PANE_LIST) {
+			a->notes_shown = 0; /* the notes list: q closes it */
+			return 1;
+		}
 		if (a->marks_shown && a->focus == PANE_LIST) {
 			a->marks_shown = 0; /* the bookmark list: q closes it */
 			return 1;
@@ -187,7 +194,9 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		tui_step_match(a, r == REQ_NEXT_MATCH ? 1 : -1); /* find.c: on through the book */
 		return 1;
 	case REQ_ESCAPE:
-		if (a->marks_shown && a->focus == PANE_LIST) {
+		if (a->notes_shown && a->focus == PANE_LIST) {
+			a->notes_shown = 0;
+		} else if (a->marks_shown && a->focus == PANE_LIST) {
 			a->marks_shown = 0;
 		} else if (a->focus == PANE_DETAIL && a->from_results && a->results_shown) {
 			a->zoom = 0;
@@ -224,6 +233,7 @@ static void probe_answer(struct app *a, int col)
 		return;
 	lay_set_ambiwidth(w);
 	eb_rewidth(&a->input);
+	tnotes_rewidth(a); /* the note form's fields */
 	a->detail.doc_width = 0; /* the doc again at the same width */
 	tui_layout_doc(a);
 	clearok(curscr, TRUE); /* curses' own idea of the cells changed too */
@@ -237,6 +247,8 @@ static int event(struct app *a, const struct in_event *ev)
 			probe_answer(a, ev->col);
 		return 1; /* a reply that nobody waits for: dropped */
 	}
+	if (tnotes_event(a, ev)) /* the note form, or a question it asked */
+		return 1;
 	if (ev->kind == IN_CHAR && (ev->mods & INM_ALT) && !((a->prompt == '/' || a->prompt == 's') && eb_key_of(ev))) {
 		/* Alt+key (input.h) is the line editor's M-b M-f M-d; elsewhere
 		 * it is what it always was: Esc, then the key */
@@ -292,6 +304,8 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	a.results.ops = &view_results_ops;
 	a.marks.state = &a.marklist;
 	a.marks.ops = &view_marks_ops;
+	a.noteslist.state = &a.nlist;
+	a.noteslist.ops = &view_notes_ops;
 	a.detail.cur = -1;
 	/* focus starts in the text, as in less: Space, PgDn, j and the arrows
 	 * read it; the focused pane's title is marked (tui_title) */
@@ -318,6 +332,7 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	if (scr.status_note[0])
 		snprintf(a.message, sizeof a.message, "%s", scr.status_note);
 	sess_start(&a, start); /* the ID given, else where the user left off */
+	tnotes_start(&a, start); /* the notes re-resolved against this build */
 	/* SIGHUP and SIGTERM only set a flag from here on (term.c): the loop
 	 * ends, a->on_hangup saves a form's draft, the session is saved and
 	 * the terminal restored below, then the reader dies of the signal */
@@ -334,12 +349,15 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 			tui_prompt_find(&a);
 		if (a.preview)
 			tui_preview(&a); /* once per frame, when no key is pending */
+		tnotes_sync(&a); /* the open item's notes, for the margin */
 		tui_layout_screen(&a);
 		tui_draw(&a);
 		sess_tick(&a); /* read mark, history, the position saved */
 		/* every event that is ready, then one frame */
 		struct in_event ev;
-		int r = term_next(&ev, sess_wait(&a));
+		int wait = sess_wait(&a);
+		tnotes_tick(&a, &wait); /* the form's draft, saved while typing */
+		int r = term_next(&ev, wait);
 		while (r && run && !term_hangup()) {
 			if (r == 2)
 				run = handle(&a, REQ_RESIZE, NULL);
@@ -351,6 +369,7 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 	int hung = term_hangup();
 	if (hung && a.on_hangup)
 		a.on_hangup(&a);
+	tnotes_end(&a); /* a form with text: a draft, in the state file */
 	sess_end(&a);
 	/* windows before the screen they belong to */
 	for (int p = 0; p < NPANES; p++)

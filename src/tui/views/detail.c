@@ -7,6 +7,7 @@
 #include "anli/i18n.h"
 #include "anli/layout.h"
 #include "anli/session.h"
+#include "anli/tnotes.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -100,6 +101,55 @@ static void update(struct app *a, struct view *v)
 	clamp_cursor(a, v);
 }
 
+/* One line of text: the / search's matches reversed (the current one
+ * bold and underlined too), the quotes of notes underlined (seen without
+ * colour), in segments cut where either starts or ends.  key: the match
+ * key of the line's block (-100: none); lo: the line's offset in the
+ * block's doc text; pre: the decoration before the block's own text. */
+static void draw_line(const struct app *a, const struct view *v, int y, int x, int room, const char *text, size_t len,
+		      int key, size_t lo, size_t pre, int attr)
+{
+	size_t cut[2 * 64 + 2];
+	int nc = 0, nq, qcur;
+	const struct match *q = tnotes_spans(a, &nq, &qcur);
+	cut[nc++] = 0;
+	cut[nc++] = len;
+	for (int pass = 0; pass < 2; pass++) {
+		const struct match *ms = pass ? q : a->matches;
+		int n = pass ? nq : a->nmatches;
+		for (int k = 0; k < n && nc + 2 <= (int)(sizeof cut / sizeof *cut); k++) {
+			if (ms[k].block != key)
+				continue;
+			size_t e[2] = {ms[k].start + pre, ms[k].end + pre};
+			for (int j = 0; j < 2; j++)
+				if (e[j] > lo && e[j] < lo + len)
+					cut[nc++] = e[j] - lo;
+		}
+	}
+	for (int i = 1; i < nc; i++) /* insertion sort: a handful */
+		for (int j = i; j > 0 && cut[j - 1] > cut[j]; j--) {
+			size_t t = cut[j];
+			cut[j] = cut[j - 1];
+			cut[j - 1] = t;
+		}
+	int used = 0;
+	for (int i = 0; i + 1 < nc; i++) {
+		size_t s0 = cut[i], e0 = cut[i + 1];
+		if (e0 <= s0)
+			continue;
+		size_t bs = lo + s0 - pre, be = lo + e0 - pre; /* the segment in the block's own text */
+		int at = attr;
+		for (int k = 0; k < a->nmatches && lo + s0 >= pre; k++)
+			if (a->matches[k].block == key && a->matches[k].start <= bs && a->matches[k].end >= be)
+				at |= A_REVERSE | (k == a->cur_match ? A_BOLD | A_UNDERLINE : 0);
+		for (int k = 0; k < nq && lo + s0 >= pre; k++)
+			if (q[k].block == key && q[k].start <= bs && q[k].end >= be)
+				at |= A_UNDERLINE | (k == qcur ? A_REVERSE : 0);
+		wattrset(v->win, at);
+		used += tui_put(v->win, y, x + used, text + s0, e0 - s0, room - used);
+	}
+}
+
 static void draw(const struct app *a, const struct view *v)
 {
 	const struct detail_state *d = v->state;
@@ -115,48 +165,30 @@ static void draw(const struct app *a, const struct view *v)
 		wattrset(v->win, A_REVERSE);
 		tui_put(v->win, d->doc.nlines - d->top, x0, end, strlen(end), v->w - x0);
 	}
-	const char *cur = glyph(GLYPH_CURSOR), *bm = glyph(GLYPH_BOOKMARK);
+	const char *cur = glyph(GLYPH_CURSOR), *bm = glyph(GLYPH_BOOKMARK), *nt = glyph(GLYPH_NOTE);
 	for (int y = 0; y < v->h && d->top + y < d->doc.nlines; y++) {
 		const struct doc_line *l = &d->doc.line[d->top + y];
 		/* the margins: the cursor beside each line of the current
-		 * paragraph, a bookmark beside a bookmarked block's first line */
+		 * paragraph; at the right of a block's first line a note's mark
+		 * (#), else a bookmark (*), the bookmark then on its second line */
 		wattrset(v->win, A_BOLD);
 		if (l->block >= 0 && l->block == d->cur && x0 > 0)
 			tui_put(v->win, y, x0 - 1, cur, strlen(cur), 1);
-		if (l->block >= 0 && l->block < a->nblocks && d->top + y == d->doc.block_first_line[l->block] &&
-		    x0 + d->doc_width < v->w && sess_bookmarked(a, a->blocks[l->block].id))
-			tui_put(v->win, y, x0 + d->doc_width, bm, strlen(bm), 1);
-		int attr = style_attr(a, l->style);
-		wattrset(v->win, attr);
-		const char *text = d->doc.text + l->off;
-		int x = x0 + l->indent, room = v->w - x0 - l->indent;
-		size_t done = 0;
 		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
-		if (l->block >= 0 || key) {
-			/* highlighted matches on this line, in order */
-			size_t pre = l->block >= 0 ? d->doc.block_prefix[l->block] : 0;
-			size_t lo = l->block_off, hi = l->block_off + l->len;
-			for (int k = 0; k < a->nmatches; k++) {
-				const struct match *mt = &a->matches[k];
-				if (mt->block != key)
-					continue;
-				size_t ms = mt->start + pre, me = mt->end + pre;
-				if (me <= lo || ms >= hi)
-					continue;
-				size_t s0 = (ms > lo ? ms : lo) - lo, e0 = (me < hi ? me : hi) - lo;
-				if (s0 < done)
-					s0 = done;
-				if (e0 <= s0)
-					continue;
-				wattrset(v->win, attr);
-				x += tui_put(v->win, y, x, text + done, s0 - done, room - (x - x0 - l->indent));
-				wattrset(v->win, attr | A_REVERSE | (k == a->cur_match ? A_BOLD | A_UNDERLINE : 0));
-				x += tui_put(v->win, y, x, text + s0, e0 - s0, room - (x - x0 - l->indent));
-				done = e0;
-			}
+		if ((l->block >= 0 || key) && x0 + d->doc_width < v->w) {
+			int first = l->block >= 0 ? d->top + y == d->doc.block_first_line[l->block]
+						  : d->top + y == 0 || d->doc.line[d->top + y - 1].style != l->style;
+			int second = l->block >= 0 && d->top + y == d->doc.block_first_line[l->block] + 1;
+			int noted = tnotes_on_block(a, key) > 0;
+			int marked = l->block >= 0 && l->block < a->nblocks && sess_bookmarked(a, a->blocks[l->block].id);
+			const char *g = first && noted ? nt : (first && marked) || (second && noted && marked) ? bm : NULL;
+			if (g)
+				tui_put(v->win, y, x0 + d->doc_width, g, strlen(g), 1);
 		}
-		wattrset(v->win, attr);
-		tui_put(v->win, y, x, text + done, l->len - done, room - (x - x0 - l->indent));
+		int attr = style_attr(a, l->style);
+		size_t pre = l->block >= 0 ? d->doc.block_prefix[l->block] : 0;
+		draw_line(a, v, y, x0 + l->indent, v->w - x0 - l->indent, d->doc.text + l->off, l->len,
+			  l->block >= 0 || key ? key : -100, l->block_off, pre, attr);
 	}
 	wattrset(v->win, A_NORMAL);
 }

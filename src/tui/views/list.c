@@ -5,7 +5,9 @@
 
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/glyph.h"
 #include "anli/session.h"
+#include "anli/tnotes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,7 +83,17 @@ static void draw(const struct app *a, const struct view *v)
 		wattrset(v->win, at);
 		if (sel)
 			mvwhline(v->win, y, 0, ' ', v->w);
-		tui_put(v->win, y, 0, s.s, s.len, v->w);
+		/* the open notes (#2) at the right, whole: the title is cut first */
+		char nb[32] = "";
+		int nn = tnotes_item_open(a, l->items[i]);
+		if (nn)
+			snprintf(nb, sizeof nb, " %s%d", glyph(GLYPH_NOTE), nn);
+		int nw = nn ? lay_strwidth(nb, strlen(nb)) : 0;
+		if (nw > v->w / 2)
+			nw = 0;
+		int used = tui_put(v->win, y, 0, s.s, s.len, v->w - nw);
+		if (nw)
+			tui_put(v->win, y, used, nb, strlen(nb), nw);
 		if (y + 1 < v->h) {
 			s.len = 0;
 			sbuf_adds(&s, "     ");

@@ -7,6 +7,7 @@
 #include "anli/i18n.h"
 #include "anli/layout.h"
 #include "anli/session.h"
+#include "anli/tnotes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,8 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 	case ROW_FOREWORD: /* an item itself: its unread flag in the first column */
 		sbuf_adds(out, sess_read(a, r->item) ? " " : glyph(GLYPH_UNREAD));
 		sbuf_adds(out, m->items[r->item].title ? m->items[r->item].title : _("Foreword"));
+		if (tnotes_item_open(a, r->item))
+			sbuf_printf(suffix, " %s%d", glyph(GLYPH_NOTE), tnotes_item_open(a, r->item));
 		break;
 	case ROW_CHAPTER: {
 		const struct model_chapter *c = &m->chapters[r->chapter];
@@ -76,11 +79,15 @@ static void row_label(const struct app *a, const struct tree_state *t, const str
 		int hits = a->results_shown && a->chapter_hits ? a->chapter_hits[r->chapter] : 0;
 		/* What a narrower tree gives up, in this one place: the title is
 		 * cut first (draw), then (level 1) the review roll-up, then
-		 * (level 2) the item count; the hits of a search win: with hits,
-		 * from level 1 on they stand alone, short.  "*": where the
-		 * chapter begins is inferred (as in `anli stats`). */
+		 * (level 2) the item count; the open notes (#3) stay, the
+		 * proofreader's work; the hits of a search win: with hits, from
+		 * level 1 on they stand alone, short.  "*": where the chapter
+		 * begins is inferred (as in `anli stats`). */
+		int notes = tnotes_chapter_open(a, r->chapter);
 		if (!level || !hits)
 			sess_rollup(a, r->chapter, level, suffix); /* (4/6*) ✓1 !2 */
+		if (notes && (!level || !hits))
+			sbuf_printf(suffix, " %s%d", glyph(GLYPH_NOTE), notes);
 		if (hits)
 			sbuf_printf(suffix, level ? " [%d]" : ngettext(" [%d hit]", " [%d hits]", (unsigned long)hits),
 				    hits);

@@ -1,0 +1,403 @@
+/* noteform.c — the note form in the reader: `a` on the paragraph cursor's
+ * paragraph, `e` on a note; the form itself is form.h's (pure), drawn at
+ * the bottom of the text pane.  Here: the quote (the current search match
+ * in the paragraph, else typed and matched with anchor_find_typed; of
+ * several occurrences the user picks one, shown in the text), saving
+ * (notes_add / notes_update, one transaction each; a failure keeps the form
+ * and its text, with the message), and the draft (user_draft_save while
+ * typing, at most once a second; on Esc, C-c and a hang-up). */
+#include "anli/addr.h"
+#include "anli/form.h"
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/session.h"
+#include "anli/tnotes.h"
+#include "tnotes_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct noteform {
+	struct form f;
+	char key[96];                  /* the draft's: "new c27:p3771", "edit <uuid>" */
+	char item_id[USER_ID_MAX];     /* the note's item and anchor */
+	char anchor_id[USER_ID_MAX];
+	char cite[256];
+	char uuid[37];                 /* editing: the note; "" for a new one */
+	int rev;                       /* its revision when the form opened */
+	/* the quote known exactly (a search match, the note's own): */
+	char *known;                   /* its text, NULL none */
+	int kstart, klen;              /* code points in the anchor's text */
+	/* picking among several occurrences of a typed quote */
+	int *pstart, *plen, pick;
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int cplen_n(const char *s, size_t n)
+{
+	char *c = xstrndup(s, n);
+	int k = anchor_cplen(c);
+	free(c);
+	return k;
+}
+
+int tnotes_form_open(const struct app *a)
+{
+	return a->notes && a->notes->form;
+}
+
+/* The anchor's text: a block of the open item. */
+static const char *form_anchor_text(const struct app *a, const struct noteform *nf)
+{
+	if (strcmp(a->m->items[a->item].id, nf->item_id))
+		return NULL;
+	int k = addr_block_index(a->blocks, a->nblocks, nf->anchor_id);
+	return k >= 0 ? a->blocks[k].text : NULL;
+}
+
+static void pick_free(struct app *a)
+{
+	struct noteform *nf = a->notes->form;
+	free(nf->pstart);
+	free(nf->plen);
+	nf->pstart = nf->plen = NULL;
+	a->notes->npick = 0;
+}
+
+static void form_close(struct app *a)
+{
+	struct tnotes *t = a->notes;
+	struct noteform *nf = t->form;
+	if (!nf)
+		return;
+	pick_free(a);
+	form_free(&nf->f);
+	free(nf->known);
+	free(nf);
+	t->form = NULL;
+	a->on_hangup = NULL;
+	term_form_mode(0);
+	curs_set(0);
+}
+
+static void draft_save(struct app *a, const char *fields)
+{
+	struct noteform *nf = a->notes->form;
+	struct anli_err err;
+	if (user_draft_save(sess_user(a), nf->key, fields, &err))
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+	form_draft_saved(&nf->f, now_ms());
+}
+
+/* A hang-up (the main loop, after the signal): the text kept. */
+static void on_hangup(struct app *a)
+{
+	tnotes_form_end(a);
+}
+
+void tnotes_form_end(struct app *a)
+{
+	struct noteform *nf = a->notes ? a->notes->form : NULL;
+	if (!nf)
+		return;
+	draft_save(a, form_draft(&nf->f)); /* "" (no text) removes it */
+	form_close(a);
+}
+
+/* Open the form: a draft for the same key offered back; the text pane
+ * shown, the anchor's paragraph above the form. */
+static void form_begin(struct app *a, struct noteform *nf)
+{
+	struct tnotes *t = a->notes;
+	t->form = nf;
+	char *key = NULL, *fields = NULL;
+	struct anli_err err;
+	if (!user_draft_load(sess_user(a), &key, &fields, &err) && key && fields && !strcmp(key, nf->key))
+		form_offer(&nf->f, fields);
+	else if (key && !strncmp(key, "new ", 4))
+		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: a there offers it back"), key + 4);
+	free(key);
+	free(fields);
+	a->on_hangup = on_hangup;
+	term_form_mode(1);
+	curs_set(1);
+	if (!tui_pane_shown(a, PANE_DETAIL))
+		a->focus = PANE_DETAIL;
+	int k = addr_block_index(a->blocks, a->nblocks, nf->anchor_id), f, l;
+	int room = a->view[PANE_DETAIL].h - form_height(&nf->f, a->view[PANE_DETAIL].w);
+	if (k >= 0 && tui_block_lines(a, k, &f, &l) && (f < a->detail.top || f >= a->detail.top + room))
+		tui_set_top(a, f > 0 ? f - 1 : 0);
+}
+
+static void cite_of(const struct app *a, int k, char *out, size_t size)
+{
+	struct sbuf s;
+	sbuf_init(&s);
+	sbuf_printf(&s, "%s:%d ", a->m->items[a->item].id, addr_para_number(a->blocks, a->nblocks, k));
+	addr_cite(a->blocks, a->nblocks, k, &s);
+	snprintf(out, size, "%s", s.s ? s.s : "");
+	sbuf_free(&s);
+}
+
+void tnotes_form_add(struct app *a)
+{
+	int c = a->detail.cur;
+	if (c < 0 || c >= a->nblocks || a->blocks[c].kind != MODEL_PARA) {
+		snprintf(a->message, sizeof a->message, "%s", _("no paragraph here to annotate; J and K move the cursor"));
+		return;
+	}
+	struct noteform *nf = xcalloc(1, sizeof *nf);
+	snprintf(nf->item_id, sizeof nf->item_id, "%s", a->m->items[a->item].id);
+	snprintf(nf->anchor_id, sizeof nf->anchor_id, "%s", a->blocks[c].id);
+	snprintf(nf->key, sizeof nf->key, "new %s", nf->anchor_id);
+	cite_of(a, c, nf->cite, sizeof nf->cite);
+	/* the current search match, when it is in this paragraph, is the quote */
+	if (a->cur_match >= 0 && a->cur_match < a->nmatches && a->matches[a->cur_match].block == c) {
+		const struct match *m = &a->matches[a->cur_match];
+		const char *text = a->blocks[c].text;
+		nf->known = xstrndup(text + m->start, m->end - m->start);
+		nf->kstart = cplen_n(text, m->start);
+		nf->klen = anchor_cplen(nf->known);
+	}
+	char label[96];
+	snprintf(label, sizeof label, "%s:%d", nf->item_id, addr_para_number(a->blocks, a->nblocks, c));
+	form_init(&nf->f, ANCHOR_QUERY, label, nf->known, NULL, NULL);
+	form_begin(a, nf);
+}
+
+void tnotes_form_edit(struct app *a, const struct note *n)
+{
+	if (strcmp(n->item_id, a->m->items[a->item].id)) {
+		/* the note's paragraph first, so that its quote can be matched */
+		if (sess_jump(a, n->item_id, n->anchor_id))
+			return;
+		a->notes_shown = 0;
+	}
+	struct noteform *nf = xcalloc(1, sizeof *nf);
+	snprintf(nf->item_id, sizeof nf->item_id, "%s", n->item_id);
+	snprintf(nf->anchor_id, sizeof nf->anchor_id, "%s", n->anchor_id);
+	snprintf(nf->uuid, sizeof nf->uuid, "%s", n->uuid);
+	nf->rev = n->rev;
+	snprintf(nf->key, sizeof nf->key, "edit %s", n->uuid);
+	snprintf(nf->cite, sizeof nf->cite, "%s", n->cite ? n->cite : "");
+	nf->known = xstrdup(n->sel.quote ? n->sel.quote : "");
+	nf->kstart = n->sel.offset;
+	nf->klen = anchor_cplen(nf->known);
+	char label[96];
+	snprintf(label, sizeof label, "%s%lld", glyph(GLYPH_NOTE), n->num);
+	form_init(&nf->f, n->kind, label, n->sel.quote, n->fix, n->text);
+	form_begin(a, nf);
+}
+
+/* The span of occurrence nf->pick shown in the text, above the form. */
+static void pick_show(struct app *a)
+{
+	struct tnotes *t = a->notes;
+	struct noteform *nf = t->form;
+	int k = addr_block_index(a->blocks, a->nblocks, nf->anchor_id);
+	const char *text = a->blocks[k].text;
+	size_t s = util_utf8_skip(text, (size_t)nf->pstart[nf->pick]);
+	size_t e = s + util_utf8_skip(text + s, (size_t)nf->plen[nf->pick]);
+	t->pickspan = (struct match){k, s, e};
+	char m[160];
+	snprintf(m, sizeof m, _("%d of %d (shown in the text): Tab next, Enter saves it"),
+		 nf->pick + 1, t->npick);
+	form_set_message(&nf->f, m);
+}
+
+/* Save: the selector made (an edit whose quote is unchanged keeps its own:
+ * keep), the note added or updated in one transaction.  Returns 0 (the
+ * form closes), or -1 (it stays: the message says why). */
+static int save(struct app *a, int start, int len, int keep)
+{
+	struct tnotes *t = a->notes;
+	struct noteform *nf = t->form;
+	const char *text = form_anchor_text(a, nf);
+	struct note n;
+	memset(&n, 0, sizeof n);
+	struct anli_err err;
+	int rc;
+	if (nf->uuid[0]) {
+		if ((rc = notes_get(t->u, nf->uuid, 0, &n, &err)) != 0) {
+			form_set_message(&nf->f, err.msg);
+			return -1;
+		}
+		if (n.rev != nf->rev) {
+			form_set_message(&nf->f, _("the note was changed elsewhere meanwhile; Esc, then e again"));
+			note_clear(&n);
+			return -1;
+		}
+		if (!keep)
+			anchor_sel_free(&n.sel);
+		free(n.fix);
+		free(n.text);
+	} else {
+		snprintf(n.item_id, sizeof n.item_id, "%s", nf->item_id);
+		snprintf(n.anchor_id, sizeof n.anchor_id, "%s", nf->anchor_id);
+		n.cite = xstrdup(nf->cite);
+		snprintf(n.book, sizeof n.book, "%s", t->book);
+		n.anchor_state = ANCHOR_EXACT;
+	}
+	if (keep && nf->uuid[0]) {
+		/* the stored selector as it is (an orphan's context too) */
+	} else if (!text || len == 0 || anchor_make(text, start, len, &n.sel)) {
+		/* no quote (a remark on the paragraph), or an orphan's kept as it was */
+		n.sel.quote = xstrdup(len && nf->known ? nf->known : "");
+		n.sel.prefix = xstrdup("");
+		n.sel.suffix = xstrdup("");
+		n.sel.offset = len ? nf->kstart : 0;
+	}
+	n.kind = form_kind(&nf->f);
+	const char *fix = form_text(&nf->f, FORM_FIX);
+	n.fix = fix ? xstrdup(fix) : NULL;
+	n.text = xstrdup(form_text(&nf->f, FORM_REMARK));
+	rc = nf->uuid[0] ? notes_update(t->u, &n, &err) : notes_add(t->u, &n, &err);
+	if (rc) {
+		/* nothing lost: the form keeps its text; the draft too */
+		form_set_message(&nf->f, err.msg);
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+		note_clear(&n);
+		return -1;
+	}
+	snprintf(a->message, sizeof a->message, nf->uuid[0] ? _("note %s%lld saved") : _("note %s%lld added"),
+		 glyph(GLYPH_NOTE), n.num);
+	note_clear(&n);
+	draft_save(a, ""); /* saved: the draft goes */
+	form_close(a);
+	tnotes_reload(a);
+	return 0;
+}
+
+/* FORM_SAVE: where the quote is, then save (or pick first). */
+static void try_save(struct app *a)
+{
+	struct tnotes *t = a->notes;
+	struct noteform *nf = t->form;
+	const char *q = form_text(&nf->f, FORM_QUOTE);
+	if (!q[0]) {
+		save(a, 0, 0, 0);
+		return;
+	}
+	if (nf->known && !strcmp(q, nf->known)) {
+		save(a, nf->kstart, nf->klen, 1);
+		return;
+	}
+	const char *text = form_anchor_text(a, nf);
+	int n = 0;
+	pick_free(a);
+	if (!text) {
+		form_set_message(&nf->f, _("the note's paragraph is not in this build: its quote cannot change"));
+		return;
+	}
+	if (anchor_find_typed(text, q, &nf->pstart, &nf->plen, &n) || n == 0) {
+		char m[160];
+		snprintf(m, sizeof m, _("the quote is not in %s (spaces and full/half width are ignored)"), nf->cite);
+		form_set_message(&nf->f, m);
+		pick_free(a);
+		return;
+	}
+	if (n == 1) {
+		int s = nf->pstart[0], l = nf->plen[0];
+		pick_free(a);
+		save(a, s, l, 0);
+		return;
+	}
+	t->npick = n; /* several: the user picks */
+	nf->pick = 0;
+	pick_show(a);
+}
+
+void tnotes_form_event(struct app *a, const struct in_event *ev)
+{
+	struct tnotes *t = a->notes;
+	struct noteform *nf = t->form;
+	if (ev->kind == IN_MOUSE || ev->kind == IN_IGNORED)
+		return;
+	if (t->npick > 1 && ev->kind != IN_PASTE_BEGIN && !ev->paste) {
+		int key = keys_of_event(ev);
+		if (key == '\t' || key == KEYC(INK_DOWN) || key == 'n' || key == KEYC(INK_BTAB) || key == KEYC(INK_UP) ||
+		    key == 'p') {
+			int d = key == '\t' || key == KEYC(INK_DOWN) || key == 'n' ? 1 : -1;
+			nf->pick = (nf->pick + d + t->npick) % t->npick;
+			pick_show(a);
+			return;
+		}
+		if (key == '\r' || key == KEY_CTRL('s') || key == KEY_CTRL('x')) {
+			int s = nf->pstart[nf->pick], l = nf->plen[nf->pick];
+			pick_free(a);
+			save(a, s, l, 0);
+			return;
+		}
+		pick_free(a); /* any other key: back to the form */
+		form_set_message(&nf->f, "");
+		if (key == KEYC(INK_ESC))
+			return;
+	}
+	switch (form_key(&nf->f, ev)) {
+	case FORM_SAVE:
+		try_save(a);
+		break;
+	case FORM_CANCEL:
+		if (form_draft(&nf->f)[0])
+			snprintf(a->message, sizeof a->message, "%s", _("the note is kept as a draft: a offers it back"));
+		tnotes_form_end(a);
+		break;
+	default:
+		break;
+	}
+}
+
+void tnotes_tick(struct app *a, int *wait)
+{
+	struct tnotes *t = a->notes;
+	if (!t || !t->form)
+		return;
+	long long now = now_ms();
+	if (form_draft_due(&t->form->f, now))
+		draft_save(a, form_draft(&t->form->f));
+	int w = form_draft_wait(&t->form->f, now);
+	if (w >= 0 && (*wait == 1 || w < *wait))
+		*wait = w < 2 ? 2 : w;
+}
+
+void tnotes_rewidth(struct app *a)
+{
+	if (a->notes && a->notes->form)
+		form_rewidth(&a->notes->form->f);
+}
+
+void tnotes_draw_form(const struct app *a, int *cy, int *cx)
+{
+	const struct tnotes *t = a->notes;
+	*cy = *cx = -1;
+	if (!t || !t->form)
+		return;
+	const struct view *v = &a->view[PANE_DETAIL];
+	int w = v->w > 0 ? v->w : a->cols, x = v->w > 0 ? v->x : 0;
+	int h = form_height(&t->form->f, w), bottom = v->w > 0 ? v->y + v->h : a->rows - 1;
+	if (h > bottom)
+		h = bottom;
+	WINDOW *win = newwin(h, w, bottom - h, x);
+	if (!win)
+		return;
+	werase(win);
+	int y0, x0;
+	form_draw(win, &t->form->f, 0, 0, w, &y0, &x0);
+	curs_set(y0 >= 0); /* no cursor on the kind field */
+	leaveok(win, y0 < 0);
+	if (y0 >= 0) {
+		wmove(win, y0, x0);
+		*cy = bottom - h + y0;
+		*cx = x + x0;
+	}
+	wnoutrefresh(win);
+	delwin(win);
+}

@@ -1,0 +1,396 @@
+/* notes.c — proofreading notes in the reader (see include/anli/tnotes.h):
+ * the notes file, the counts for the tree and the list, the open item's
+ * notes for the margin, the underline and the status line, the requests
+ * outside the form (the form is noteform.c), the notes list's rows. */
+#include "anli/tnotes.h"
+
+#include "anli/addr.h"
+#include "anli/cli.h"
+#include "anli/glyph.h"
+#include "anli/i18n.h"
+#include "anli/session.h"
+#include "anli/view.h"
+#include "tnotes_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+static void set_msg(struct app *a, const char *s)
+{
+	snprintf(a->message, sizeof a->message, "%s", s);
+}
+
+/* --- loading ------------------------------------------------------------- */
+
+void tnotes_counts_load(struct app *a)
+{
+	struct tnotes *t = a->notes;
+	memset(t->open, 0, ((size_t)a->m->nitems + 1) * sizeof *t->open);
+	memset(t->chopen, 0, ((size_t)a->m->nchapters + 1) * sizeof *t->chopen);
+	struct notes_count *c = NULL;
+	int n = 0;
+	struct anli_err err;
+	if (!user_active(t->u) || notes_counts(t->u, &c, &n, &err))
+		return;
+	for (int k = 0; k < n; k++) {
+		int i = model_find(a->m, c[k].item_id);
+		if (i < 0)
+			continue;
+		t->open[i] = c[k].open;
+		if (a->m->items[i].chapter >= 0)
+			t->chopen[a->m->items[i].chapter] += c[k].open;
+	}
+	free(c);
+}
+
+/* Bytes of the first `cps` code points of s (an invalid byte is one). */
+static size_t cp_bytes(const char *s, int cps)
+{
+	return cps > 0 ? util_utf8_skip(s, (size_t)cps) : 0;
+}
+
+/* The text and match key of anchor id in the open item: a block, or the
+ * item's title, subtitle, byline ("c27:title"). */
+static const char *anchor_text(const struct app *a, const char *anchor_id, int *key)
+{
+	int k = addr_block_index(a->blocks, a->nblocks, anchor_id);
+	if (k >= 0) {
+		*key = k;
+		return a->blocks[k].text;
+	}
+	const char *c = strrchr(anchor_id, ':');
+	const struct model_item *it = &a->m->items[a->item];
+	*key = -100;
+	if (c && !strcmp(c, ":title")) {
+		*key = MATCH_TITLE;
+		return it->title;
+	}
+	if (c && !strcmp(c, ":subtitle")) {
+		*key = MATCH_SUBTITLE;
+		return it->subtitle;
+	}
+	return NULL; /* the byline is composed: its notes are listed, not marked */
+}
+
+void tnotes_item_load(struct app *a)
+{
+	struct tnotes *t = a->notes;
+	notes_free(t->in, t->nin);
+	t->in = NULL;
+	t->nin = 0;
+	free(t->blk);
+	t->blk = xcalloc((size_t)a->nblocks + 1, sizeof *t->blk);
+	t->nspan = 0;
+	t->title_notes = 0;
+	t->item = a->item;
+	t->blocks = a->blocks;
+	t->dirty = 0;
+	struct notes_filter f = NOTES_FILTER_ALL;
+	f.item_id = a->m->items[a->item].id;
+	struct anli_err err;
+	if (!user_active(t->u) || notes_list(t->u, &f, &t->in, &t->nin, &err))
+		return;
+	free(t->span);
+	t->span = xcalloc((size_t)t->nin + 1, sizeof *t->span);
+	for (int k = 0; k < t->nin; k++) {
+		const struct note *n = &t->in[k];
+		if (n->anchor_state == ANCHOR_ORPHANED)
+			continue;
+		int key;
+		const char *text = anchor_text(a, n->anchor_id, &key);
+		if (!text)
+			continue;
+		if (key >= 0)
+			t->blk[key]++;
+		else
+			t->title_notes++;
+		const char *q = n->sel.quote;
+		if (!q || !q[0])
+			continue;
+		size_t s = cp_bytes(text, n->sel.offset), ql = strlen(q);
+		if (s + ql > strlen(text) || memcmp(text + s, q, ql)) {
+			const char *p = strstr(text, q); /* not at its offset: the first one */
+			if (!p)
+				continue;
+			s = (size_t)(p - text);
+		}
+		t->span[t->nspan++] = (struct match){key, s, s + ql};
+	}
+}
+
+void tnotes_reload(struct app *a)
+{
+	tnotes_counts_load(a);
+	tnotes_item_load(a);
+	if (a->notes_shown)
+		tnotes_list_fill(a);
+}
+
+void tnotes_start(struct app *a, const struct cli_start *st)
+{
+	struct tnotes *t = xcalloc(1, sizeof *t);
+	a->notes = t;
+	t->item = -1;
+	t->open = xcalloc((size_t)a->m->nitems + 1, sizeof *t->open);
+	t->chopen = xcalloc((size_t)a->m->nchapters + 1, sizeof *t->chopen);
+	a->nlist.status = -1; /* every note; f and F filter */
+	a->nlist.anchor = -1;
+	struct anli_err err, note;
+	char *path = notes_path(st ? st->notes : NULL);
+	if (path) {
+		t->u = user_open(path, ANLI_VERSION, USER_SHARED, &note);
+		t->own = 1;
+		if (note.msg[0])
+			set_msg(a, note.msg);
+		free(path);
+	} else {
+		t->u = sess_user(a);
+	}
+	if (model_fingerprint(a->m, t->book, &err))
+		t->book[0] = '\0';
+	int changed = 0;
+	if (user_active(t->u) && t->book[0] && notes_resolve(t->u, a->m, t->book, &changed, &err))
+		set_msg(a, err.msg);
+	tnotes_counts_load(a);
+}
+
+void tnotes_end(struct app *a)
+{
+	struct tnotes *t = a->notes;
+	if (!t)
+		return;
+	tnotes_form_end(a); /* a form with text: its draft */
+	tnotes_list_free(a);
+	if (t->own)
+		user_close(t->u);
+	notes_free(t->in, t->nin);
+	free(t->blk);
+	free(t->span);
+	free(t->open);
+	free(t->chopen);
+	free(t);
+	a->notes = NULL;
+}
+
+void tnotes_sync(struct app *a)
+{
+	struct tnotes *t = a->notes;
+	if (t && (t->dirty || t->item != a->item || t->blocks != a->blocks))
+		tnotes_item_load(a);
+}
+
+/* --- for drawing ----------------------------------------------------------- */
+
+int tnotes_item_open(const struct app *a, int item)
+{
+	return a->notes && item >= 0 && item < a->m->nitems ? a->notes->open[item] : 0;
+}
+
+int tnotes_chapter_open(const struct app *a, int ch)
+{
+	return a->notes && ch >= 0 && ch < a->m->nchapters ? a->notes->chopen[ch] : 0;
+}
+
+int tnotes_on_block(const struct app *a, int b)
+{
+	const struct tnotes *t = a->notes;
+	if (!t || t->item != a->item)
+		return 0;
+	if (b < 0)
+		return b == MATCH_TITLE || b == MATCH_SUBTITLE ? t->title_notes : 0;
+	return b < a->nblocks && t->blk ? t->blk[b] : 0;
+}
+
+const struct match *tnotes_spans(const struct app *a, int *n, int *cur)
+{
+	const struct tnotes *t = a->notes;
+	*cur = -1;
+	*n = 0;
+	if (!t || t->item != a->item)
+		return NULL;
+	if (t->form && t->npick > 1) { /* the occurrences of a typed quote: the one picked shown */
+		*n = 1;
+		*cur = 0;
+		return &t->pickspan;
+	}
+	*n = t->nspan;
+	return t->span;
+}
+
+/* "“原文”→“改为” 说明" of note n appended to out. */
+void tnotes_describe(const struct note *n, struct sbuf *out)
+{
+	const char *q = n->sel.quote;
+	if (q && q[0])
+		sbuf_printf(out, "“%s”", q);
+	if (n->fix)
+		sbuf_printf(out, "→“%s”", n->fix);
+	if (n->text[0])
+		sbuf_printf(out, "%s%s", (q && q[0]) || n->fix ? " " : "", n->text);
+}
+
+int tnotes_status(const struct app *a, struct sbuf *out)
+{
+	const struct tnotes *t = a->notes;
+	int c = a->detail.cur, shown = 0, more = 0;
+	if (!t || t->item != a->item || c < 0 || c >= a->nblocks)
+		return 0;
+	for (int k = 0; k < t->nin; k++) {
+		const struct note *n = &t->in[k];
+		if (n->anchor_state == ANCHOR_ORPHANED || strcmp(n->anchor_id, a->blocks[c].id))
+			continue;
+		if (shown++) {
+			more++;
+			continue;
+		}
+		sbuf_printf(out, "%s%lld %s ", glyph(GLYPH_NOTE), n->num, note_kind_name(n->kind));
+		if (n->status == NOTE_RESOLVED)
+			sbuf_printf(out, "%s ", _("(resolved)"));
+		tnotes_describe(n, out);
+	}
+	if (more)
+		sbuf_printf(out, _(" (+%d)"), more);
+	return shown;
+}
+
+/* --- requests ------------------------------------------------------------ */
+
+/* The note a key acts on: the notes list's selection (focused), else the
+ * first note on the cursor's paragraph.  NULL (and a message) when none. */
+static const struct note *target(struct app *a)
+{
+	if (a->notes_shown && a->focus == PANE_LIST) {
+		const struct noteslist_state *l = &a->nlist;
+		return lv_selectable(&l->lv, l->lv.sel) ? &l->v[l->lv.sel] : NULL;
+	}
+	const struct tnotes *t = a->notes;
+	int c = a->detail.cur;
+	for (int k = 0; t && c >= 0 && c < a->nblocks && k < t->nin; k++)
+		if (!strcmp(t->in[k].anchor_id, a->blocks[c].id) && t->in[k].anchor_state != ANCHOR_ORPHANED)
+			return &t->in[k];
+	set_msg(a, _("no note here; A lists the notes"));
+	return NULL;
+}
+
+/* x: resolved ↔ open, one transaction. */
+static void toggle_resolved(struct app *a, const struct note *sel)
+{
+	struct note n;
+	struct anli_err err;
+	char key[24];
+	snprintf(key, sizeof key, "%lld", sel->num);
+	if (notes_get(a->notes->u, key, 0, &n, &err)) {
+		set_msg(a, err.msg);
+		return;
+	}
+	n.status = n.status == NOTE_OPEN ? NOTE_RESOLVED : NOTE_OPEN;
+	if (notes_update(a->notes->u, &n, &err))
+		set_msg(a, err.msg);
+	else
+		snprintf(a->message, sizeof a->message, n.status == NOTE_RESOLVED ? _("note %s%lld resolved")
+										 : _("note %s%lld reopened"),
+			 glyph(GLYPH_NOTE), n.num);
+	note_clear(&n);
+	tnotes_reload(a);
+}
+
+/* D: asks first (tnotes_event takes the answer). */
+static void ask_delete(struct app *a, const struct note *n)
+{
+	a->notes->ask = n->num;
+	snprintf(a->message, sizeof a->message, _("delete note %s%lld? (y/n)"), glyph(GLYPH_NOTE), n->num);
+}
+
+static void do_delete(struct app *a, long long num)
+{
+	struct note n;
+	struct anli_err err;
+	char key[24];
+	snprintf(key, sizeof key, "%lld", num);
+	if (notes_get(a->notes->u, key, 0, &n, &err)) {
+		set_msg(a, err.msg);
+		return;
+	}
+	n.deleted = 1;
+	if (notes_update(a->notes->u, &n, &err))
+		set_msg(a, err.msg);
+	else
+		snprintf(a->message, sizeof a->message, _("note %s%lld deleted"), glyph(GLYPH_NOTE), num);
+	note_clear(&n);
+	tnotes_reload(a);
+}
+
+int tnotes_request(struct app *a, enum request r)
+{
+	struct tnotes *t = a->notes;
+	if (!t)
+		return 0;
+	const struct note *n;
+	switch (r) {
+	case REQ_NOTE_ADD:
+		tnotes_form_add(a);
+		return 1;
+	case REQ_NOTES:
+		if (a->notes_shown && a->focus == PANE_LIST) {
+			a->notes_shown = 0; /* again: closed */
+			return 1;
+		}
+		a->nlist.scope_item = a->item;
+		a->nlist.scope = 0; /* the open item's notes first; v widens */
+		tnotes_list_fill(a);
+		a->notes_shown = 1;
+		a->marks_shown = 0;
+		a->zoom = 0;
+		a->focus = PANE_LIST;
+		return 1;
+	case REQ_NOTE_EDIT:
+		if ((n = target(a)) != NULL)
+			tnotes_form_edit(a, n);
+		return 1;
+	case REQ_NOTE_RESOLVE:
+		if ((n = target(a)) != NULL)
+			toggle_resolved(a, n);
+		return 1;
+	case REQ_NOTE_DELETE:
+		if ((n = target(a)) != NULL)
+			ask_delete(a, n);
+		return 1;
+	case REQ_NOTES_SCOPE:
+	case REQ_NOTES_STATUS:
+	case REQ_NOTES_ANCHOR:
+		if (!a->notes_shown) {
+			set_msg(a, _("A opens the notes list first"));
+			return 1;
+		}
+		if (r == REQ_NOTES_SCOPE)
+			a->nlist.scope = (a->nlist.scope + 1) % 3;
+		else if (r == REQ_NOTES_STATUS)
+			a->nlist.status = a->nlist.status == -1 ? NOTE_OPEN : a->nlist.status == NOTE_OPEN ? NOTE_RESOLVED : -1;
+		else
+			a->nlist.anchor = a->nlist.anchor == ANCHOR_ORPHANED ? -1 : a->nlist.anchor + 1;
+		tnotes_list_fill(a);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int tnotes_event(struct app *a, const struct in_event *ev)
+{
+	struct tnotes *t = a->notes;
+	if (!t)
+		return 0;
+	if (t->form)
+		return tnotes_form_event(a, ev), 1;
+	if (!t->ask || ev->kind == IN_MOUSE)
+		return 0;
+	long long num = t->ask;
+	t->ask = 0;
+	if (ev->kind == IN_CHAR && (ev->cp == 'y' || ev->cp == 'Y'))
+		do_delete(a, num);
+	else
+		set_msg(a, _("not deleted"));
+	return 1;
+}
