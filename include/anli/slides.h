@@ -19,14 +19,22 @@
  *   4. lines (the layout engine's breaks, 避头尾 kept).
  *
  * A block that does not fit in the rest of a slide moves to the next slide
- * if it fits there whole; else it is split: on a slide already holding
- * blocks at the latest sentence end that fits (if none fits, it moves on);
- * on an empty slide (one holding at most the section's heading) at the
- * latest sentence end that fits, else the latest clause mark, else after
- * the last line that fits.  A sub-heading is not left at the foot of a
- * slide when the block after it moves to the next one.  So the part of a split block on a
- * slide never holds a boundary of a higher level than the one it was split
- * at (the unit tests check this).  A slide that continues its section
+ * if it fits there whole; else it is split so that it takes the fewest
+ * slides it can (as if split after the last line that fits on each), and
+ * among the ways that do, the first of: the latest sentence end that fits
+ * here, moving on to the next slide (not from a slide holding only the
+ * section's heading), the latest clause mark, after the last line that
+ * fits.  A sentence or clause split that would leave more than half of
+ * the slide's text rows empty is passed over.  So a paragraph takes no
+ * more than ceil(rows / text_rows) + 1 slides, and a slide ending inside
+ * a paragraph is at least half full (the unit tests check both).  A
+ * sub-heading is never the last text line of a slide: it goes on with at
+ * least the first piece of its paragraph (2 rows, or its first sentence),
+ * else both go to the next slide (unless not even that fits on an empty
+ * slide).  The part of a split block on a slide holds a boundary of a
+ * higher level than the one it was split at only when splitting there
+ * would take more slides or leave the slide half empty (the unit tests
+ * check the latter).  A slide that continues its section
  * repeats the heading with a 续 mark (SLIDE_HEADING_CONT: "【工作背景】 续",
  * one row, cut to fit); one that continues a block shows a 续 mark
  * (SLIDE_CONT_MARK "〔续〕", a line of its own on the row of the continued

@@ -30,6 +30,7 @@ struct bld {
 	int nblk;          /* blocks on it other than the section's heading */
 	int any;           /* any block on it */
 	int step;
+	int keep;          /* the block to flow next follows a sub-heading: it starts on this slide */
 };
 
 /* The piece [off, end) of block k as it is shown: its string (decoration

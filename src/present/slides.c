@@ -15,7 +15,7 @@
 
 /* --- lines and slides */
 
-static struct slide *cur(struct bld *b)
+static struct slide *cur(const struct bld *b)
 {
 	return &b->d->slide[b->d->nslides - 1];
 }
@@ -172,9 +172,77 @@ static void place(struct bld *b, int k, size_t off, size_t end)
 
 /* --- the flow */
 
+/* The slides the piece [off, end of block k) takes from the top of a
+ * continued slide on, each split after the last line that fits: the fewest
+ * it can take. */
+static int fewest_slides(const struct bld *b, int k, size_t off)
+{
+	size_t n = b->src->len[k];
+	int rows = cont_rows(b), c = 0;
+	while (off < n) {
+		c++;
+		if (rows < 1 || piece_rows(b, k, off, n) <= rows)
+			break;
+		size_t cut = piece_cut(b, k, off, rows, SLIDE_SPLIT_LINE);
+		if (!cut)
+			break;
+		off = cut;
+	}
+	return c;
+}
+
+/* Where to split the piece [off, end of block k) that does not fit in the
+ * `avail` rows left on the current slide.  Each way is counted in the
+ * slides the rest of the block then takes: split here at the latest
+ * sentence end, clause mark or line that fits (1 + the fewest after it),
+ * or move the block to the next slide (the fewest from there; not from a
+ * slide holding only the section's heading).  Taken:
+ * the first of sentence here, move, clause here, line here that gives the
+ * fewest; a sentence or clause split that would leave more than half the
+ * slide's text rows empty is passed over (a line split fills the slide).
+ * With `keep` (a sub-heading just above) the block may not move, and a
+ * clause or line split must take 2 rows at least.  Returns the cut with
+ * *level set, or 0 to move (*level SLIDE_SPLIT_NONE), or 0 with *level -1
+ * when nothing fits here and the block cannot move. */
+static size_t choose_cut(const struct bld *b, int k, size_t off, int avail, int keep, int *level)
+{
+	enum { NWAYS = 4 };
+	static const int order[NWAYS] = {SLIDE_SPLIT_SENTENCE, SLIDE_SPLIT_NONE, SLIDE_SPLIT_CLAUSE,
+					 SLIDE_SPLIT_LINE};
+	size_t cut[NWAYS] = {0};
+	int cost[NWAYS], best = -1;
+	for (int i = 0; i < NWAYS; i++) {
+		int lv = order[i];
+		cost[i] = -1;
+		if (lv == SLIDE_SPLIT_NONE) {
+			if (b->nblk > 0 && !keep)
+				cost[i] = fewest_slides(b, k, off);
+		} else if (avail > 0 && (cut[i] = piece_cut(b, k, off, avail, lv))) {
+			int r = piece_rows(b, k, off, cut[i]);
+			int left = b->d->body_rows - (b->row + (b->any ? b->gap : 0) + r);
+			if (keep && lv != SLIDE_SPLIT_SENTENCE && r < 2 && avail >= 2)
+				continue;
+			if (lv != SLIDE_SPLIT_LINE && 2 * left > cur(b)->text_rows)
+				continue;
+			cost[i] = 1 + fewest_slides(b, k, cut[i]);
+		}
+		if (cost[i] >= 0 && (best < 0 || cost[i] < best))
+			best = cost[i];
+	}
+	for (int i = 0; i < NWAYS; i++)
+		if (cost[i] >= 0 && cost[i] == best) {
+			*level = order[i];
+			return cut[i];
+		}
+	*level = -1;
+	return 0;
+}
+
 static void flow_block(struct bld *b, int k)
 {
 	size_t off = 0, n = b->src->len[k];
+	int keep = b->keep;
+	b->keep = 0;
 	if (n == 0)
 		return;
 	while (off < n) {
@@ -184,18 +252,17 @@ static void flow_block(struct bld *b, int k)
 			place(b, k, off, n);
 			return;
 		}
-		if (b->nblk > 0 && need <= cont_rows(b)) {
+		if (!keep && b->nblk > 0 && need <= cont_rows(b)) {
 			cont_slide(b, off > 0); /* fits on the next slide whole */
 			continue;
 		}
-		int level = SLIDE_SPLIT_SENTENCE, last = b->nblk > 0 ? SLIDE_SPLIT_SENTENCE : SLIDE_SPLIT_LINE;
-		size_t cut = 0;
-		if (avail > 0)
-			for (; level <= last && !(cut = piece_cut(b, k, off, avail, level)); level++)
-				;
+		int level;
+		size_t cut = choose_cut(b, k, off, avail, keep, &level);
+		keep = 0;
 		if (!cut && b->any) {
-			/* nothing fits here: the next slide (which, empty, has
-			 * at least one row and so takes at least one line) */
+			/* better on the next slide, or nothing fits here: the
+			 * next slide (which, empty, has at least one row and
+			 * so takes at least one line) */
 			cont_slide(b, off > 0);
 			continue;
 		}
@@ -212,16 +279,19 @@ static void flow_block(struct bld *b, int k)
 	}
 }
 
-/* A sub-heading (the bold lead of the paragraphs after it) is not left at
- * the foot of a slide: when the block after it is to move to the next
- * slide whole, the sub-heading goes there first (if both fit there). */
+/* A sub-heading (the bold lead of the paragraph after it) is never the
+ * last text line of a slide: it goes to the next slide unless it and the
+ * first piece of its paragraph (2 rows, or all of it if shorter) fit in
+ * the rest of this one, or unless it and all of the paragraph fit there
+ * and not here; the paragraph then starts here (flow_block,
+ * b->keep). */
 static void keep_with_next(struct bld *b, int k)
 {
-	if (b->nblk == 0)
-		return;
 	int sub = piece_rows(b, k, 0, b->src->len[k]), next = piece_rows(b, k + 1, 0, b->src->len[k + 1]);
-	int avail = b->d->body_rows - b->row - b->gap;
-	if (sub + b->gap + next > avail && next <= cont_rows(b) && sub + b->gap + next <= cont_rows(b))
+	int first = next < 2 ? next : 2;
+	int avail = b->d->body_rows - b->row - (b->any ? b->gap : 0);
+	if (b->nblk > 0 && sub + b->gap + (sub + b->gap + next <= cont_rows(b) ? next : first) > avail &&
+	    sub + b->gap + first <= cont_rows(b))
 		cont_slide(b, 0);
 }
 
@@ -365,10 +435,12 @@ static void build_item(struct bld *b, const struct slides_item *in)
 			int hr = b->heading >= 0 ? piece_rows(b, k, 0, src->len[k]) + b->gap : 0;
 			cur(b)->text_rows = b->d->body_rows - b->top - hr;
 		}
-		if (in->blocks[k].kind == MODEL_SUBHEAD && k + 1 < in->nblocks &&
-		    in->blocks[k + 1].section == b->section)
+		int sub = in->blocks[k].kind == MODEL_SUBHEAD && k + 1 < in->nblocks &&
+			  in->blocks[k + 1].section == b->section;
+		if (sub)
 			keep_with_next(b, k);
 		flow_block(b, k);
+		b->keep = sub;
 	}
 	if (it->end_missing)
 		missing_end(b);

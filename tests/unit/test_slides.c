@@ -170,7 +170,11 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 				fail_at(at, s, "a split slide without text");
 			int b = sl->last_block;
 			size_t from = sl->first_block == b ? sl->first_off : 0;
-			if (has_higher_mark(src->text[b], from, sl->last_end, sl->split))
+			/* a lower level than one in the piece only to take fewer
+			 * slides: then the slide is at least half full */
+			int used = d->line[sl->first_line + sl->nlines - 1].y + 1;
+			if (has_higher_mark(src->text[b], from, sl->last_end, sl->split) &&
+			    (d->body_rows - used) * 2 > sl->text_rows && sl->text_rows >= 4)
 				fail_at(at, s, "split at a lower level than one that fits");
 			if (sl->last_end >= src->len[b])
 				fail_at(at, s, "split at a block's end");
@@ -208,7 +212,10 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 		struct lay_line *ll;
 		int rows = lay_wrap(src->text[b], src->len[b], d->col_width, indent, &ll);
 		free(ll);
-		if (rows <= d->slide[first].text_rows)
+		/* (a paragraph after its sub-heading starts with it) */
+		int after_sub = b > 0 && in->blocks[b - 1].kind == MODEL_SUBHEAD &&
+				d->slide[first].first_block <= b - 1;
+		if (rows <= d->slide[first].text_rows && !after_sub)
 			fail_at(at, first, "a paragraph that fits on an empty slide is split");
 	}
 
@@ -229,6 +236,67 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 			continue; /* the block goes on: it did not fit whole */
 		if (sub + (d->body_rows >= 12) + next <= nx->text_rows)
 			fail_at(at, s, "a sub-heading left at the foot of the slide");
+	}
+
+	/* a sub-heading is never the last text line of a slide when its
+	 * paragraph follows in the same section: it goes with at least the
+	 * first piece of it (unless not even two rows of it would fit after
+	 * it on an empty slide) */
+	for (int s = 0; s + 1 < d->nslides; s++) {
+		const struct slide *sl = &d->slide[s];
+		const struct slide_line *last = NULL;
+		for (int i = sl->first_line; i < sl->first_line + sl->nlines; i++)
+			if (d->line[i].block >= 0 && d->line[i].src_len)
+				last = &d->line[i];
+		if (!last || last->role != SLIDE_SUBHEAD || last->block + 1 >= in->nblocks ||
+		    in->blocks[last->block + 1].section != in->blocks[last->block].section)
+			continue;
+		int sub = 0;
+		for (int i = 0; i < d->nlines; i++)
+			sub += d->line[i].block == last->block && d->line[i].src_len;
+		int next = d->slide[s + 1].text_rows;
+		if (sub + (d->body_rows >= 12) + 2 <= next)
+			fail_at(at, s, "a sub-heading is the last text line of the slide");
+	}
+
+	/* no slide holds only its section's heading when the section goes on */
+	for (int s = 0; s + 1 < d->nslides; s++) {
+		const struct slide *sl = &d->slide[s];
+		int text = 0;
+		for (int i = sl->first_line; i < sl->first_line + sl->nlines; i++)
+			text += d->line[i].block >= 0 && d->line[i].src_len && d->line[i].role != SLIDE_HEADING &&
+				d->line[i].role != SLIDE_HEADING_MISSING;
+		if (!sl->title_slide && !text && d->slide[s + 1].section == sl->section && !d->slide[s + 1].title_slide)
+			fail_at(at, s, "a slide with only its section's heading");
+	}
+
+	/* a paragraph takes no more slides than its rows need, plus one; and
+	 * a slide that ends inside a paragraph is not left half empty */
+	for (int b = 0; b < in->nblocks; b++) {
+		int first = -1, last = -1;
+		for (int s = 0; s < d->nslides; s++)
+			for (int i = d->slide[s].first_line; i < d->slide[s].first_line + d->slide[s].nlines; i++)
+				if (d->line[i].block == b && d->line[i].src_len) {
+					if (first < 0)
+						first = s;
+					last = s;
+				}
+		if (first < 0 || in->blocks[b].kind != MODEL_PARA)
+			continue;
+		struct lay_line *ll;
+		int rows = lay_wrap(src->text[b], src->len[b], d->col_width, 0, &ll);
+		free(ll);
+		int tr = d->slide[first + (first < last)].text_rows;
+		if (tr >= 4 && last - first + 1 > (rows + tr - 1) / tr + 1)
+			fail_at(at, first, "a paragraph on more slides than it needs");
+	}
+	for (int s = 0; s + 1 < d->nslides; s++) {
+		const struct slide *sl = &d->slide[s];
+		if (sl->split == SLIDE_SPLIT_NONE || sl->text_rows < 4)
+			continue;
+		int used = d->line[sl->first_line + sl->nlines - 1].y + 1;
+		if ((d->body_rows - used) * 2 > sl->text_rows)
+			fail_at(at, s, "a slide half empty before a continued paragraph");
 	}
 
 	/* the rendering: body_rows lines, none wider than the screen */
