@@ -173,6 +173,17 @@ expect sh "slide 9: Enter or G goes" "a number typed is shown in the footer"
 keys sh Escape
 keys sh 2 Enter
 expect sh " 2/$n1  " "Esc forgets the number, the presentation goes on"
+# Backspace while a number is typed deletes its last digit (not a page back)
+keys sh 4 Enter
+expect sh " 4/$n1  " "4 Enter: slide 4"
+keys sh 5 7 BSpace
+expect sh "slide 5: Enter or G goes" "Backspace deletes the number's last digit"
+keys sh BSpace Space
+expect sh " 5/$n1  " "Backspace deleting the number's only digit does not page back (4, then Space: 5)"
+keys sh 3 7 BSpace Enter
+expect sh " 3/$n1  " "3 7 Backspace Enter: slide 3"
+keys sh BSpace
+expect sh " 2/$n1  " "Backspace without a number: the previous slide"
 # the mouse: the wheel down and a click advance, the wheel up goes back
 keys sh g
 expect sh " 1/$n1  " "g: the first slide"

@@ -397,6 +397,12 @@ static void event(struct pres *p, const struct in_event *ev)
 		}
 		return;
 	}
+	if (p->ndigits && (key == 127 || key == 8)) {
+		/* Backspace (C-h) while a number is typed: its last digit */
+		p->typed /= 10;
+		p->ndigits--;
+		return;
+	}
 	request(p, keys_lookup_present(key), key);
 }
 
