@@ -212,6 +212,9 @@ present-test: anli data/anli.db
 man-lint:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -Wwarning man/anli.1 && echo "man/anli.1: mandoc -Tlint clean"; \
 	else echo "man-lint: mandoc not installed" >&2; exit 1; fi
+	@# quotes nested wrong (a Ql inside Pq before punctuation) render as ‘a, ‘b’’
+	@if LC_ALL=C.UTF-8 mandoc -Tutf8 man/anli.1 | sed "s/.\x08//g" | grep -n "’’\|‘[^’]*‘"; then \
+	echo "man/anli.1: quotes nested wrong in the lines above" >&2; exit 1; fi
 
 tui-test: anli data/anli.db
 	@bash tests/tui.sh
