@@ -104,6 +104,21 @@ keys reader q
 expect reader "¶3/" "q goes back to the reader"
 expect rfol "presentation ended" "the follower says P's presentation ended"
 
+# --- the presentation killed (C-c, TERM, HUP): its socket goes with it
+for how in C-c TERM HUP; do
+	start kill 80 24 "$ANLI present 8"
+	expect kill '1/[0-9]*  .*[0-9][0-9]:[0-9][0-9] *$' "the presentation to kill with $how"
+	kp=$(tm list-panes -t kill -F '#{pane_pid}')
+	ap=$(pgrep -P "$kp" -x anli | head -n 1)
+	[ -n "$ap" ] && [ -S "$RUN/anli/present-$ap.sock" ] && ok || bad "$how: no socket of the presentation ($ap)"
+	if [ "$how" = C-c ]; then keys kill C-c; else kill -"$how" "$ap"; fi
+	# (C-c ends the pane's shell too: wait for the process, not the screen)
+	i=0
+	while kill -0 "$ap" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	kill -0 "$ap" 2>/dev/null && bad "$how does not end the presentation" || ok
+	[ -e "$RUN/anli/present-$ap.sock" ] && bad "$how: present-$ap.sock left behind" || ok
+done
+
 # --- an unsafe socket directory: refused with a message naming it
 BADRUN="$T/bad"
 mkdir -m 700 "$BADRUN"
