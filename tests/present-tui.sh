@@ -75,6 +75,7 @@ for size in "80 24" "50 16"; do
 	keys "$s" Tab
 	expect "$s" "Slides — Enter goes" "$c×$r: Tab opens the index"
 	expect "$s" "^ *> *3  " "$c×$r: the index marks the current slide"
+	expect "$s" "^ *1  案例.* · title *$" "$c×$r: the index names the title slide"
 	keys "$s" j j Enter
 	expect "$s" " 5/[0-9]*  " "$c×$r: the index's Enter goes to slide 5"
 	# --- blank and back: any key returns, and does nothing else

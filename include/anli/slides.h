@@ -202,10 +202,15 @@ int slides_section_prev(const struct deck *d, int s);
 const char *slides_heading(const struct deck *d, int s);
 
 /* Append the index title of slide s: "item · section · n" — the item's
- * short title, the section heading (nothing for a title slide or an
- * untitled introduction) and n_in_section when the section has more than
- * one slide, joined by glyph(GLYPH_FIELD_SEP).  Sanitized. */
+ * short title, then for a title slide _("title"), else the section heading
+ * (nothing for an untitled introduction) and n_in_section when the section
+ * has more than one slide, joined by glyph(GLYPH_FIELD_SEP).  Sanitized. */
 void slides_title(const struct deck *d, int s, struct sbuf *out);
+/* The same in at most `width` columns where it can be (width <= 0: no
+ * limit): the item's short title is cut first (with glyph(GLYPH_CUT), to
+ * 4 columns at the least) so that the section and n stay; the caller cuts
+ * what is still too wide. */
+void slides_title_fit(const struct deck *d, int s, int width, struct sbuf *out);
 
 /* Append slide s as plain text, as it shows on the screen: body_rows lines
  * (each ending "\n", trailing blanks dropped), the lines with step > `step`

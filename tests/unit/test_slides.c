@@ -422,6 +422,33 @@ static void test_structure(void **state)
 	sbuf_init(&t);
 	slides_title(&d, d.nslides - 1, &t);
 	assert_non_null(strstr(t.s, "c1"));
+	/* the title slide is named so; narrow, the item's title is cut first
+	 * so that the section and n stay */
+	t.len = 0;
+	slides_title(&d, 0, &t);
+	assert_string_equal(t.s, "c1 · title");
+	struct slides_item named = in;
+	named.short_title = "案例1 加强“三期”管理，让学术之花结出产业硕果";
+	struct deck dn;
+	struct slides_opts on = {.width = 40, .height = 12, .footer_rows = 1};
+	slides_build(&dn, &named, 1, &on);
+	int fitted = 0;
+	for (int s = 1; s < dn.nslides && !fitted; s++) {
+		if (dn.slide[s].n_in_section < 2 || !slides_heading(&dn, s))
+			continue;
+		char want[128];
+		snprintf(want, sizeof want, " · %s · %d", slides_heading(&dn, s), dn.slide[s].n_in_section);
+		struct sbuf f;
+		sbuf_init(&f);
+		slides_title_fit(&dn, s, 24, &f);
+		assert_true(lay_strwidth(f.s, f.len) <= 24);
+		assert_true(f.len > strlen(want) && !strcmp(f.s + f.len - strlen(want), want));
+		assert_non_null(strstr(f.s, "案例1"));
+		sbuf_free(&f);
+		fitted = 1;
+	}
+	assert_true(fitted);
+	slides_free(&dn);
 	sbuf_free(&t);
 	/* the slide of a paragraph, and of the title */
 	assert_int_equal(slides_find(&d, 0, -1, 0), 0);

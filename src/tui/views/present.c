@@ -190,7 +190,7 @@ static void draw_index(const struct pres *p)
 		if (s.s)
 			s.s[0] = '\0';
 		sbuf_printf(&s, "%s%4d  ", i == p->slide ? glyph(GLYPH_CURSOR) : " ", i + 1);
-		slides_title(&p->deck, i, &s);
+		slides_title_fit(&p->deck, i, a->cols - 2 - lay_strwidth(s.s, s.len), &s);
 		wattrset(stdscr, i == lv.sel ? A_REVERSE : A_NORMAL);
 		if (i == lv.sel)
 			mvwhline(stdscr, y + 1, 0, ' ', a->cols);
