@@ -271,6 +271,25 @@ else
 	bad "anli present c1 --dump --size 40x12 failed"
 fi
 
+# --- the progress bar shows the split into items with many of them:
+# --chapter book/3 (14 items) at 80 columns: the current item's segment
+# between two separators (one at either end of the deck)
+BAR='[█░]'
+start ch 80 24 "$ANLI present --chapter book/3"
+expect ch "$FOOT" "--chapter book/3 starts"
+expect ch "$BAR│$BAR*$BAR  *1/" "the first item: its segment ends at a separator"
+keys ch ']'
+expect ch "$BAR│$BAR$BAR*│$BAR$BAR*  *[0-9]*/" "the second item: its segment between two separators"
+cap ch
+[ "$(footer | grep -o '│' | wc -l)" -eq 2 ] && ok || bad "the bar has not exactly two separators: $(footer)"
+tm resize-window -t ch -x 160 -y 24
+# with room for all the separators: 13 of them, and more than 24 cells
+expect ch "$BAR│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR.*  *[0-9]*/" \
+	"160 columns: every item apart"
+cap ch
+[ "$(footer | grep -o '[█░]' | wc -l)" -gt 24 ] && ok || bad "160 columns: the bar does not grow: $(footer)"
+keys ch q
+
 # --- valgrind: no invalid access or leak through P, the moves, the index,
 # a resize and back into the reader, teardown included
 # (valgrind is slow, slower still beside the other suites of make check:
