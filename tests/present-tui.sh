@@ -154,6 +154,16 @@ keys sm q
 expect sm "¶[0-9]*/" "40×10: q back in the reader"
 keys sm q
 
+# --- the help at 40 columns: keys wrapped, never cut
+start hn 40 40 "$ANLI present 1"
+expect hn "$FOOT" "40×40: the presentation"
+keys hn ?
+expect hn "presentation keys" "40×40: ? shows the help"
+expect hn "Backspace" "40×40: the help shows the key Backspace whole"
+cap hn
+grep -q "│.*…" "$T/screen" && bad "40×40: the help cuts a line: $(grep "│.*…" "$T/screen")" || ok
+keys hn q q
+
 # --- from the shell: q quits; ] [ items; f hides the footer
 start sh 60 20 "$ANLI present c1 c2"
 expect sh "$FOOT" "anli present c1 c2 starts"
