@@ -230,7 +230,7 @@ struct present_src {
 };
 
 /* Read the items m->items[idx[0..n)] for slides_build: their blocks;
- * chapter: the chapter's label ("第三篇 科经融合"; an article's part); number:
+ * chapter: the chapter's label ("第三篇 科经融合"; an article's collection, "Leaders' articles", as model_item_header says); number:
  * "案例 27/53", "文章 3/8" (chapter and number NULL for the foreword); short_title: "案例27 "
  * and the title, an article's title, or the missing-title marker.  Returns
  * 0, or -1 with err set (a database error; ps is then empty).  Release with

@@ -540,6 +540,13 @@ static void test_load(void **state)
 	assert_string_equal(ps.items[0].number, "案例 27/53");
 	assert_string_equal(ps.items[0].short_title, "案例27 用好“科创中国”平台");
 	assert_string_equal(ps.items[1].number, "文章 2/8");
+	/* an article's title slide says what the reader's header says */
+	assert_string_equal(ps.items[1].chapter, model_collection_label(m, m->items[idx[1]].collection_id));
+	struct sbuf hdr;
+	sbuf_init(&hdr);
+	model_item_header(m, idx[1], &hdr);
+	assert_non_null(strstr(hdr.s, ps.items[1].chapter));
+	sbuf_free(&hdr);
 	assert_string_equal(ps.items[1].short_title, "[title missing in the source]");
 	assert_null(ps.items[2].number);
 	assert_null(ps.items[2].chapter);
