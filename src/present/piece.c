@@ -59,6 +59,19 @@ void piece_make(const struct bld *b, int k, size_t off, size_t end, struct piece
 		p->indent = b->indent;
 	else
 		p->indent = 0;
+	/* a caption's lines under its text, after ▲ (where that leaves room) */
+	p->hang = 0;
+	if (p->role == SLIDE_CAPTION && b->deco) {
+		int h = glyph_width(GLYPH_CAPTION);
+		if (b->d->col_width - h >= 8)
+			p->hang = h;
+	}
+}
+
+int piece_wrap_piece(const struct bld *b, const struct piece *p, struct lay_line **ll)
+{
+	/* lines hang columns narrower, the first (indent - hang) narrower still */
+	return lay_wrap(p->s.s, p->s.len, b->d->col_width - p->hang, p->indent - p->hang, ll);
 }
 
 int piece_rows(const struct bld *b, int k, size_t off, size_t end)
@@ -66,7 +79,7 @@ int piece_rows(const struct bld *b, int k, size_t off, size_t end)
 	struct piece p;
 	piece_make(b, k, off, end, &p);
 	struct lay_line *ll;
-	int n = piece_wrap(b, p.s.s, p.s.len, p.indent, &ll);
+	int n = piece_wrap_piece(b, &p, &ll);
 	free(ll);
 	sbuf_free(&p.s);
 	return n;
@@ -110,7 +123,7 @@ size_t piece_cut(const struct bld *b, int k, size_t off, int rows, int level)
 		struct piece p;
 		piece_make(b, k, off, n, &p);
 		struct lay_line *ll;
-		int nl = piece_wrap(b, p.s.s, p.s.len, p.indent, &ll);
+		int nl = piece_wrap_piece(b, &p, &ll);
 		/* after the last line that fits (with the spaces after it); on
 		 * screens too narrow for the line-breaking rules (a column of a
 		 * few cells), wherever it fits, at worst after one character */

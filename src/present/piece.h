@@ -38,7 +38,8 @@ struct bld {
 struct piece {
 	struct sbuf s;
 	size_t pl;   /* bytes of decoration before the text */
-	int indent;
+	int indent;  /* the first line's, from the column's left */
+	int hang;    /* the other lines' (a caption's, under its text after ▲) */
 	int role;
 };
 
@@ -47,9 +48,13 @@ int piece_wrap(const struct bld *b, const char *s, size_t n, int indent, struct 
 
 /* The piece [off, end) of block k as shown: the decoration 【 】 ▲ (before
  * the text when off == 0, after it when end is the block's end), the
- * first-line indent (a paragraph's; the 续 mark's width when off > 0).
+ * first-line indent (a paragraph's; the 续 mark's width when off > 0), a
+ * caption's hanging indent (the width of ▲ and its space).
  * Release p->s with sbuf_free. */
 void piece_make(const struct bld *b, int k, size_t off, size_t end, struct piece *p);
+
+/* Wrap the piece p: the first line at p->indent, the others at p->hang. */
+int piece_wrap_piece(const struct bld *b, const struct piece *p, struct lay_line **ll);
 
 /* The rows the piece [off, end) of block k takes. */
 int piece_rows(const struct bld *b, int k, size_t off, size_t end);

@@ -146,7 +146,7 @@ static void place(struct bld *b, int k, size_t off, size_t end)
 	struct piece p;
 	piece_make(b, k, off, end, &p);
 	struct lay_line *ll;
-	int n = piece_wrap(b, p.s.s, p.s.len, p.indent, &ll);
+	int n = piece_wrap_piece(b, &p, &ll);
 	int cx = b->d->col_x, cw = b->d->col_width;
 	if (off > 0 && b->markw)
 		add_line(b, b->mark, strlen(b->mark), b->row, cx, b->markw, SLIDE_CONT_MARK, -1, 0, 0, 0);
@@ -155,7 +155,7 @@ static void place(struct bld *b, int k, size_t off, size_t end)
 		size_t lo = ll[i].off, hi = lo + ll[i].len;
 		size_t a = lo > p.pl ? lo : p.pl, e = hi < p.pl + tl ? hi : p.pl + tl;
 		size_t so = off + (a >= p.pl ? a - p.pl : 0), sl = e > a ? e - a : 0;
-		int x = cx + (i == 0 ? p.indent : 0);
+		int x = cx + (i == 0 ? p.indent : p.hang);
 		if (p.role == SLIDE_SIGNATURE)
 			x = cx + (cw > ll[i].width ? cw - ll[i].width : 0);
 		add_line(b, p.s.s + lo, ll[i].len, b->row + i, x, ll[i].width, p.role, k, so,

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "anli/glyph.h"
 #include "anli/layout.h"
 #include "anli/model.h"
 #include "anli/slides.h"
@@ -126,6 +127,11 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 				fail_at(at, s, "a line's width is not its text's");
 			if (l->y < prev_y || (l->y == prev_y && l->x < prev_end))
 				fail_at(at, s, "lines out of order or overlapping");
+			/* a caption's further lines stand under its text, after ▲ */
+			if (i > sl->first_line && l->role == SLIDE_CAPTION && l[-1].role == SLIDE_CAPTION &&
+			    l[-1].block == l->block && d->col_width >= 10 &&
+			    l->x != d->col_x + glyph_width(GLYPH_CAPTION))
+				fail_at(at, s, "a caption's line not under its text");
 			prev_end = l->y == prev_y ? l->x + l->width : l->x + l->width;
 			prev_y = l->y;
 			if (l->step < prev_step || l->step >= sl->nsteps)
