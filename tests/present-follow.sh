@@ -60,6 +60,10 @@ expect fol "用好“科创中国”平台" "the follower shows the title slide'
 keys pres Space Space
 expect fol "Now: 3/" "the follower follows two slides on"
 expect fol "Next: 4/" "the follower shows the next slide"
+# the slides small: their text wrapped again at the boxes' width, nothing
+# cut but at a box's foot (the follower's boxes are 10 rows at 100×30)
+cap fol
+sed -n 2,10p "$T/screen" | grep -q "…" && bad "the boxes cut lines: $(sed -n 2,10p "$T/screen" | grep "…")" || ok
 [ "$(slide_of pres)" = 3 ] && ok || bad "the presenter is not on slide 3"
 # the current section's full text: case 27's 工作背景 starts so
 expect fol "2021 年，石河子高新区入选第二批" "the follower shows the section's text"
