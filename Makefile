@@ -40,7 +40,7 @@ MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c src/user/marks.c src/user/userdb.c src/user/notes.c src/user/notedb.c src/user/import.c src/user/resolve.c src/user/anchor.c
 # presentation: the pagination (pure: slides.c, piece.c, deck.c) and its
 # items read through the model (load.c) (slides.h)
-PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c src/present/load.c
+PRESENT_SRC = src/present/slides.c src/present/title.c src/present/piece.c src/present/deck.c src/present/load.c
 # and the presenter view's transport (follow.h): its line protocol (pure) and
 # the Unix sockets (no terminal, no database)
 PRESENT_SRC += src/present/follow_msg.c src/present/follow.c

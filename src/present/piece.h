@@ -1,7 +1,7 @@
 /* piece.h — inside src/present: the builder's state (slides.c) and the
  * pieces of blocks it places: a block's text from one offset to another,
  * as shown (decoration, indent), and where a block may be split
- * (piece.c).  Not a public contract: see include/anli/slides.h. */
+ * (piece.c); the helpers slides.c and title.c share.  Not a public contract: see include/anli/slides.h. */
 #ifndef ANLI_PRESENT_PIECE_H
 #define ANLI_PRESENT_PIECE_H
 
@@ -43,6 +43,14 @@ struct piece {
 	int role;
 };
 
+/* Add a line to the current slide (slides.c): bytes s[0..n) at row y,
+ * column x, of `width` columns; block >= 0 with the range of its text. */
+void bld_line(struct bld *b, const char *s, size_t n, int y, int x, int width, int role, int block,
+	      size_t src_off, size_t src_len, size_t pre);
+
+/* The item's title slide on the current (new) slide (title.c). */
+void bld_title_slide(struct bld *b, const struct slides_item *in);
+
 /* Wrap s[0..n) at the column width with a first-line indent (lay_wrap). */
 int piece_wrap(const struct bld *b, const char *s, size_t n, int indent, struct lay_line **ll);
 
@@ -65,5 +73,16 @@ int piece_rows(const struct bld *b, int k, size_t off, size_t end);
  * column too narrow for the line-breaking rules, wherever it fits, at
  * worst after one character). */
 size_t piece_cut(const struct bld *b, int k, size_t off, int rows, int level);
+
+/* Rows a continued slide of the current section leaves for blocks. */
+int bld_cont_rows(const struct bld *b);
+
+/* Where to split the piece [off, end of block k) that does not fit in the
+ * `avail` rows left on the current slide (slides.h says the rule): the cut
+ * with *level its enum slide_split; 0 with *level SLIDE_SPLIT_NONE: move
+ * to the next slide; 0 with *level -1: nothing fits and it may not move.
+ * keep: a sub-heading stands just above (it may not move; a clause or
+ * line split takes 2 rows at least). */
+size_t piece_choose_cut(const struct bld *b, int k, size_t off, int avail, int keep, int *level);
 
 #endif
