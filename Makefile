@@ -40,7 +40,7 @@ MODEL_SRC = src/model/db.c src/model/model.c src/model/search.c src/model/addr.c
 USER_SRC  = src/user/state.c src/user/marks.c src/user/userdb.c src/user/notes.c src/user/notedb.c src/user/import.c src/user/resolve.c src/user/anchor.c
 # presentation: the pagination (pure: slides.c, piece.c, deck.c) and its
 # items read through the model (load.c) (slides.h)
-PRESENT_SRC = src/present/slides.c src/present/piece.c src/present/deck.c src/present/load.c
+PRESENT_SRC = src/present/slides.c src/present/title.c src/present/piece.c src/present/deck.c src/present/load.c
 # and the presenter view's transport (follow.h): its line protocol (pure) and
 # the Unix sockets (no terminal, no database)
 PRESENT_SRC += src/present/follow_msg.c src/present/follow.c
@@ -212,6 +212,9 @@ present-test: anli data/anli.db
 man-lint:
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -Wwarning man/anli.1 && echo "man/anli.1: mandoc -Tlint clean"; \
 	else echo "man-lint: mandoc not installed" >&2; exit 1; fi
+	@# quotes nested wrong (a Ql inside Pq before punctuation) render as ‘a, ‘b’’
+	@if LC_ALL=C.UTF-8 mandoc -Tutf8 man/anli.1 | sed "s/.\x08//g" | grep -n "’’\|‘[^’]*‘"; then \
+	echo "man/anli.1: quotes nested wrong in the lines above" >&2; exit 1; fi
 
 tui-test: anli data/anli.db
 	@bash tests/tui.sh

@@ -60,6 +60,10 @@ expect fol "用好“科创中国”平台" "the follower shows the title slide'
 keys pres Space Space
 expect fol "Now: 3/" "the follower follows two slides on"
 expect fol "Next: 4/" "the follower shows the next slide"
+# the slides small: their text wrapped again at the boxes' width, nothing
+# cut but at a box's foot (the follower's boxes are 10 rows at 100×30)
+cap fol
+sed -n 2,10p "$T/screen" | grep -q "…" && bad "the boxes cut lines: $(sed -n 2,10p "$T/screen" | grep "…")" || ok
 [ "$(slide_of pres)" = 3 ] && ok || bad "the presenter is not on slide 3"
 # the current section's full text: case 27's 工作背景 starts so
 expect fol "2021 年，石河子高新区入选第二批" "the follower shows the section's text"
@@ -103,6 +107,21 @@ expect rfol "Now: [2-9]" "the follower follows P's presentation at the paragraph
 keys reader q
 expect reader "¶3/" "q goes back to the reader"
 expect rfol "presentation ended" "the follower says P's presentation ended"
+
+# --- the presentation killed (C-c, TERM, HUP): its socket goes with it
+for how in C-c TERM HUP; do
+	start kill 80 24 "$ANLI present 8"
+	expect kill '1/[0-9]*  .*[0-9][0-9]:[0-9][0-9] *$' "the presentation to kill with $how"
+	kp=$(tm list-panes -t kill -F '#{pane_pid}')
+	ap=$(pgrep -P "$kp" -x anli | head -n 1)
+	[ -n "$ap" ] && [ -S "$RUN/anli/present-$ap.sock" ] && ok || bad "$how: no socket of the presentation ($ap)"
+	if [ "$how" = C-c ]; then keys kill C-c; else kill -"$how" "$ap"; fi
+	# (C-c ends the pane's shell too: wait for the process, not the screen)
+	i=0
+	while kill -0 "$ap" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	kill -0 "$ap" 2>/dev/null && bad "$how does not end the presentation" || ok
+	[ -e "$RUN/anli/present-$ap.sock" ] && bad "$how: present-$ap.sock left behind" || ok
+done
 
 # --- an unsafe socket directory: refused with a message naming it
 BADRUN="$T/bad"

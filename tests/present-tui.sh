@@ -75,6 +75,7 @@ for size in "80 24" "50 16"; do
 	keys "$s" Tab
 	expect "$s" "Slides — Enter goes" "$c×$r: Tab opens the index"
 	expect "$s" "^ *> *3  " "$c×$r: the index marks the current slide"
+	expect "$s" "^ *1  案例.* · title *$" "$c×$r: the index names the title slide"
 	keys "$s" j j Enter
 	expect "$s" " 5/[0-9]*  " "$c×$r: the index's Enter goes to slide 5"
 	# --- blank and back: any key returns, and does nothing else
@@ -153,6 +154,16 @@ keys sm q
 expect sm "¶[0-9]*/" "40×10: q back in the reader"
 keys sm q
 
+# --- the help at 40 columns: keys wrapped, never cut
+start hn 40 40 "$ANLI present 1"
+expect hn "$FOOT" "40×40: the presentation"
+keys hn ?
+expect hn "presentation keys" "40×40: ? shows the help"
+expect hn "Backspace" "40×40: the help shows the key Backspace whole"
+cap hn
+grep -q "│.*…" "$T/screen" && bad "40×40: the help cuts a line: $(grep "│.*…" "$T/screen")" || ok
+keys hn q q
+
 # --- from the shell: q quits; ] [ items; f hides the footer
 start sh 60 20 "$ANLI present c1 c2"
 expect sh "$FOOT" "anli present c1 c2 starts"
@@ -173,6 +184,17 @@ expect sh "slide 9: Enter or G goes" "a number typed is shown in the footer"
 keys sh Escape
 keys sh 2 Enter
 expect sh " 2/$n1  " "Esc forgets the number, the presentation goes on"
+# Backspace while a number is typed deletes its last digit (not a page back)
+keys sh 4 Enter
+expect sh " 4/$n1  " "4 Enter: slide 4"
+keys sh 5 7 BSpace
+expect sh "slide 5: Enter or G goes" "Backspace deletes the number's last digit"
+keys sh BSpace Space
+expect sh " 5/$n1  " "Backspace deleting the number's only digit does not page back (4, then Space: 5)"
+keys sh 3 7 BSpace Enter
+expect sh " 3/$n1  " "3 7 Backspace Enter: slide 3"
+keys sh BSpace
+expect sh " 2/$n1  " "Backspace without a number: the previous slide"
 # the mouse: the wheel down and a click advance, the wheel up goes back
 keys sh g
 expect sh " 1/$n1  " "g: the first slide"
@@ -258,6 +280,25 @@ else
 	cat "$T/dump.err"
 	bad "anli present c1 --dump --size 40x12 failed"
 fi
+
+# --- the progress bar shows the split into items with many of them:
+# --chapter book/3 (14 items) at 80 columns: the current item's segment
+# between two separators (one at either end of the deck)
+BAR='[█░]'
+start ch 80 24 "$ANLI present --chapter book/3"
+expect ch "$FOOT" "--chapter book/3 starts"
+expect ch "$BAR│$BAR*$BAR  *1/" "the first item: its segment ends at a separator"
+keys ch ']'
+expect ch "$BAR│$BAR$BAR*│$BAR$BAR*  *[0-9]*/" "the second item: its segment between two separators"
+cap ch
+[ "$(footer | grep -o '│' | wc -l)" -eq 2 ] && ok || bad "the bar has not exactly two separators: $(footer)"
+tm resize-window -t ch -x 160 -y 24
+# with room for all the separators: 13 of them, and more than 24 cells
+expect ch "$BAR│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR*│$BAR.*  *[0-9]*/" \
+	"160 columns: every item apart"
+cap ch
+[ "$(footer | grep -o '[█░]' | wc -l)" -gt 24 ] && ok || bad "160 columns: the bar does not grow: $(footer)"
+keys ch q
 
 # --- valgrind: no invalid access or leak through P, the moves, the index,
 # a resize and back into the reader, teardown included

@@ -94,6 +94,12 @@ check "dump of 27:3 is the item's" cmp -s "$T/out" "$T/dump40"
 run $ANLI present --chapter book/1 --dump --size 50x16
 check "chapter dump exits 0" [ "$rc" = 0 ]
 check "chapter book/1: 6 title slides" [ "$(grep -c '^ *案例 [0-9]*/53$' "$T/out")" = 6 ]
+# an item named twice, or by its id and its chapter, is presented once, where it came first
+run $ANLI present 27 27 --dump --size 50x16
+check "27 27: one title slide" [ "$(grep -c '^ *案例 [0-9]*/53$' "$T/out")" = 1 ]
+run $ANLI present 27 --chapter book/3 --dump --size 50x16
+check "27 --chapter book/3: 14 title slides, case 27 once" [ "$(grep -c '^ *案例 [0-9]*/53$' "$T/out")" = 14 ]
+check "27 --chapter book/3: case 27 first" [ "$(grep -m1 '^ *案例 [0-9]*/53$' "$T/out" | tr -d ' ')" = "案例27/53" ]
 run $ANLI present 1 a2 foreword --dump --size 50x16
 check "several items: 3 title slides" [ "$(grep -c '^ *\(案例 1/53\|文章 2/8\|前言\)$' "$T/out")" = 3 ]
 check "a title the source lost is shown missing" grep -q 'title missing in the source' "$T/out"

@@ -19,14 +19,22 @@
  *   4. lines (the layout engine's breaks, 避头尾 kept).
  *
  * A block that does not fit in the rest of a slide moves to the next slide
- * if it fits there whole; else it is split: on a slide already holding
- * blocks at the latest sentence end that fits (if none fits, it moves on);
- * on an empty slide (one holding at most the section's heading) at the
- * latest sentence end that fits, else the latest clause mark, else after
- * the last line that fits.  A sub-heading is not left at the foot of a
- * slide when the block after it moves to the next one.  So the part of a split block on a
- * slide never holds a boundary of a higher level than the one it was split
- * at (the unit tests check this).  A slide that continues its section
+ * if it fits there whole; else it is split so that it takes the fewest
+ * slides it can (as if split after the last line that fits on each), and
+ * among the ways that do, the first of: the latest sentence end that fits
+ * here, moving on to the next slide (not from a slide holding only the
+ * section's heading), the latest clause mark, after the last line that
+ * fits.  A sentence or clause split that would leave more than half of
+ * the slide's text rows empty is passed over.  So a paragraph takes no
+ * more than ceil(rows / text_rows) + 1 slides, and a slide ending inside
+ * a paragraph is at least half full (the unit tests check both).  A
+ * sub-heading is never the last text line of a slide: it goes on with at
+ * least the first piece of its paragraph (2 rows, or its first sentence),
+ * else both go to the next slide (unless not even that fits on an empty
+ * slide).  The part of a split block on a slide holds a boundary of a
+ * higher level than the one it was split at only when splitting there
+ * would take more slides or leave the slide half empty (the unit tests
+ * check the latter).  A slide that continues its section
  * repeats the heading with a 续 mark (SLIDE_HEADING_CONT: "【工作背景】 续",
  * one row, cut to fit); one that continues a block shows a 续 mark
  * (SLIDE_CONT_MARK "〔续〕", a line of its own on the row of the continued
@@ -194,10 +202,15 @@ int slides_section_prev(const struct deck *d, int s);
 const char *slides_heading(const struct deck *d, int s);
 
 /* Append the index title of slide s: "item · section · n" — the item's
- * short title, the section heading (nothing for a title slide or an
- * untitled introduction) and n_in_section when the section has more than
- * one slide, joined by glyph(GLYPH_FIELD_SEP).  Sanitized. */
+ * short title, then for a title slide _("title"), else the section heading
+ * (nothing for an untitled introduction) and n_in_section when the section
+ * has more than one slide, joined by glyph(GLYPH_FIELD_SEP).  Sanitized. */
 void slides_title(const struct deck *d, int s, struct sbuf *out);
+/* The same in at most `width` columns where it can be (width <= 0: no
+ * limit): the item's short title is cut first (with glyph(GLYPH_CUT), to
+ * 4 columns at the least) so that the section and n stay; the caller cuts
+ * what is still too wide. */
+void slides_title_fit(const struct deck *d, int s, int width, struct sbuf *out);
 
 /* Append slide s as plain text, as it shows on the screen: body_rows lines
  * (each ending "\n", trailing blanks dropped), the lines with step > `step`
@@ -217,7 +230,7 @@ struct present_src {
 };
 
 /* Read the items m->items[idx[0..n)] for slides_build: their blocks;
- * chapter: the chapter's label ("第三篇 科经融合"; an article's part); number:
+ * chapter: the chapter's label ("第三篇 科经融合"; an article's collection, "Leaders' articles", as model_item_header says); number:
  * "案例 27/53", "文章 3/8" (chapter and number NULL for the foreword); short_title: "案例27 "
  * and the title, an article's title, or the missing-title marker.  Returns
  * 0, or -1 with err set (a database error; ps is then empty).  Release with

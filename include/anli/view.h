@@ -366,6 +366,10 @@ void term_defer_hangup(int on);
 int term_hangup(void);
 /* Die of sig (after the terminal was restored): the status says which. */
 void term_exit_signal(int sig);
+/* Remove the file `path` (a copy is kept; at most 255 bytes) when a signal
+ * ends the process (INT, QUIT, an undeferred HUP or TERM, the 3 s alarm,
+ * term_exit_signal): the presentation's socket.  NULL: nothing. */
+void term_unlink_on_signal(const char *path);
 /* While a form is open (form.h): raw mode, so that C-c, C-s, C-z reach it
  * as keys; off again (cbreak) when it closes. */
 void term_form_mode(int on);

@@ -36,8 +36,20 @@ static int find_chapter(const struct model *m, const char *key)
 	return -1;
 }
 
-/* The items to present, in order: each ID, then each chapter's items.
- * Returns CLI_OK, or the exit code after saying what is wrong. */
+/* Add item i to the presentation unless it is there already (an item
+ * named twice, or by an ID and its chapter, is presented once: where it
+ * came first). */
+static void add_item(struct present_opts *po, int i)
+{
+	for (int k = 0; k < po->nitems; k++)
+		if (po->items[k] == i)
+			return;
+	po->items[po->nitems++] = i;
+}
+
+/* The items to present, in order: each ID, then each chapter's items,
+ * each item once.  Returns CLI_OK, or the exit code after saying what is
+ * wrong. */
 static int collect(struct model *m, const struct opts *o, struct present_opts *po)
 {
 	po->items = xcalloc((size_t)(o->nargs + m->nitems * (o->nchapters + 1)) + 1, sizeof *po->items);
@@ -51,7 +63,7 @@ static int collect(struct model *m, const struct opts *o, struct present_opts *p
 		}
 		if (i == 0 && a.block >= 0)
 			snprintf(po->start_block, sizeof po->start_block, "%s", a.blocks[a.block].id);
-		po->items[po->nitems++] = a.item;
+		add_item(po, a.item);
 		model_addr_free(&a);
 	}
 	for (int k = 0; k < o->nchapters; k++) {
@@ -67,7 +79,7 @@ static int collect(struct model *m, const struct opts *o, struct present_opts *p
 		}
 		for (int i = 0; i < m->nitems; i++)
 			if (m->items[i].chapter == c)
-				po->items[po->nitems++] = i;
+				add_item(po, i);
 	}
 	return CLI_OK;
 }

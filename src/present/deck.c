@@ -4,6 +4,7 @@
 #include "anli/slides.h"
 
 #include "anli/glyph.h"
+#include "anli/i18n.h"
 #include "anli/layout.h"
 
 #include <ctype.h>
@@ -83,22 +84,49 @@ const char *slides_heading(const struct deck *d, int s)
 	return NULL;
 }
 
-void slides_title(const struct deck *d, int s, struct sbuf *out)
+void slides_title_fit(const struct deck *d, int s, int width, struct sbuf *out)
 {
 	if (s < 0 || s >= d->nslides)
 		return;
 	const struct slide *sl = &d->slide[s];
-	sbuf_adds(out, d->src[sl->item].short_title);
-	if (sl->title_slide)
-		return;
-	const char *h = slides_heading(d, s);
-	if (h) {
-		sbuf_adds(out, glyph(GLYPH_FIELD_SEP));
-		sbuf_adds(out, h);
+	const char *sep = glyph(GLYPH_FIELD_SEP);
+	/* what follows the item's short title */
+	struct sbuf tail;
+	sbuf_init(&tail);
+	if (sl->title_slide) {
+		sbuf_printf(&tail, "%s%s", sep, _("title"));
+	} else {
+		const char *h = slides_heading(d, s);
+		if (h)
+			sbuf_printf(&tail, "%s%s", sep, h);
+		int f = slides_section_first(d, s), nx = slides_section_next(d, s);
+		if ((nx < 0 ? d->nslides : nx) - f > 1)
+			sbuf_printf(&tail, "%s%d", sep, sl->n_in_section);
 	}
-	int f = slides_section_first(d, s), nx = slides_section_next(d, s);
-	if ((nx < 0 ? d->nslides : nx) - f > 1)
-		sbuf_printf(out, "%s%d", glyph(GLYPH_FIELD_SEP), sl->n_in_section);
+	const char *st = d->src[sl->item].short_title;
+	size_t n = strlen(st);
+	int tw = tail.len ? lay_strwidth(tail.s, tail.len) : 0, sw = lay_strwidth(st, n);
+	if (width > 0 && sw + tw > width) {
+		/* narrow: the item's title is cut first (to 4 columns at least) */
+		const char *cut = glyph(GLYPH_CUT);
+		int room = width - tw - glyph_width(GLYPH_CUT), used = 0;
+		if (room < 4)
+			room = 4;
+		size_t k = lay_fit(st, n, room, &used);
+		sbuf_addn(out, st, k);
+		if (k < n)
+			sbuf_adds(out, cut);
+	} else {
+		sbuf_addn(out, st, n);
+	}
+	if (tail.len)
+		sbuf_addn(out, tail.s, tail.len);
+	sbuf_free(&tail);
+}
+
+void slides_title(const struct deck *d, int s, struct sbuf *out)
+{
+	slides_title_fit(d, s, 0, out);
 }
 
 void slides_render(const struct deck *d, int s, int step, struct sbuf *out)

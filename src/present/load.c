@@ -39,10 +39,12 @@ int present_load(struct model *m, const int *idx, int n, struct present_src *ps,
 			present_unload(ps);
 			return -1;
 		}
-		if (it->chapter >= 0)
-			model_chapter_label(&m->chapters[it->chapter], &str[S_CHAPTER]);
-		else if (!strcmp(it->kind, "article"))
+		/* what the reader's header says (model_item_header): a case's
+		 * chapter, an article's collection ("Leaders' articles") */
+		if (!strcmp(it->kind, "article"))
 			sbuf_adds(&str[S_CHAPTER], model_collection_label(m, it->collection_id));
+		else if (it->chapter >= 0)
+			model_chapter_label(&m->chapters[it->chapter], &str[S_CHAPTER]);
 		item_number(m, it, &str[S_NUMBER]);
 		if (!strcmp(it->kind, "case"))
 			/* TRANSLATORS: a case as the slide index names it: 案例27 加强… */

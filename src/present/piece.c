@@ -1,4 +1,5 @@
-/* piece.c — pieces of blocks and where a block may be split (piece.h). */
+/* piece.c — pieces of blocks, where a block may be split, and how one
+ * that does not fit is split (piece.h). */
 #include "piece.h"
 
 #include "anli/glyph.h"
@@ -59,6 +60,19 @@ void piece_make(const struct bld *b, int k, size_t off, size_t end, struct piece
 		p->indent = b->indent;
 	else
 		p->indent = 0;
+	/* a caption's lines under its text, after ▲ (where that leaves room) */
+	p->hang = 0;
+	if (p->role == SLIDE_CAPTION && b->deco) {
+		int h = glyph_width(GLYPH_CAPTION);
+		if (b->d->col_width - h >= 8)
+			p->hang = h;
+	}
+}
+
+int piece_wrap_piece(const struct bld *b, const struct piece *p, struct lay_line **ll)
+{
+	/* lines hang columns narrower, the first (indent - hang) narrower still */
+	return lay_wrap(p->s.s, p->s.len, b->d->col_width - p->hang, p->indent - p->hang, ll);
 }
 
 int piece_rows(const struct bld *b, int k, size_t off, size_t end)
@@ -66,7 +80,7 @@ int piece_rows(const struct bld *b, int k, size_t off, size_t end)
 	struct piece p;
 	piece_make(b, k, off, end, &p);
 	struct lay_line *ll;
-	int n = piece_wrap(b, p.s.s, p.s.len, p.indent, &ll);
+	int n = piece_wrap_piece(b, &p, &ll);
 	free(ll);
 	sbuf_free(&p.s);
 	return n;
@@ -110,7 +124,7 @@ size_t piece_cut(const struct bld *b, int k, size_t off, int rows, int level)
 		struct piece p;
 		piece_make(b, k, off, n, &p);
 		struct lay_line *ll;
-		int nl = piece_wrap(b, p.s.s, p.s.len, p.indent, &ll);
+		int nl = piece_wrap_piece(b, &p, &ll);
 		/* after the last line that fits (with the spaces after it); on
 		 * screens too narrow for the line-breaking rules (a column of a
 		 * few cells), wherever it fits, at worst after one character */
@@ -148,4 +162,81 @@ size_t piece_cut(const struct bld *b, int k, size_t off, int rows, int level)
 		p = cut;
 	}
 	return best;
+}
+
+/* --- how a block that does not fit is split */
+
+/* Rows a continued slide of the current section leaves for blocks. */
+int bld_cont_rows(const struct bld *b)
+{
+	int r = b->d->body_rows - b->top;
+	if (b->heading >= 0 && b->hc)
+		r -= 1 + b->gap;
+	return r;
+}
+
+/* The slides the piece [off, end of block k) takes from the top of a
+ * continued slide on, each split after the last line that fits: the fewest
+ * it can take. */
+static int fewest_slides(const struct bld *b, int k, size_t off)
+{
+	size_t n = b->src->len[k];
+	int rows = bld_cont_rows(b), c = 0;
+	while (off < n) {
+		c++;
+		if (rows < 1 || piece_rows(b, k, off, n) <= rows)
+			break;
+		size_t cut = piece_cut(b, k, off, rows, SLIDE_SPLIT_LINE);
+		if (!cut)
+			break;
+		off = cut;
+	}
+	return c;
+}
+
+/* Where to split the piece [off, end of block k) that does not fit in the
+ * `avail` rows left on the current slide.  Each way is counted in the
+ * slides the rest of the block then takes: split here at the latest
+ * sentence end, clause mark or line that fits (1 + the fewest after it),
+ * or move the block to the next slide (the fewest from there; not from a
+ * slide holding only the section's heading).  Taken:
+ * the first of sentence here, move, clause here, line here that gives the
+ * fewest; a sentence or clause split that would leave more than half the
+ * slide's text rows empty is passed over (a line split fills the slide).
+ * With `keep` (a sub-heading just above) the block may not move, and a
+ * clause or line split must take 2 rows at least.  Returns the cut with
+ * *level set, or 0 to move (*level SLIDE_SPLIT_NONE), or 0 with *level -1
+ * when nothing fits here and the block cannot move. */
+size_t piece_choose_cut(const struct bld *b, int k, size_t off, int avail, int keep, int *level)
+{
+	enum { NWAYS = 4 };
+	static const int order[NWAYS] = {SLIDE_SPLIT_SENTENCE, SLIDE_SPLIT_NONE, SLIDE_SPLIT_CLAUSE,
+					 SLIDE_SPLIT_LINE};
+	size_t cut[NWAYS] = {0};
+	int cost[NWAYS], best = -1;
+	for (int i = 0; i < NWAYS; i++) {
+		int lv = order[i];
+		cost[i] = -1;
+		if (lv == SLIDE_SPLIT_NONE) {
+			if (b->nblk > 0 && !keep)
+				cost[i] = fewest_slides(b, k, off);
+		} else if (avail > 0 && (cut[i] = piece_cut(b, k, off, avail, lv))) {
+			int r = piece_rows(b, k, off, cut[i]);
+			int left = b->d->body_rows - (b->row + (b->any ? b->gap : 0) + r);
+			if (keep && lv != SLIDE_SPLIT_SENTENCE && r < 2 && avail >= 2)
+				continue;
+			if (lv != SLIDE_SPLIT_LINE && 2 * left > b->d->slide[b->d->nslides - 1].text_rows)
+				continue;
+			cost[i] = 1 + fewest_slides(b, k, cut[i]);
+		}
+		if (cost[i] >= 0 && (best < 0 || cost[i] < best))
+			best = cost[i];
+	}
+	for (int i = 0; i < NWAYS; i++)
+		if (cost[i] >= 0 && cost[i] == best) {
+			*level = order[i];
+			return cut[i];
+		}
+	*level = -1;
+	return 0;
 }

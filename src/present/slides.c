@@ -1,8 +1,8 @@
-/* slides.c — presentation pagination (see slides.h): the deck's geometry,
- * the title slides and the flow of each section's blocks into slides,
- * split at the highest level that fits.  The pieces of blocks and where a
- * block may be split are in piece.c; finding, titles and the plain text
- * rendering in deck.c. */
+/* slides.c — presentation pagination (see slides.h): the deck's geometry
+ * and the flow of each section's blocks into slides, split so as to take
+ * the fewest slides at the highest level that does.  The pieces of blocks
+ * and where a block may be split are in piece.c; the title slides in
+ * title.c; finding, titles and the plain text rendering in deck.c. */
 #include "piece.h"
 
 #include "anli/glyph.h"
@@ -15,12 +15,12 @@
 
 /* --- lines and slides */
 
-static struct slide *cur(struct bld *b)
+static struct slide *cur(const struct bld *b)
 {
 	return &b->d->slide[b->d->nslides - 1];
 }
 
-static void add_line(struct bld *b, const char *s, size_t n, int y, int x, int width, int role, int block,
+void bld_line(struct bld *b, const char *s, size_t n, int y, int x, int width, int role, int block,
 		     size_t src_off, size_t src_len, size_t pre)
 {
 	struct deck *d = b->d;
@@ -108,18 +108,9 @@ static void heading_cont(struct bld *b)
 		w = lay_strwidth(s.s, s.len);
 	}
 	if (w <= cw)
-		add_line(b, s.s, s.len, b->row, b->d->col_x, w, SLIDE_HEADING_CONT, -1, 0, 0, 0);
+		bld_line(b, s.s, s.len, b->row, b->d->col_x, w, SLIDE_HEADING_CONT, -1, 0, 0, 0);
 	sbuf_free(&s);
 	b->row++;
-}
-
-/* Rows a continued slide of the current section leaves for blocks. */
-static int cont_rows(const struct bld *b)
-{
-	int r = b->d->body_rows - b->top;
-	if (b->heading >= 0 && b->hc)
-		r -= 1 + b->gap;
-	return r;
 }
 
 /* Start a slide that continues the current section. */
@@ -127,7 +118,7 @@ static void cont_slide(struct bld *b, int cont)
 {
 	new_slide(b, b->section, 0);
 	cur(b)->cont = cont;
-	cur(b)->text_rows = cont_rows(b);
+	cur(b)->text_rows = bld_cont_rows(b);
 	b->row = b->top;
 	if (b->heading >= 0 && b->hc) {
 		heading_cont(b);
@@ -146,19 +137,19 @@ static void place(struct bld *b, int k, size_t off, size_t end)
 	struct piece p;
 	piece_make(b, k, off, end, &p);
 	struct lay_line *ll;
-	int n = piece_wrap(b, p.s.s, p.s.len, p.indent, &ll);
+	int n = piece_wrap_piece(b, &p, &ll);
 	int cx = b->d->col_x, cw = b->d->col_width;
 	if (off > 0 && b->markw)
-		add_line(b, b->mark, strlen(b->mark), b->row, cx, b->markw, SLIDE_CONT_MARK, -1, 0, 0, 0);
+		bld_line(b, b->mark, strlen(b->mark), b->row, cx, b->markw, SLIDE_CONT_MARK, -1, 0, 0, 0);
 	size_t tl = end - off;
 	for (int i = 0; i < n; i++) {
 		size_t lo = ll[i].off, hi = lo + ll[i].len;
 		size_t a = lo > p.pl ? lo : p.pl, e = hi < p.pl + tl ? hi : p.pl + tl;
 		size_t so = off + (a >= p.pl ? a - p.pl : 0), sl = e > a ? e - a : 0;
-		int x = cx + (i == 0 ? p.indent : 0);
+		int x = cx + (i == 0 ? p.indent : p.hang);
 		if (p.role == SLIDE_SIGNATURE)
 			x = cx + (cw > ll[i].width ? cw - ll[i].width : 0);
-		add_line(b, p.s.s + lo, ll[i].len, b->row + i, x, ll[i].width, p.role, k, so,
+		bld_line(b, p.s.s + lo, ll[i].len, b->row + i, x, ll[i].width, p.role, k, so,
 			 sl ? sl : 0, sl ? a - lo : 0);
 	}
 	b->row += n;
@@ -175,6 +166,8 @@ static void place(struct bld *b, int k, size_t off, size_t end)
 static void flow_block(struct bld *b, int k)
 {
 	size_t off = 0, n = b->src->len[k];
+	int keep = b->keep;
+	b->keep = 0;
 	if (n == 0)
 		return;
 	while (off < n) {
@@ -184,18 +177,17 @@ static void flow_block(struct bld *b, int k)
 			place(b, k, off, n);
 			return;
 		}
-		if (b->nblk > 0 && need <= cont_rows(b)) {
+		if (!keep && b->nblk > 0 && need <= bld_cont_rows(b)) {
 			cont_slide(b, off > 0); /* fits on the next slide whole */
 			continue;
 		}
-		int level = SLIDE_SPLIT_SENTENCE, last = b->nblk > 0 ? SLIDE_SPLIT_SENTENCE : SLIDE_SPLIT_LINE;
-		size_t cut = 0;
-		if (avail > 0)
-			for (; level <= last && !(cut = piece_cut(b, k, off, avail, level)); level++)
-				;
+		int level;
+		size_t cut = piece_choose_cut(b, k, off, avail, keep, &level);
+		keep = 0;
 		if (!cut && b->any) {
-			/* nothing fits here: the next slide (which, empty, has
-			 * at least one row and so takes at least one line) */
+			/* better on the next slide, or nothing fits here: the
+			 * next slide (which, empty, has at least one row and
+			 * so takes at least one line) */
 			cont_slide(b, off > 0);
 			continue;
 		}
@@ -212,16 +204,19 @@ static void flow_block(struct bld *b, int k)
 	}
 }
 
-/* A sub-heading (the bold lead of the paragraphs after it) is not left at
- * the foot of a slide: when the block after it is to move to the next
- * slide whole, the sub-heading goes there first (if both fit there). */
+/* A sub-heading (the bold lead of the paragraph after it) is never the
+ * last text line of a slide: it goes to the next slide unless it and the
+ * first piece of its paragraph (2 rows, or all of it if shorter) fit in
+ * the rest of this one, or unless it and all of the paragraph fit there
+ * and not here; the paragraph then starts here (flow_block,
+ * b->keep). */
 static void keep_with_next(struct bld *b, int k)
 {
-	if (b->nblk == 0)
-		return;
 	int sub = piece_rows(b, k, 0, b->src->len[k]), next = piece_rows(b, k + 1, 0, b->src->len[k + 1]);
-	int avail = b->d->body_rows - b->row - b->gap;
-	if (sub + b->gap + next > avail && next <= cont_rows(b) && sub + b->gap + next <= cont_rows(b))
+	int first = next < 2 ? next : 2;
+	int avail = b->d->body_rows - b->row - (b->any ? b->gap : 0);
+	if (b->nblk > 0 && sub + b->gap + (sub + b->gap + next <= bld_cont_rows(b) ? next : first) > avail &&
+	    sub + b->gap + first <= bld_cont_rows(b))
 		cont_slide(b, 0);
 }
 
@@ -236,78 +231,8 @@ static void missing_end(struct bld *b)
 	if (b->any)
 		b->row += b->gap;
 	for (int i = 0; i < n && b->row < b->d->body_rows; i++, b->row++)
-		add_line(b, m + ll[i].off, ll[i].len, b->row, b->d->col_x, ll[i].width, SLIDE_MISSING, -1, 0, 0, 0);
+		bld_line(b, m + ll[i].off, ll[i].len, b->row, b->d->col_x, ll[i].width, SLIDE_MISSING, -1, 0, 0, 0);
 	free(ll);
-}
-
-/* --- the title slide */
-
-struct tline {
-	const char *s;
-	int role;
-	int prio; /* dropped first: the highest */
-};
-
-static void title_slide(struct bld *b, const struct slides_item *in)
-{
-	const struct model_item *it = in->item;
-	struct sbuf by;
-	sbuf_init(&by);
-	names_byline(&by, it->org, it->author, it->role);
-	/* the parts in order, a NULL s a blank row */
-	struct tline part[9];
-	int np = 0;
-	if (in->chapter && *in->chapter)
-		part[np++] = (struct tline){in->chapter, SLIDE_CHAPTER, 3};
-	if (in->number && *in->number)
-		part[np++] = (struct tline){in->number, SLIDE_NUMBER, 2};
-	if (np)
-		part[np++] = (struct tline){NULL, 0, 5};
-	if (it->title && *it->title)
-		part[np++] = (struct tline){it->title, SLIDE_TITLE, 0};
-	else
-		part[np++] = (struct tline){b->miss_title, SLIDE_MISSING, 0};
-	if (it->subtitle && *it->subtitle)
-		part[np++] = (struct tline){it->subtitle, SLIDE_SUBTITLE, 1};
-	if (by.len) {
-		part[np++] = (struct tline){NULL, 0, 4};
-		part[np++] = (struct tline){by.s, SLIDE_ORG, 1};
-	}
-	/* wrap them; drop what does not fit, blanks first */
-	char *clean[9];
-	struct lay_line *ll[9];
-	int nl[9], total = 0;
-	for (int i = 0; i < np; i++) {
-		clean[i] = NULL;
-		ll[i] = NULL;
-		if (!part[i].s) {
-			nl[i] = 1;
-		} else {
-			size_t n;
-			clean[i] = lay_sanitize(part[i].s, strlen(part[i].s), &n);
-			nl[i] = piece_wrap(b, clean[i], n, 0, &ll[i]);
-		}
-		total += nl[i];
-	}
-	int body = b->d->body_rows;
-	for (int prio = 5; prio >= 1 && total > body; prio--)
-		for (int i = np - 1; i >= 0 && total > body; i--)
-			if (part[i].prio == prio && nl[i] > 0) {
-				total -= nl[i];
-				nl[i] = 0;
-			}
-	int y = total < body ? (body - total) / 2 : 0;
-	for (int i = 0; i < np; i++) {
-		for (int j = 0; j < nl[i] && y < body; j++, y++) {
-			if (!part[i].s)
-				continue;
-			int w = ll[i][j].width, x = b->d->col_x + (b->d->col_width > w ? (b->d->col_width - w) / 2 : 0);
-			add_line(b, clean[i] + ll[i][j].off, ll[i][j].len, y, x, w, part[i].role, -1, 0, 0, 0);
-		}
-		free(clean[i]);
-		free(ll[i]);
-	}
-	sbuf_free(&by);
 }
 
 /* --- the deck */
@@ -353,7 +278,7 @@ static void build_item(struct bld *b, const struct slides_item *in)
 	b->blocks = in->blocks;
 
 	new_slide(b, -1, 1);
-	title_slide(b, in);
+	bld_title_slide(b, in);
 	b->section = -1;
 	b->heading = -1;
 	for (int k = 0; k < in->nblocks; k++) {
@@ -365,10 +290,12 @@ static void build_item(struct bld *b, const struct slides_item *in)
 			int hr = b->heading >= 0 ? piece_rows(b, k, 0, src->len[k]) + b->gap : 0;
 			cur(b)->text_rows = b->d->body_rows - b->top - hr;
 		}
-		if (in->blocks[k].kind == MODEL_SUBHEAD && k + 1 < in->nblocks &&
-		    in->blocks[k + 1].section == b->section)
+		int sub = in->blocks[k].kind == MODEL_SUBHEAD && k + 1 < in->nblocks &&
+			  in->blocks[k + 1].section == b->section;
+		if (sub)
 			keep_with_next(b, k);
 		flow_block(b, k);
+		b->keep = sub;
 	}
 	if (it->end_missing)
 		missing_end(b);

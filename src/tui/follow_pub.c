@@ -73,6 +73,8 @@ struct tui_pub *tui_publish_begin(struct app *a)
 		present_set_hook(NULL);
 		return NULL;
 	}
+	/* killed (C-c, TERM, HUP), the socket goes too */
+	term_unlink_on_signal(follow_server_path(srv));
 	struct tui_pub *pub = xcalloc(1, sizeof *pub);
 	pub->srv = srv;
 	pub->m = a->m;
@@ -87,6 +89,7 @@ void tui_publish_end(struct tui_pub *pub)
 	present_set_hook(NULL);
 	if (!pub)
 		return;
+	term_unlink_on_signal(NULL);
 	follow_close(pub->srv);
 	free(pub);
 }

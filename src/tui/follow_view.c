@@ -146,33 +146,58 @@ static void poll_presenter(struct fv *f)
 /* --- drawing ------------------------------------------------------------------- */
 
 /* Slide s of the deck small, in the box at (y, x) of h rows and w columns:
- * its lines in order without the blank rows, cut at the box's width (in a
- * box too low for them all, the repeated heading and the 续 mark left out
- * first); the lines a step reveal has not shown yet dim. */
+ * its lines in order without the blank rows, each block's lines on the
+ * slide joined and wrapped again at the box's width (so nothing is cut
+ * but at the box's foot, where a cut mark says there is more; in a box too
+ * low for them all, the repeated heading and the 续 mark left out first);
+ * the lines a step reveal has not shown yet dim. */
 static void draw_small(const struct fv *f, int s, int step, int y, int x, int h, int w)
 {
 	const struct deck *d = &f->p.deck;
 	const struct slide *sl = &d->slide[s];
-	int row = 0, skip_chrome = sl->nlines > h && !sl->title_slide;
-	for (int i = sl->first_line; i < sl->first_line + sl->nlines && row < h; i++) {
+	int row = 0, end = sl->first_line + sl->nlines;
+	int skip_chrome = sl->nlines > h && !sl->title_slide;
+	struct sbuf t;
+	sbuf_init(&t);
+	for (int i = sl->first_line; i < end && row < h;) {
 		const struct slide_line *l = &d->line[i];
-		if (skip_chrome && (l->role == SLIDE_HEADING_CONT || l->role == SLIDE_CONT_MARK))
+		if (skip_chrome && (l->role == SLIDE_HEADING_CONT || l->role == SLIDE_CONT_MARK)) {
+			i++;
 			continue;
-		int lx = l->x - d->col_x;
-		if (lx < 0 || sl->title_slide)
-			lx = 0;
-		if (lx >= w)
-			lx = w - 1;
+		}
+		/* the run of lines of one block (a chrome line alone) */
+		int j = i + 1;
+		if (l->block >= 0 && l->src_len)
+			while (j < end && d->line[j].block == l->block && d->line[j].role == l->role &&
+			       d->line[j].src_len)
+				j++;
+		const struct slide_line *z = &d->line[j - 1];
+		t.len = 0;
+		if (j - i > 1) {
+			/* its decoration before, the block's text, its decoration after */
+			const char *src = d->src[sl->item].text[l->block];
+			sbuf_addn(&t, d->text + l->off, l->pre);
+			sbuf_addn(&t, src + l->src_off, z->src_off + z->src_len - l->src_off);
+			sbuf_addn(&t, d->text + z->off + z->pre + z->src_len, z->len - z->pre - z->src_len);
+		} else {
+			sbuf_addn(&t, d->text + l->off, l->len);
+		}
 		int attr = pres_role_attr(f->p.a, l->role);
 		if (step >= 0 && l->step > step)
 			attr = A_DIM;
 		wattrset(stdscr, attr);
-		if (row == h - 1 && i + 1 < sl->first_line + sl->nlines)
-			tui_put(stdscr, y + row, x, glyph(GLYPH_CUT), strlen(glyph(GLYPH_CUT)), w); /* more below */
-		else
-			draw_text(stdscr, y + row, x + lx, f->p.deck.text + l->off, l->len, w - lx);
-		row++;
+		struct lay_line *ll;
+		int n = lay_wrap(t.s, t.len, w > 0 ? w : 1, 0, &ll);
+		for (int k = 0; k < n && row < h; k++, row++) {
+			if (row == h - 1 && (k + 1 < n || j < end))
+				tui_put(stdscr, y + row, x, glyph(GLYPH_CUT), strlen(glyph(GLYPH_CUT)), w); /* more below */
+			else
+				draw_text(stdscr, y + row, x, t.s + ll[k].off, ll[k].len, w);
+		}
+		free(ll);
+		i = j;
 	}
+	sbuf_free(&t);
 	wattrset(stdscr, A_NORMAL);
 }
 

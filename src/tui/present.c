@@ -397,6 +397,12 @@ static void event(struct pres *p, const struct in_event *ev)
 		}
 		return;
 	}
+	if (p->ndigits && (key == 127 || key == 8)) {
+		/* Backspace (C-h) while a number is typed: its last digit */
+		p->typed /= 10;
+		p->ndigits--;
+		return;
+	}
 	request(p, keys_lookup_present(key), key);
 }
 
@@ -585,7 +591,11 @@ int tui_present(const char *db_path, int ambiwidth, const struct present_opts *p
 	char nopub[sizeof a.message] = "";
 	if (!pub)
 		memcpy(nopub, a.message, sizeof nopub); /* said on stderr at the end */
+	/* HUP, TERM end the loop (term_hangup): the socket is closed and the
+	 * terminal restored before the process dies of the signal */
+	term_defer_hangup(1);
 	int rc = run(&p, po);
+	term_defer_hangup(0);
 	tui_publish_end(pub);
 	pres_unload(&p);
 	tui_screen_close(&scr);

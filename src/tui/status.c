@@ -142,10 +142,8 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	int room = a->cols - 4; /* inside the frame and its margins */
 	int na;
 	const struct action *act = keys_actions(&na);
-	struct sbuf *line = xcalloc((size_t)na * 8 + 24, sizeof *line); /* keys, wrapped text, headings */
 	int n = 0, present = a->help == HELP_PRESENT; /* the presentation's keys, or the reader's */
-	sbuf_adds(&line[n++], present ? _("anli — presentation keys") : _("anli — keys"));
-	/* the keys column as wide as the widest list of keys */
+	/* the keys of each line of the help */
 	char names[na][64];
 	int help_of[na];
 	int nl = 0, kw = 0;
@@ -164,8 +162,20 @@ static int help_lines(const struct app *a, struct sbuf **out)
 			size_t l = strlen(nm);
 			snprintf(nm + l, sizeof names[0] - l, "%s%s", l ? " " : "", keys_name(keys[k], kb, sizeof kb));
 		}
-		int w = lay_strwidth(nm, strlen(nm));
-		if (w > kw)
+	}
+	/* the lines: headings, and keys and text wrapped (a wrapped line
+	 * holds a byte at least) */
+	size_t cap = 24 + 64; /* + the mouse's lines */
+	for (int i = 0; i < nl; i++)
+		cap += 4 + strlen(names[i]) + strlen(_(act[help_of[i]].help));
+	struct sbuf *line = xcalloc(cap, sizeof *line);
+	sbuf_adds(&line[n++], present ? _("anli — presentation keys") : _("anli — keys"));
+	/* the keys column: as wide as the widest list of keys that leaves
+	 * half the room to the text; a wider list is wrapped on lines of its
+	 * own, its text under it */
+	for (int i = 0; i < nl; i++) {
+		int w = lay_strwidth(names[i], strlen(names[i]));
+		if (w > kw && w <= room / 2)
 			kw = w;
 	}
 	for (int i = 0; i < nl; i++) {
@@ -174,10 +184,24 @@ static int help_lines(const struct app *a, struct sbuf **out)
 			sbuf_adds(&line[n++], "");
 			sbuf_adds(&line[n++], keys_group_name(x->group));
 		}
-		sbuf_adds(&line[n], "  ");
-		sbuf_adds(&line[n], names[i]);
 		const char *help = _(x->help);
-		if (2 + kw + 2 + lay_strwidth(help, strlen(help)) > room) {
+		int nmw = lay_strwidth(names[i], strlen(names[i]));
+		if (2 + nmw > room) {
+			/* keys wider than the room: wrapped at the spaces between them */
+			struct lay_line *kl;
+			int nk = lay_wrap(names[i], strlen(names[i]), room > 3 ? room - 2 : 1, 0, &kl);
+			for (int k = 0; k < nk - 1; k++) {
+				sbuf_adds(&line[n], "  ");
+				sbuf_addn(&line[n++], names[i] + kl[k].off, kl[k].len);
+			}
+			sbuf_adds(&line[n], "  ");
+			sbuf_addn(&line[n], names[i] + kl[nk - 1].off, kl[nk - 1].len);
+			free(kl);
+		} else {
+			sbuf_adds(&line[n], "  ");
+			sbuf_adds(&line[n], names[i]);
+		}
+		if (nmw > kw || 2 + kw + 2 + lay_strwidth(help, strlen(help)) > room) {
 			/* too narrow for both columns: the text under its keys,
 			 * wrapped (never cut) */
 			n++;
@@ -196,8 +220,14 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	}
 	sbuf_adds(&line[n++], "");
 	if (present) {
-		sbuf_adds(&line[n++], _("Mouse: a click or the wheel down: next;"));
-		sbuf_adds(&line[n++], _("the wheel up: previous."));
+		const char *m[2] = {_("Mouse: a click or the wheel down: next;"), _("the wheel up: previous.")};
+		for (int i = 0; i < 2; i++) {
+			struct lay_line *ll;
+			int nw = lay_wrap(m[i], strlen(m[i]), room > 1 ? room : 1, 0, &ll);
+			for (int k = 0; k < nw; k++)
+				sbuf_addn(&line[n++], m[i] + ll[k].off, ll[k].len);
+			free(ll);
+		}
 		*out = line;
 		return n;
 	}

@@ -85,9 +85,25 @@ static void add_str(char *buf, size_t *len, size_t size, const char *s)
 	}
 }
 
-/* The terminal as it was: async-signal-safe. */
+/* A file to remove when a signal ends the process (the presentation's
+ * socket): set outside the handlers, read in them. */
+static char doomed[256];
+static volatile sig_atomic_t have_doomed;
+
+void term_unlink_on_signal(const char *path)
+{
+	have_doomed = 0;
+	if (path && strlen(path) < sizeof doomed) {
+		memcpy(doomed, path, strlen(path) + 1);
+		have_doomed = 1;
+	}
+}
+
+/* The terminal as it was, the doomed file gone: async-signal-safe. */
 static void leave(void)
 {
+	if (have_doomed)
+		unlink(doomed);
 	if (in_curses)
 		write_all(seq_leave, len_leave);
 	if (have_orig)
@@ -220,6 +236,8 @@ int term_hangup(void)
 void term_exit_signal(int sig)
 {
 	alarm(0);
+	if (have_doomed)
+		unlink(doomed);
 	signal(sig, SIG_DFL);
 	sigset_t s;
 	sigemptyset(&s);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "anli/glyph.h"
 #include "anli/layout.h"
 #include "anli/model.h"
 #include "anli/slides.h"
@@ -126,6 +127,11 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 				fail_at(at, s, "a line's width is not its text's");
 			if (l->y < prev_y || (l->y == prev_y && l->x < prev_end))
 				fail_at(at, s, "lines out of order or overlapping");
+			/* a caption's further lines stand under its text, after ▲ */
+			if (i > sl->first_line && l->role == SLIDE_CAPTION && l[-1].role == SLIDE_CAPTION &&
+			    l[-1].block == l->block && d->col_width >= 10 &&
+			    l->x != d->col_x + glyph_width(GLYPH_CAPTION))
+				fail_at(at, s, "a caption's line not under its text");
 			prev_end = l->y == prev_y ? l->x + l->width : l->x + l->width;
 			prev_y = l->y;
 			if (l->step < prev_step || l->step >= sl->nsteps)
@@ -170,7 +176,11 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 				fail_at(at, s, "a split slide without text");
 			int b = sl->last_block;
 			size_t from = sl->first_block == b ? sl->first_off : 0;
-			if (has_higher_mark(src->text[b], from, sl->last_end, sl->split))
+			/* a lower level than one in the piece only to take fewer
+			 * slides: then the slide is at least half full */
+			int used = d->line[sl->first_line + sl->nlines - 1].y + 1;
+			if (has_higher_mark(src->text[b], from, sl->last_end, sl->split) &&
+			    (d->body_rows - used) * 2 > sl->text_rows && sl->text_rows >= 4)
 				fail_at(at, s, "split at a lower level than one that fits");
 			if (sl->last_end >= src->len[b])
 				fail_at(at, s, "split at a block's end");
@@ -208,7 +218,10 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 		struct lay_line *ll;
 		int rows = lay_wrap(src->text[b], src->len[b], d->col_width, indent, &ll);
 		free(ll);
-		if (rows <= d->slide[first].text_rows)
+		/* (a paragraph after its sub-heading starts with it) */
+		int after_sub = b > 0 && in->blocks[b - 1].kind == MODEL_SUBHEAD &&
+				d->slide[first].first_block <= b - 1;
+		if (rows <= d->slide[first].text_rows && !after_sub)
 			fail_at(at, first, "a paragraph that fits on an empty slide is split");
 	}
 
@@ -229,6 +242,67 @@ static void check_deck(const struct deck *d, const struct slides_item *in, const
 			continue; /* the block goes on: it did not fit whole */
 		if (sub + (d->body_rows >= 12) + next <= nx->text_rows)
 			fail_at(at, s, "a sub-heading left at the foot of the slide");
+	}
+
+	/* a sub-heading is never the last text line of a slide when its
+	 * paragraph follows in the same section: it goes with at least the
+	 * first piece of it (unless not even two rows of it would fit after
+	 * it on an empty slide) */
+	for (int s = 0; s + 1 < d->nslides; s++) {
+		const struct slide *sl = &d->slide[s];
+		const struct slide_line *last = NULL;
+		for (int i = sl->first_line; i < sl->first_line + sl->nlines; i++)
+			if (d->line[i].block >= 0 && d->line[i].src_len)
+				last = &d->line[i];
+		if (!last || last->role != SLIDE_SUBHEAD || last->block + 1 >= in->nblocks ||
+		    in->blocks[last->block + 1].section != in->blocks[last->block].section)
+			continue;
+		int sub = 0;
+		for (int i = 0; i < d->nlines; i++)
+			sub += d->line[i].block == last->block && d->line[i].src_len;
+		int next = d->slide[s + 1].text_rows;
+		if (sub + (d->body_rows >= 12) + 2 <= next)
+			fail_at(at, s, "a sub-heading is the last text line of the slide");
+	}
+
+	/* no slide holds only its section's heading when the section goes on */
+	for (int s = 0; s + 1 < d->nslides; s++) {
+		const struct slide *sl = &d->slide[s];
+		int text = 0;
+		for (int i = sl->first_line; i < sl->first_line + sl->nlines; i++)
+			text += d->line[i].block >= 0 && d->line[i].src_len && d->line[i].role != SLIDE_HEADING &&
+				d->line[i].role != SLIDE_HEADING_MISSING;
+		if (!sl->title_slide && !text && d->slide[s + 1].section == sl->section && !d->slide[s + 1].title_slide)
+			fail_at(at, s, "a slide with only its section's heading");
+	}
+
+	/* a paragraph takes no more slides than its rows need, plus one; and
+	 * a slide that ends inside a paragraph is not left half empty */
+	for (int b = 0; b < in->nblocks; b++) {
+		int first = -1, last = -1;
+		for (int s = 0; s < d->nslides; s++)
+			for (int i = d->slide[s].first_line; i < d->slide[s].first_line + d->slide[s].nlines; i++)
+				if (d->line[i].block == b && d->line[i].src_len) {
+					if (first < 0)
+						first = s;
+					last = s;
+				}
+		if (first < 0 || in->blocks[b].kind != MODEL_PARA)
+			continue;
+		struct lay_line *ll;
+		int rows = lay_wrap(src->text[b], src->len[b], d->col_width, 0, &ll);
+		free(ll);
+		int tr = d->slide[first + (first < last)].text_rows;
+		if (tr >= 4 && last - first + 1 > (rows + tr - 1) / tr + 1)
+			fail_at(at, first, "a paragraph on more slides than it needs");
+	}
+	for (int s = 0; s + 1 < d->nslides; s++) {
+		const struct slide *sl = &d->slide[s];
+		if (sl->split == SLIDE_SPLIT_NONE || sl->text_rows < 4)
+			continue;
+		int used = d->line[sl->first_line + sl->nlines - 1].y + 1;
+		if ((d->body_rows - used) * 2 > sl->text_rows)
+			fail_at(at, s, "a slide half empty before a continued paragraph");
 	}
 
 	/* the rendering: body_rows lines, none wider than the screen */
@@ -354,6 +428,33 @@ static void test_structure(void **state)
 	sbuf_init(&t);
 	slides_title(&d, d.nslides - 1, &t);
 	assert_non_null(strstr(t.s, "c1"));
+	/* the title slide is named so; narrow, the item's title is cut first
+	 * so that the section and n stay */
+	t.len = 0;
+	slides_title(&d, 0, &t);
+	assert_string_equal(t.s, "c1 · title");
+	struct slides_item named = in;
+	named.short_title = "案例1 加强“三期”管理，让学术之花结出产业硕果";
+	struct deck dn;
+	struct slides_opts on = {.width = 40, .height = 12, .footer_rows = 1};
+	slides_build(&dn, &named, 1, &on);
+	int fitted = 0;
+	for (int s = 1; s < dn.nslides && !fitted; s++) {
+		if (dn.slide[s].n_in_section < 2 || !slides_heading(&dn, s))
+			continue;
+		char want[128];
+		snprintf(want, sizeof want, " · %s · %d", slides_heading(&dn, s), dn.slide[s].n_in_section);
+		struct sbuf f;
+		sbuf_init(&f);
+		slides_title_fit(&dn, s, 24, &f);
+		assert_true(lay_strwidth(f.s, f.len) <= 24);
+		assert_true(f.len > strlen(want) && !strcmp(f.s + f.len - strlen(want), want));
+		assert_non_null(strstr(f.s, "案例1"));
+		sbuf_free(&f);
+		fitted = 1;
+	}
+	assert_true(fitted);
+	slides_free(&dn);
 	sbuf_free(&t);
 	/* the slide of a paragraph, and of the title */
 	assert_int_equal(slides_find(&d, 0, -1, 0), 0);
@@ -445,6 +546,13 @@ static void test_load(void **state)
 	assert_string_equal(ps.items[0].number, "案例 27/53");
 	assert_string_equal(ps.items[0].short_title, "案例27 用好“科创中国”平台");
 	assert_string_equal(ps.items[1].number, "文章 2/8");
+	/* an article's title slide says what the reader's header says */
+	assert_string_equal(ps.items[1].chapter, model_collection_label(m, m->items[idx[1]].collection_id));
+	struct sbuf hdr;
+	sbuf_init(&hdr);
+	model_item_header(m, idx[1], &hdr);
+	assert_non_null(strstr(hdr.s, ps.items[1].chapter));
+	sbuf_free(&hdr);
 	assert_string_equal(ps.items[1].short_title, "[title missing in the source]");
 	assert_null(ps.items[2].number);
 	assert_null(ps.items[2].chapter);

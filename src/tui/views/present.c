@@ -63,25 +63,48 @@ static void draw_slide(const struct pres *p)
 }
 
 /* The progress bar in `w` columns at (y, x): a segment per item, as long as
- * its share of the slides, the slides shown filled; the items apart when
- * there is room for a separator each. */
+ * its share of the slides (the current item's one cell at least), the
+ * slides shown filled, the current item's cells bold.  The items apart
+ * with a separator each where each can have two cells; else only the
+ * current item's segment stands between two separators (so the split
+ * into items shows with any number of them). */
 static void draw_bar(const struct pres *p, int y, int x, int w)
 {
 	const struct deck *d = &p->deck;
-	int seps = d->nitems > 1 && w - (d->nitems - 1) >= 2 * d->nitems ? d->nitems - 1 : 0;
-	int cells = w - seps, n = d->nslides > 0 ? d->nslides : 1;
+	int ni = d->nitems, cur = d->slide[p->slide].item;
+	int all = ni > 1 && w - (ni - 1) >= 2 * ni;
+	int around = !all && ni > 1 ? (cur > 0) + (cur < ni - 1) : 0;
+	int cells = w - (all ? ni - 1 : around), n = d->nslides > 0 ? d->nslides : 1;
+	if (cells < 1)
+		return;
 	int done = (int)((long long)cells * (p->slide + 1) / n);
 	const char *g_done = glyph(GLYPH_BAR_DONE), *g_todo = glyph(GLYPH_BAR_TODO), *g_sep = glyph(GLYPH_BAR_SEP);
+	/* the current item's segment [c0, c1): one cell at least */
+	int c0 = (int)((long long)cells * d->src[cur].first_slide / n);
+	int c1 = cur == ni - 1 ? cells : (int)((long long)cells * (d->src[cur].first_slide + d->src[cur].nslides) / n);
+	if (c1 <= c0) {
+		if (c0 >= cells)
+			c0 = cells - 1;
+		c1 = c0 + 1;
+	}
 	int cell = 0;
-	for (int k = 0; k < d->nitems; k++) {
-		int end = (int)((long long)cells * (d->src[k].first_slide + d->src[k].nslides) / n);
-		if (k == d->nitems - 1)
-			end = cells;
+	for (int k = 0; k < ni; k++) {
+		int end = k == ni - 1 ? cells : (int)((long long)cells * (d->src[k].first_slide + d->src[k].nslides) / n);
+		if (k == cur - 1 || (k < cur && end > c0))
+			end = c0;
+		else if (k == cur)
+			end = c1;
+		else if (end < c1)
+			end = c1;
+		if (around && k == cur && cur > 0)
+			x += tui_put(stdscr, y, x, g_sep, strlen(g_sep), 1);
+		wattrset(stdscr, k == cur ? A_BOLD : A_NORMAL);
 		for (; cell < end; cell++) {
 			const char *g = cell < done ? g_done : g_todo;
 			x += tui_put(stdscr, y, x, g, strlen(g), 1);
 		}
-		if (seps && k + 1 < d->nitems)
+		wattrset(stdscr, A_NORMAL);
+		if ((all && k + 1 < ni) || (around && k == cur && cur < ni - 1))
 			x += tui_put(stdscr, y, x, g_sep, strlen(g_sep), 1);
 	}
 }
@@ -111,7 +134,8 @@ static void draw_footer(const struct pres *p)
 	int bar = cols - right - 2 - 14; /* at least 14 columns left for where; */
 	if (a->message[0] || p->ndigits)
 		bar = 0;                  /* a message takes the bar's room */
-	bar = bar > 24 ? 24 : bar;
+	int cap = cols / 3 > 24 ? cols / 3 : 24; /* it grows with the screen */
+	bar = bar > cap ? cap : bar;
 	if (bar < 6)
 		bar = 0;
 	else
@@ -190,7 +214,7 @@ static void draw_index(const struct pres *p)
 		if (s.s)
 			s.s[0] = '\0';
 		sbuf_printf(&s, "%s%4d  ", i == p->slide ? glyph(GLYPH_CURSOR) : " ", i + 1);
-		slides_title(&p->deck, i, &s);
+		slides_title_fit(&p->deck, i, a->cols - 2 - lay_strwidth(s.s, s.len), &s);
 		wattrset(stdscr, i == lv.sel ? A_REVERSE : A_NORMAL);
 		if (i == lv.sel)
 			mvwhline(stdscr, y + 1, 0, ' ', a->cols);
