@@ -102,7 +102,7 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 		return user_db_fail(r->u, _("importing notes"), err);
 	const char *where = in_history ? _("in the history of note") : _("note");
 	const char *uuid = text_of(st, K_UUID);
-	if (strcmp((const char *)sqlite3_column_text(st, 0), "object"))
+	if (!sqlite3_column_text(st, 0) || strcmp((const char *)sqlite3_column_text(st, 0), "object"))
 		return anli_err_set(err, _("%s %d: not a JSON object"), where, r->index);
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!*type_of(st, required[i]) || !strcmp(type_of(st, required[i]), "null"))
@@ -211,13 +211,18 @@ static int read_incoming(struct reader *r, const char *json, struct incoming *in
 	if (read_note(r, json, 0, &in->cur, err))
 		return -1;
 	sqlite3_stmt *st;
-	if (user_db_prepare(r->u, _("importing notes"), "SELECT value FROM json_each(?1, '$.history')", &st, err, "t",
-			    json))
+	if (user_db_prepare(r->u, _("importing notes"), "SELECT type, value FROM json_each(?1, '$.history')", &st, err,
+			    "t", json))
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strcmp((const char *)sqlite3_column_text(st, 0), "object")) {
+			sqlite3_finalize(st);
+			return anli_err_set(err, _("note %d (%s): an entry of its \"history\" is not a JSON object"),
+					    r->index, in->cur.uuid);
+		}
 		in->hist = xrealloc(in->hist, sizeof *in->hist * (size_t)(in->nhist + 1));
-		if (read_note(r, (const char *)sqlite3_column_text(st, 0), 1, &in->hist[in->nhist], err)) {
+		if (read_note(r, (const char *)sqlite3_column_text(st, 1), 1, &in->hist[in->nhist], err)) {
 			sqlite3_finalize(st);
 			return -1;
 		}
@@ -358,11 +363,15 @@ int notes_import(struct user *u, const char *json, struct notes_import_counts *c
 		user_db_rollback(u);
 		return -1;
 	}
-	rc = user_db_prepare(u, what, "SELECT value FROM json_each(?1, '$.notes')", &st, err, "t", json);
+	rc = user_db_prepare(u, what, "SELECT type, value FROM json_each(?1, '$.notes')", &st, err, "t", json);
 	while (!rc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.index++;
+		if (strcmp((const char *)sqlite3_column_text(st, 0), "object")) {
+			rc = anli_err_set(err, _("note %d: not a JSON object"), r.index);
+			break;
+		}
 		struct incoming in;
-		rc = read_incoming(&r, (const char *)sqlite3_column_text(st, 0), &in, err);
+		rc = read_incoming(&r, (const char *)sqlite3_column_text(st, 1), &in, err);
 		if (!rc)
 			rc = merge(u, &in, c, err);
 		incoming_clear(&in);

@@ -701,6 +701,64 @@ static void test_import(void **state)
 	user_close(u);
 }
 
+/* Import json into u, expecting it refused: the message into msg, with
+ * nothing added. */
+static void import_fails(struct user *u, const char *json, char *msg, size_t size)
+{
+	struct anli_err err;
+	struct notes_import_counts c;
+	err.msg[0] = '\0';
+	if (notes_import(u, json, &c, &err) != -1)
+		fail_msg("imported: %s", json);
+	expect(&c, 0, 0, 0, 0, 0);
+	snprintf(msg, size, "%s", err.msg);
+}
+
+/* An export of one note U2, jnote's, with the text `from` (when not NULL)
+ * replaced by `to`. */
+static char *jone(const char *from, const char *to)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	jnote(&b, U2, 1, "00000000000000b1", "好", "2026-11-29T20:00:00Z", 0, NULL, 0);
+	char *at = from ? strstr(b.s, from) : NULL;
+	if (from && !at)
+		fail_msg("'%s' is not in the note", from);
+	struct sbuf c;
+	sbuf_init(&c);
+	if (at) {
+		sbuf_printf(&c, "%.*s%s%s", (int)(at - b.s), b.s, to, at + strlen(from));
+	} else {
+		sbuf_adds(&c, b.s);
+	}
+	char *json = jexport(c.s);
+	sbuf_free(&b);
+	sbuf_free(&c);
+	return json;
+}
+
+/* Malformed exports: refused with a message naming the note, no crash. */
+static void test_import_refused(void **state)
+{
+	(void)state;
+	char file[128], msg[512];
+	struct user *u = open_new(file, sizeof file);
+	/* entries that are not objects */
+	import_fails(u, "{\"anli_notes\": 1, \"notes\": [null]}", msg, sizeof msg);
+	assert_non_null(strstr(msg, "note 1"));
+	import_fails(u, "{\"anli_notes\": 1, \"notes\": [\"abc\"]}", msg, sizeof msg);
+	assert_non_null(strstr(msg, "note 1: not a JSON object"));
+	char *json = jone("\"title\": \"ignored\"", "\"history\": [null]");
+	import_fails(u, json, msg, sizeof msg);
+	assert_non_null(strstr(msg, "note 1 (" U2 "): an entry of its \"history\""));
+	free(json);
+	json = jone("\"title\": \"ignored\"", "\"history\": [[]]");
+	import_fails(u, json, msg, sizeof msg);
+	assert_non_null(strstr(msg, "history"));
+	free(json);
+	user_close(u);
+}
+
 /* A note as an export writes it (test texts hold no character JSON must
  * escape); times as ISO 8601. */
 static void note_json(struct sbuf *b, const struct note *n, int with_conflict)
@@ -1073,6 +1131,7 @@ int main(void)
 		cmocka_unit_test(test_names),      cmocka_unit_test(test_add_get_update), cmocka_unit_test(test_inactive),
 		cmocka_unit_test(test_drafts),     cmocka_unit_test(test_migrate_v1),     cmocka_unit_test(test_shared_mode),
 		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_import_refused),
 		cmocka_unit_test(test_import_converges),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_two_processes), cmocka_unit_test(test_killed_writer),
