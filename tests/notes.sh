@@ -192,7 +192,16 @@ run "$ANLI" --state "$S2" notes import "$T/e.json"
 check "importing twice adds nothing" [ "$(cat "$T/out")" = "added 0, updated 0, unchanged 6, deleted 0, conflicts 0" ]
 expect_error 2 "nope.json" "$ANLI" --state "$S2" notes import "$T/nope.json"
 echo '{"anli_notes": 1, "notes": [{"uuid": "x"}]}' >"$T/badnote.json"
-expect_error 2 "" "$ANLI" --state "$S2" notes import "$T/badnote.json"
+expect_error 2 "badnote.json: note 1 (x): \"rev\" is missing" "$ANLI" --state "$S2" notes import "$T/badnote.json"
+# what is wrong in the file imported names it, never the notes file
+: >"$T/empty.json"
+expect_error 2 "^anli: $T/empty.json: not valid JSON$" "$ANLI" --state "$S2" notes import "$T/empty.json"
+printf '{' >"$T/trunc.json"
+expect_error 2 "^anli: $T/trunc.json: not valid JSON$" "$ANLI" --state "$S2" notes import "$T/trunc.json"
+echo '{"anli_notes": 1, "notes": ["abc"]}' >"$T/str.json"
+expect_error 2 "^anli: $T/str.json: note 1: not a JSON object$" "$ANLI" --state "$S2" notes import "$T/str.json"
+echo '{"anli_notes": 1, "notes": [null]}' >"$T/null.json"
+expect_error 2 "^anli: $T/null.json: note 1: not a JSON object$" "$ANLI" --state "$S2" notes import "$T/null.json"
 
 # --- a conflict: two editors change one note from a shared base
 A="$T/a.db" B="$T/b.db"

@@ -173,9 +173,11 @@ int notes_history(struct user *u, const char *uuid, struct note **out, int *n, s
  * notes changed anchor state or applied flag. */
 int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int *changed, struct anli_err *err);
 
-/* Merge a JSON export (notes_export_json's format) held in `json`; counts
- * as the import prints them.  One transaction: a malformed file changes
- * nothing (err names the first bad note).  Text is sanitised as book text
+/* Merge a JSON export (notes_export_json's format) held in `json`, read
+ * from the file `name`; counts as the import prints them.  One
+ * transaction: a malformed file changes nothing; err is then "NAME: note 3
+ * (UUID): \"rev\" is missing" (what is wrong in the file, named by
+ * `name`) or "NOTES-FILE: importing notes: reason" (the notes file).  Text is sanitised as book text
  * is (control characters removed, invalid UTF-8 replaced). */
 /* The JSON export, the one format notes_import reads (written by the CLI's
  * `anli notes export --format=json`, src/out/):
@@ -194,7 +196,7 @@ int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int 
 struct notes_import_counts {
 	int added, updated, unchanged, deleted, conflicts;
 };
-int notes_import(struct user *u, const char *json, struct notes_import_counts *c, struct anli_err *err);
+int notes_import(struct user *u, const char *json, const char *name, struct notes_import_counts *c, struct anli_err *err);
 
 /* --- drafts: the text of an unsaved note form, per user (the state file,
  * never the shared notes file).  `key` names the form ("new c27:p3771",

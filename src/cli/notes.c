@@ -321,7 +321,7 @@ static int notes_import_cmd(const struct opts *o)
 	struct notes_import_counts n;
 	memset(&n, 0, sizeof n);
 	int rc = CLI_OK;
-	if (notes_import(u, json, &n, &err))
+	if (notes_import(u, json, o->args[1], &n, &err))
 		rc = cli_error("%s", err.msg);
 	else
 		printf(_("added %d, updated %d, unchanged %d, deleted %d, conflicts %d\n"), n.added, n.updated,

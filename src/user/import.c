@@ -7,6 +7,7 @@
 #include "userdb.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,26 @@ static const int required[] = {K_UUID, K_REV, K_ETAG, K_KIND, K_STATUS, K_ITEM, 
 
 struct reader {
 	struct user *u;
+	const char *name; /* the file imported, for messages */
 	sqlite3_stmt *st; /* one note's fields, ?1 the note's JSON text */
 	int index;        /* of the note in the file, for messages (1..) */
 };
+
+/* err = "NAME: " and the message; -1.  For what is wrong in the file
+ * imported (what is wrong with the notes file names that). */
+static int file_err(const char *name, struct anli_err *err, const char *fmt, ...)
+{
+	if (err) {
+		int n = snprintf(err->msg, sizeof err->msg, "%s: ", name);
+		if (n < 0 || (size_t)n >= sizeof err->msg)
+			n = 0;
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
 
 static int prepare_reader(struct reader *r, struct anli_err *err)
 {
@@ -103,10 +121,10 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 	const char *where = in_history ? _("in the history of note") : _("note");
 	const char *uuid = text_of(st, K_UUID);
 	if (!sqlite3_column_text(st, 0) || strcmp((const char *)sqlite3_column_text(st, 0), "object"))
-		return anli_err_set(err, _("%s %d: not a JSON object"), where, r->index);
+		return file_err(r->name, err, _("%s %d: not a JSON object"), where, r->index);
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!*type_of(st, required[i]) || !strcmp(type_of(st, required[i]), "null"))
-			return anli_err_set(err, _("%s %d (%s): \"%s\" is missing"), where, r->index,
+			return file_err(r->name, err, _("%s %d (%s): \"%s\" is missing"), where, r->index,
 					    *uuid ? uuid : "?", keys[required[i]]);
 	const char *bad = NULL;
 	int kind = note_kind_parse(text_of(st, K_KIND)), status = note_status_parse(text_of(st, K_STATUS));
@@ -157,7 +175,7 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 				bad = keys[k];
 	}
 	if (bad)
-		return anli_err_set(err, _("%s %d (%s): \"%s\" is not valid"), where, r->index, *uuid ? uuid : "?", bad);
+		return file_err(r->name, err, _("%s %d (%s): \"%s\" is not valid"), where, r->index, *uuid ? uuid : "?", bad);
 	snprintf(n->uuid, sizeof n->uuid, "%s", uuid);
 	n->rev = sqlite3_column_int(st, 2 + 2 * K_REV);
 	snprintf(n->etag, sizeof n->etag, "%s", text_of(st, K_ETAG));
@@ -218,7 +236,7 @@ static int read_incoming(struct reader *r, const char *json, struct incoming *in
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (strcmp((const char *)sqlite3_column_text(st, 0), "object")) {
 			sqlite3_finalize(st);
-			return anli_err_set(err, _("note %d (%s): an entry of its \"history\" is not a JSON object"),
+			return file_err(r->name, err, _("note %d (%s): an entry of its \"history\" is not a JSON object"),
 					    r->index, in->cur.uuid);
 		}
 		in->hist = xrealloc(in->hist, sizeof *in->hist * (size_t)(in->nhist + 1));
@@ -229,7 +247,7 @@ static int read_incoming(struct reader *r, const char *json, struct incoming *in
 		in->nhist++;
 		if (strcmp(in->hist[in->nhist - 1].uuid, in->cur.uuid)) {
 			sqlite3_finalize(st);
-			return anli_err_set(err, _("note %d (%s): its history holds another note (%s)"), r->index,
+			return file_err(r->name, err, _("note %d (%s): its history holds another note (%s)"), r->index,
 					    in->cur.uuid, in->hist[in->nhist - 1].uuid);
 		}
 	}
@@ -326,27 +344,33 @@ static int merge(struct user *u, struct incoming *in, struct notes_import_counts
 	return rc;
 }
 
-int notes_import(struct user *u, const char *json, struct notes_import_counts *c, struct anli_err *err)
+int notes_import(struct user *u, const char *json, const char *name, struct notes_import_counts *c, struct anli_err *err)
 {
 	memset(c, 0, sizeof *c);
 	if (!user_active(u))
 		return user_db_inactive(u, err);
 	const char *what = _("importing notes");
 	sqlite3_stmt *st;
+	/* valid JSON first: json_type of invalid JSON is an error */
+	if (user_db_prepare(u, what, "SELECT json_valid(?1)", &st, err, "t", json))
+		return -1;
+	int rc = sqlite3_step(st), valid = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return user_db_fail(u, what, err);
+	if (!valid)
+		return file_err(name, err, "%s", _("not valid JSON"));
 	if (user_db_prepare(u, what,
-			    "SELECT json_valid(?1), json_type(?1), json_extract(?1, '$.anli_notes'),"
-			    " json_type(?1, '$.notes')",
+			    "SELECT 1, json_type(?1), json_extract(?1, '$.anli_notes'), json_type(?1, '$.notes')",
 			    &st, err, "t", json))
 		return -1;
-	int rc = sqlite3_step(st);
+	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		return user_db_fail(u, what, err);
 	}
 	const char *bad = NULL;
-	if (!sqlite3_column_int(st, 0))
-		bad = _("not valid JSON");
-	else if (!sqlite3_column_text(st, 1) || strcmp((const char *)sqlite3_column_text(st, 1), "object") ||
+	if (!sqlite3_column_text(st, 1) || strcmp((const char *)sqlite3_column_text(st, 1), "object") ||
 		 sqlite3_column_type(st, 2) == SQLITE_NULL)
 		bad = _("not an anli notes export (no \"anli_notes\")");
 	else if (sqlite3_column_int(st, 2) != 1)
@@ -355,8 +379,8 @@ int notes_import(struct user *u, const char *json, struct notes_import_counts *c
 		bad = _("\"notes\" is not a list");
 	sqlite3_finalize(st);
 	if (bad)
-		return anli_err_set(err, "%s", bad);
-	struct reader r = {.u = u};
+		return file_err(name, err, "%s", bad);
+	struct reader r = {.u = u, .name = name};
 	if (user_db_begin(u, what, err))
 		return -1;
 	if (prepare_reader(&r, err)) {
@@ -367,7 +391,7 @@ int notes_import(struct user *u, const char *json, struct notes_import_counts *c
 	while (!rc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.index++;
 		if (strcmp((const char *)sqlite3_column_text(st, 0), "object")) {
-			rc = anli_err_set(err, _("note %d: not a JSON object"), r.index);
+			rc = file_err(name, err, _("note %d: not a JSON object"), r.index);
 			break;
 		}
 		struct incoming in;

@@ -475,7 +475,7 @@ static void rev_u1(struct sbuf *b, int k, const char *text, const char *history)
 static int import(struct user *u, const char *json, struct notes_import_counts *c)
 {
 	struct anli_err err;
-	int rc = notes_import(u, json, c, &err);
+	int rc = notes_import(u, json, "in.json", c, &err);
 	if (rc)
 		print_message("import: %s\n", err.msg);
 	return rc;
@@ -671,7 +671,7 @@ static void test_import(void **state)
 	      NULL, 0);
 	sbuf_adds(&b, ", {\"uuid\": \"44444444-4444-4444-8444-444444444444\", \"etag\": \"0000000000000041\"}");
 	json = jexport(b.s);
-	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_int_equal(notes_import(u, json, "in.json", &c, &err), -1);
 	assert_non_null(strstr(err.msg, "note 2"));
 	assert_non_null(strstr(err.msg, "44444444-4444-4444-8444-444444444444"));
 	assert_non_null(strstr(err.msg, "\"rev\""));
@@ -683,14 +683,14 @@ static void test_import(void **state)
 	};
 	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
 		err.msg[0] = '\0';
-		assert_int_equal(notes_import(u, bad[k], &c, &err), -1);
+		assert_int_equal(notes_import(u, bad[k], "in.json", &c, &err), -1);
 		assert_true(err.msg[0] != '\0');
 	}
 	/* a bad field: an unknown kind, a time that is not one */
 	sbuf_free(&b);
 	jnote(&b, "55555555-5555-4555-8555-555555555555", 1, "0000000000000051", "x", "yesterday", 0, NULL, 0);
 	json = jexport(b.s);
-	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_int_equal(notes_import(u, json, "in.json", &c, &err), -1);
 	assert_non_null(strstr(err.msg, "\"updated\""));
 	free(json);
 	assert_int_equal(raw(file, "SELECT total_changes() + (SELECT count(*) FROM note) * 1000 + (SELECT count(*) FROM note_rev)",
@@ -708,7 +708,7 @@ static void import_fails(struct user *u, const char *json, char *msg, size_t siz
 	struct anli_err err;
 	struct notes_import_counts c;
 	err.msg[0] = '\0';
-	if (notes_import(u, json, &c, &err) != -1)
+	if (notes_import(u, json, "in.json", &c, &err) != -1)
 		fail_msg("imported: %s", json);
 	expect(&c, 0, 0, 0, 0, 0);
 	snprintf(msg, size, "%s", err.msg);
