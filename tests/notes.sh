@@ -237,6 +237,9 @@ run a notes list --item=1 --format=tsv
 check "not in the state file" [ "$(wc -l <"$T/out")" = 1 ]
 run a show 1:1 --notes="$N"
 check "show --notes=PATH: inline from that file" grep -q '共享的批注' "$T/out"
+# another program's database as the notes file: said in the notes file's words
+sqlite3 "$T/team/other.db" 'CREATE TABLE t(x)'
+expect_error 2 "other.db: not an anli notes file (application_id 0x00000000); notes are not saved$" "$ANLI" --notes "$T/team/other.db" notes list
 
 # --- two writers at once: 200 notes each
 adder() { # adder TAG: 200 adds, one process each

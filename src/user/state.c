@@ -168,16 +168,23 @@ static int one(sqlite3 *db, const char *sql, char *buf, size_t size)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* What is lost when the file cannot be used: the words for the state
+ * file or for a shared notes file (USER_SHARED). */
+static const char *not_saved(unsigned flags)
+{
+	return (flags & USER_SHARED) ? _("notes are not saved") : _("reading state is not saved");
+}
+
 /* The one-line reason for a failure, with "reading state is not saved". */
 static int unusable(struct user *u, const char *what, struct anli_err *why)
 {
 	int e = u->db ? sqlite3_system_errno(u->db) : 0;
 	if (e)
-		anli_err_set(why, _("%s: %s: %s (%s); reading state is not saved"), u->path, what,
-			     sqlite3_errmsg(u->db), strerror(e));
+		anli_err_set(why, _("%s: %s: %s (%s); %s"), u->path, what, sqlite3_errmsg(u->db), strerror(e),
+			     not_saved(u->flags));
 	else
-		anli_err_set(why, _("%s: %s: %s; reading state is not saved"), u->path, what,
-			     u->db ? sqlite3_errmsg(u->db) : "?");
+		anli_err_set(why, _("%s: %s: %s; %s"), u->path, what, u->db ? sqlite3_errmsg(u->db) : "?",
+			     not_saved(u->flags));
 	return SETUP_UNUSABLE;
 }
 
@@ -247,7 +254,7 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 	}
 	int persist;
 	if (sqlite3_db_readonly(u->db, "main") == 1) {
-		anli_err_set(why, _("%s: the file is read-only; reading state is not saved"), u->path);
+		anli_err_set(why, _("%s: the file is read-only; %s"), u->path, not_saved(u->flags));
 		return SETUP_UNUSABLE;
 	}
 	/* one statement, so one read transaction: another process may be
@@ -279,8 +286,9 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 	int fresh = appid == 0 && u->found_version == 0 && objects == 0;
 	if (appid != USER_APPLICATION_ID && !fresh) {
 		/* another program's database: not ours to move or change */
-		anli_err_set(why, _("%s: not an anli state file (application_id 0x%08x); reading state is not saved"),
-			     u->path, appid);
+		anli_err_set(why, (u->flags & USER_SHARED) ? _("%s: not an anli notes file (application_id 0x%08x); %s")
+							   : _("%s: not an anli state file (application_id 0x%08x); %s"),
+			     u->path, appid, not_saved(u->flags));
 		return SETUP_UNUSABLE;
 	}
 	if (!fresh) {
@@ -484,7 +492,7 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 	u->path = xstrdup(path);
 	u->flags = flags;
 	if (!*path) { /* SQLite would take "" for a temporary database */
-		anli_err_set(note, "%s", _("the state file's path is empty; reading state is not saved"));
+		anli_err_set(note, _("the file's path is empty; %s"), not_saved(flags));
 		return u;
 	}
 	if ((flags & USER_MKDIR) && make_parent(path, note))
@@ -536,8 +544,8 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 			sbuf_free(&to);
 			if (e == ENOENT)
 				continue;
-			anli_err_set(note, _("%s: damaged (%s) and cannot be moved aside: %s; reading state is not saved"),
-				     path, why.msg, strerror(e));
+			anli_err_set(note, _("%s: damaged (%s) and cannot be moved aside: %s; %s"), path, why.msg,
+				     strerror(e), not_saved(flags));
 			if (lk >= 0)
 				close(lk);
 			return u;
@@ -549,8 +557,8 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 	if (lk >= 0)
 		close(lk);
 	if (rc == SETUP_CORRUPT)
-		anli_err_set(note, _("%s: damaged (%s), again after it was moved aside; reading state is not saved"), path,
-			     why.msg);
+		anli_err_set(note, _("%s: damaged (%s), again after it was moved aside; %s"), path, why.msg,
+			     not_saved(flags));
 	else if (rc != SETUP_OK && moved) {
 		/* keep the first part: the file was moved; say the rest */
 		size_t n = strlen(note->msg);
