@@ -237,6 +237,16 @@ run a notes list --item=1 --format=tsv
 check "not in the state file" [ "$(wc -l <"$T/out")" = 1 ]
 run a show 1:1 --notes="$N"
 check "show --notes=PATH: inline from that file" grep -q '共享的批注' "$T/out"
+# a damaged shared notes file is never moved aside (nor a text file)
+{ printf 'SQLite format 3\000'; head -c 4096 /dev/zero | tr '\0' J; } >"$T/team/damaged.db"
+cp "$T/team/damaged.db" "$T/damaged.orig"
+expect_error 2 "damaged.db: damaged (.*); a shared notes file is not moved aside.*notes are not saved$" "$ANLI" --notes "$T/team/damaged.db" notes add 1:1 x
+expect_error 2 "damaged.db: damaged" "$ANLI" --notes "$T/team/damaged.db" notes list
+check "the damaged shared file is left where it was" cmp -s "$T/team/damaged.db" "$T/damaged.orig"
+check "and nothing is moved aside" sh -c "! ls '$T/team' | grep -q corrupt"
+echo thesis >"$T/team/thesis.txt"
+expect_error 2 "thesis.txt: not an anli notes file (not an SQLite database); notes are not saved$" env ANLI_NOTES="$T/team/thesis.txt" "$ANLI" notes list
+check "a text as the notes file is left as it was" [ "$(cat "$T/team/thesis.txt")" = thesis ]
 # another program's database as the notes file: said in the notes file's words
 sqlite3 "$T/team/other.db" 'CREATE TABLE t(x)'
 expect_error 2 "other.db: not an anli notes file (application_id 0x00000000); notes are not saved$" "$ANLI" --notes "$T/team/other.db" notes list

@@ -57,8 +57,15 @@ char *user_state_path(const char *opt, int *is_default, struct anli_err *err);
  *    PATH.corrupt-YYYYmmddTHHMMSS; starting a new state file" — state is
  *    active, on the new file;
  *  - state is not saved, and why (the handle is inactive).
- * A damaged file is one SQLite calls corrupt or not a database, or whose
- * quick_check fails; its -wal and -shm are moved with it.  PATH.lock (made
+ * A damaged file is one that begins as an SQLite database does (its first
+ * 16 bytes "SQLite format 3\0") and that SQLite calls corrupt or not a
+ * database, or whose quick_check fails; its -wal and -shm are moved with
+ * it.  A file that does not begin so (a text given as --state by mistake)
+ * is never moved or changed: "PATH: not an anli state file (not an SQLite
+ * database)", no state.  A shared file (USER_SHARED) is never moved aside,
+ * damaged or not, by any command (others are using it; a person restores
+ * it): "PATH: damaged (...); a shared notes file is not moved aside: ...;
+ * notes are not saved", no state — so no new file is made in its place.  PATH.lock (made
  * beside it, kept) is held shared while a file is opened and set up and
  * exclusive while a damaged one is moved, so that no other anli is
  * opening it at that moment (SQLite would pair the old file with the new

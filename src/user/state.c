@@ -386,6 +386,19 @@ static int move_file(const char *path, const char *to, const char *suffix)
 	return rc;
 }
 
+/* 1 when path begins as every SQLite database does ("SQLite format 3"
+ * and a NUL): only such a file, damaged, is anli's to move aside. */
+static int sqlite_header(const char *path)
+{
+	char head[16];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return n == (ssize_t)sizeof head && !memcmp(head, "SQLite format 3", sizeof head);
+}
+
 /* Move a damaged file aside with its -wal, -shm and -journal: the new
  * name into *to.  -1 when it cannot be moved. */
 static int move_aside(const char *path, struct sbuf *to)
@@ -534,6 +547,25 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 			if (lk >= 0)
 				flock(lk, LOCK_UN);
 			continue;
+		}
+		/* not a database at all (a text, someone's thesis): not anli's to
+		 * move; a shared notes file is never moved (others use it: a
+		 * person restores it) */
+		if (!sqlite_header(path) || (flags & USER_SHARED)) {
+			if (lk >= 0) {
+				flock(lk, LOCK_UN);
+				close(lk);
+			}
+			if (!sqlite_header(path))
+				anli_err_set(note,
+					     (flags & USER_SHARED) ? _("%s: not an anli notes file (not an SQLite database); %s")
+								   : _("%s: not an anli state file (not an SQLite database); %s"),
+					     path, not_saved(flags));
+			else
+				anli_err_set(note, _("%s: damaged (%s); a shared notes file is not moved aside: restore "
+						     "it from a copy or move it away; %s"),
+					     path, why.msg, not_saved(flags));
+			return u;
 		}
 		struct sbuf to;
 		sbuf_init(&to);

@@ -409,17 +409,33 @@ static void test_corrupt(void **state)
 {
 	(void)state;
 	char dir[128], file[160], side[200];
-	/* not a database at all, with a -wal and a -shm */
+	/* not a database at all: refused, never moved or changed */
 	fresh_dir(dir, sizeof dir, file, sizeof file);
 	char junk[4096];
 	memset(junk, 'J', sizeof junk);
+	write_file(file, "thesis\n", 7);
+	struct anli_err note, err;
+	struct user *u = user_open(file, VERSION, 0, &note);
+	assert_false(user_active(u));
+	assert_non_null(strstr(note.msg, "not an anli state file (not an SQLite database)"));
+	user_close(u);
+	assert_int_equal(count_names(dir, "user.db.corrupt-", ""), 0);
+	FILE *t = fopen(file, "r");
+	assert_non_null(t);
+	char back[16] = "";
+	assert_non_null(fgets(back, sizeof back, t));
+	fclose(t);
+	assert_string_equal(back, "thesis\n");
+
+	/* a damaged database (its header, then junk), with a -wal and a -shm */
+	fresh_dir(dir, sizeof dir, file, sizeof file);
+	memcpy(junk, "SQLite format 3", 16);
 	write_file(file, junk, sizeof junk);
 	snprintf(side, sizeof side, "%s-wal", file);
 	write_file(side, junk, 100);
 	snprintf(side, sizeof side, "%s-shm", file);
 	write_file(side, junk, 100);
-	struct anli_err note, err;
-	struct user *u = user_open(file, VERSION, 0, &note);
+	u = user_open(file, VERSION, 0, &note);
 	assert_true(user_active(u)); /* a fresh file was started */
 	assert_non_null(strstr(note.msg, "moved to"));
 	assert_non_null(strstr(note.msg, "user.db.corrupt-"));
