@@ -203,6 +203,31 @@ expect_error 2 "^anli: $T/str.json: note 1: not a JSON object$" "$ANLI" --state 
 echo '{"anli_notes": 1, "notes": [null]}' >"$T/null.json"
 expect_error 2 "^anli: $T/null.json: note 1: not a JSON object$" "$ANLI" --state "$S2" notes import "$T/null.json"
 
+# the sender's derived fields are not trusted, the note rules hold
+one() { jq ".notes |= [.[] | select(.kind == \"改\") | del(.history) | $1]" "$T/e.json" >"$T/one.json"; }
+one '.uuid = "99999999-9999-4999-8999-999999999999" | .anchor = "c27:p999999"'
+run "$ANLI" --state "$T/trust.db" notes import "$T/one.json"
+run "$ANLI" --state "$T/trust.db" notes list --format=json
+check "an imported anchor unknown here is anchored again (its quote found: moved), not trusted as exact" jq_true '.[0].anchor_state == "moved" and .[0].anchor != "c27:p999999"' "$T/out"
+one '.item = "a1"'
+expect_error 2 "one.json: note 1 (.*): the anchor c27:p.* is not in the item a1$" "$ANLI" --state "$T/trust2.db" notes import "$T/one.json"
+one '.item = "../../etc" | .anchor = "../../etc:p1"'
+run "$ANLI" --state "$T/trust3.db" notes import "$T/one.json"
+run "$ANLI" --state "$T/trust3.db" notes list --format=json
+check "an unknown item imported is orphaned" jq_true '.[0].anchor_state == "orphaned"' "$T/out"
+one '.fix = null'
+expect_error 2 "one.json: note 1 (.*): a 改 note needs a fix" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.fix = .quote'
+expect_error 2 "one.json: note 1 (.*): a 改 note's fix is its quote" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.fix = "   "'
+expect_error 2 "one.json: note 1 (.*): a 改 note needs a fix" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.kind = "删"'
+expect_error 2 "one.json: note 1 (.*): a 删 note has no fix" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.kind = "增" | .quote = ""'
+expect_error 2 "one.json: note 1 (.*): a 增 note needs a quote" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.note = ("x" * 70000)'
+expect_error 2 "one.json: note 1 (.*): a text of the note is longer than 65536 bytes" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+
 # --- a conflict: two editors change one note from a shared base
 A="$T/a.db" B="$T/b.db"
 "$ANLI" --state "$A" notes import "$T/e.json" >/dev/null

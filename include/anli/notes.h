@@ -105,11 +105,20 @@ char *notes_path(const char *opt);
  * boundary. */
 void notes_author(char out[NOTE_NAME_MAX]);
 
+/* The rules every note obeys (notes_add, notes_update and notes_import
+ * check them): the anchor is in the item ("ITEM:…"); 疑 and 删 have no fix;
+ * 改 and 增 have a fix that is not blank (spaces only); every kind but 疑
+ * has a quote; a 改's fix is not its quote; a 疑 without a quote has a
+ * remark; no text (remark, quote, fix, prefix, suffix) is longer than
+ * NOTE_FIELD_MAX bytes.  0, or -1 with err saying which (no path). */
+#define NOTE_FIELD_MAX 65536
+int note_check(const struct note *n, struct anli_err *err);
+
 /* Add n: the caller fills kind, item_id, anchor_id, sel, fix, text (and
  * may fill cite, book, anchor_state); uuid, num, rev, etag, author,
  * updated_by, created and updated are set here and written back into *n
- * (status open, not deleted).  改 and 增 need a fix (else -1, err says
- * so).  Text, fix, quote and context are stored cleaned (invalid UTF-8
+ * (status open, not deleted).  note_check's rules hold (else -1, err
+ * says which).  Text, fix, quote and context are stored cleaned (invalid UTF-8
  * replaced, tab and line breaks made spaces, other control characters
  * removed) and the cleaned strings written back.  One transaction; the
  * number is the file's highest (tombstones too) + 1, never reused. */

@@ -198,13 +198,20 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 	n->text = clean_of(st, K_NOTE);
 	n->anchor_state = astate;
 	n->applied = sqlite3_column_int(st, 2 + 2 * K_APPLIED) != 0;
-	snprintf(n->book, sizeof n->book, "%s", text_of(st, K_BOOK));
+	/* the sender's derived fields are not trusted: book "" makes
+	 * notes_resolve anchor the current note again here (an unknown item
+	 * or anchor then shows orphaned); a history entry keeps what it said
+	 * (a record, never resolved) */
+	snprintf(n->book, sizeof n->book, "%s", in_history ? text_of(st, K_BOOK) : "");
 	n->cite = !strcmp(type_of(st, K_CITE), "text") ? clean_of(st, K_CITE) : NULL;
 	user_db_clean_name(text_of(st, K_AUTHOR), n->author);
 	user_db_clean_name(text_of(st, K_UPDATED_BY), n->updated_by);
 	n->created = sqlite3_column_int64(st, 1 + 2 * NKEYS);
 	n->updated = sqlite3_column_int64(st, 2 + 2 * NKEYS);
 	n->conflict = in_history && sqlite3_column_int(st, 2 + 2 * K_CONFLICT) != 0;
+	struct anli_err why;
+	if (note_check(n, &why))
+		return file_err(r->name, err, "%s %d (%s): %s", where, r->index, n->uuid, why.msg);
 	return 0;
 }
 

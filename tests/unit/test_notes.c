@@ -756,6 +756,35 @@ static void test_import_refused(void **state)
 	import_fails(u, json, msg, sizeof msg);
 	assert_non_null(strstr(msg, "history"));
 	free(json);
+	/* the note rules, for notes_add (the reader's form) as for import */
+	struct note n;
+	struct anli_err err;
+	const struct {
+		int kind;
+		const char *anchor, *quote, *fix, *text, *says;
+	} rules[] = {
+		{ANCHOR_REPLACE, "c27:p3771", "科协", "科协", "", "fix is its quote"},
+		{ANCHOR_REPLACE, "c27:p3771", "科协", " \t", "", "needs a fix"},
+		{ANCHOR_INSERT, "c27:p3771", "", "加", "", "needs a quote"},
+		{ANCHOR_DELETE, "c27:p3771", "科协", "x", "", "has no fix"},
+		{ANCHOR_QUERY, "c27:p3771", "", NULL, " ", "needs a remark or a quote"},
+	};
+	for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+		make_note(&n, rules[k].kind, rules[k].anchor, rules[k].quote, rules[k].fix, rules[k].text);
+		assert_int_equal(notes_add(u, &n, &err), -1);
+		if (!strstr(err.msg, rules[k].says))
+			fail_msg("rule %zu: %s", k, err.msg);
+		note_clear(&n);
+	}
+	make_note(&n, ANCHOR_QUERY, "c27:p3771", "", NULL, "x");
+	snprintf(n.item_id, sizeof n.item_id, "c2");
+	assert_int_equal(notes_add(u, &n, &err), -1);
+	assert_non_null(strstr(err.msg, "not in the item c2"));
+	note_clear(&n);
+	json = jone("\"fix\": \"科学技术协会\"", "\"fix\": \"科协\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): a 改 note's fix is its quote: nothing would change");
+	free(json);
 	user_close(u);
 }
 
