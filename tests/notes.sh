@@ -272,6 +272,23 @@ check "and nothing is moved aside" sh -c "! ls '$T/team' | grep -q corrupt"
 echo thesis >"$T/team/thesis.txt"
 expect_error 2 "thesis.txt: not an anli notes file (not an SQLite database); notes are not saved$" env ANLI_NOTES="$T/team/thesis.txt" "$ANLI" notes list
 check "a text as the notes file is left as it was" [ "$(cat "$T/team/thesis.txt")" = thesis ]
+# a read-only notes file (as a user who may not write it: root runs anli
+# as nobody): listed and exported; a write refused in one line
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	RO=$(mktemp -d /tmp/anli-ro.XXXXXX)
+	chmod 755 "$RO"
+	cp "$N" "$RO/notes.db"
+	chmod 444 "$RO/notes.db"
+	chmod 555 "$RO"
+	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	run nobody "$ANLI" --notes "$RO/notes.db" notes list --format=tsv
+	check "read-only: listed ($(cat "$T/err"))" [ "$rc" = 0 ] && [ "$(tail -n +2 "$T/out" | wc -l)" = 1 ]
+	run nobody "$ANLI" --notes "$RO/notes.db" notes export --format=json
+	check "read-only: exported" jq_true '.notes | length == 1' "$T/out"
+	expect_error 2 "notes.db: saving a note: the file is read-only (opened for reading): nothing is saved$" nobody "$ANLI" --notes "$RO/notes.db" notes add 1:1 x
+	chmod 755 "$RO"
+	rm -rf "$RO"
+fi
 # another program's database as the notes file: said in the notes file's words
 sqlite3 "$T/team/other.db" 'CREATE TABLE t(x)'
 expect_error 2 "other.db: not an anli notes file (application_id 0x00000000); notes are not saved$" "$ANLI" --notes "$T/team/other.db" notes list

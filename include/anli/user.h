@@ -72,11 +72,23 @@ char *user_state_path(const char *opt, int *is_default, struct anli_err *err);
  * one's -wal). */
 #define USER_MKDIR 1u
 #define USER_SHARED 2u
+/* USER_READ_ONLY: a file that exists, is anli's and up to date, but cannot
+ * be written (its mode, a read-only directory or file system) is opened
+ * for reading: user_active() 1, user_writable() 0, every read works and
+ * every write fails, err "PATH: what: the file is read-only (opened for
+ * reading): nothing is saved".  Without it such a file gives no state (as
+ * the reader wants: it says so once and never fails a save).  A read-only
+ * file of an older schema (it cannot be migrated) or an empty one gives no
+ * state either way. */
+#define USER_READ_ONLY 4u
 struct user *user_open(const char *path, const char *reader_version, unsigned flags, struct anli_err *note);
 void user_close(struct user *u);
 
 /* 1 when state is read and saved, 0 for "no state". */
 int user_active(const struct user *u);
+/* 1 when the file can be written too (0 for a file opened USER_READ_ONLY
+ * that cannot be, and with no state). */
+int user_writable(const struct user *u);
 /* The file's path (NULL with no path at all). */
 const char *user_path(const struct user *u);
 /* The journal mode in use: "wal", "delete", or "" with no state. */

@@ -219,10 +219,27 @@ static int migrate(struct user *u, const char *reader_version, struct anli_err *
 	return SETUP_OK;
 }
 
-/* Open the connection, with what every use of it needs. */
-static int open_db(struct user *u)
+/* Open the connection, with what every use of it needs.  immutable: read
+ * only, as a file nobody changes (a WAL file whose -shm cannot be made, in
+ * a read-only directory: SQLite cannot read it otherwise). */
+static int open_db(struct user *u, int immutable)
 {
-	int rc = sqlite3_open_v2(u->path, &u->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc;
+	if (immutable) {
+		struct sbuf uri;
+		sbuf_init(&uri);
+		sbuf_adds(&uri, "file:");
+		for (const char *p = u->path; *p; p++)
+			if (*p == '%' || *p == '?' || *p == '#')
+				sbuf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				sbuf_printf(&uri, "%c", *p);
+		sbuf_adds(&uri, "?immutable=1");
+		rc = sqlite3_open_v2(uri.s, &u->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		sbuf_free(&uri);
+	} else {
+		rc = sqlite3_open_v2(u->path, &u->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	}
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_extended_result_codes(u->db, 1);
@@ -242,8 +259,9 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 	 * another anli moved it meanwhile: it is not known which was opened,
 	 * and it will not be moved aside by this process) */
 	struct stat before, after;
-	int had = stat(u->path, &before) == 0;
-	int rc = open_db(u);
+	int had = stat(u->path, &before) == 0, immutable = 0;
+again:;
+	int rc = open_db(u, immutable);
 	if (rc != SQLITE_OK)
 		return unusable(u, _("cannot open"), why);
 	u->dev = 0;
@@ -253,7 +271,8 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		u->ino = after.st_ino;
 	}
 	int persist;
-	if (sqlite3_db_readonly(u->db, "main") == 1) {
+	u->readonly = sqlite3_db_readonly(u->db, "main") == 1;
+	if (u->readonly && !(u->flags & USER_READ_ONLY)) {
 		anli_err_set(why, _("%s: the file is read-only; %s"), u->path, not_saved(u->flags));
 		return SETUP_UNUSABLE;
 	}
@@ -276,6 +295,13 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_OK && u->readonly && (rc & 0xff) == SQLITE_READONLY && !immutable) {
+		/* a WAL file in a read-only directory, without its -shm */
+		sqlite3_close(u->db);
+		u->db = NULL;
+		immutable = 1;
+		goto again;
+	}
 	if (rc != SQLITE_OK) {
 		if (is_corrupt(rc)) {
 			anli_err_set(why, "%s", sqlite3_errmsg(u->db));
@@ -284,6 +310,10 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		return unusable(u, _("cannot read"), why);
 	}
 	int fresh = appid == 0 && u->found_version == 0 && objects == 0;
+	if (u->readonly && fresh) {
+		anli_err_set(why, _("%s: the file is read-only and empty; %s"), u->path, not_saved(u->flags));
+		return SETUP_UNUSABLE;
+	}
 	if (appid != USER_APPLICATION_ID && !fresh) {
 		/* another program's database: not ours to move or change */
 		anli_err_set(why, (u->flags & USER_SHARED) ? _("%s: not an anli notes file (application_id 0x%08x); %s")
@@ -312,6 +342,23 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 				     u->path, u->found_version, u->min_reader[0] ? u->min_reader : "?", reader_version);
 			return SETUP_UNUSABLE;
 		}
+	}
+	if (u->readonly) {
+		/* read as it is: no journal mode set, no migration */
+		if (u->found_version < USER_SCHEMA_VERSION) {
+			anli_err_set(why, _("%s: the file is read-only and of an older anli (schema %d): it cannot be "
+					    "brought up to date; %s"),
+				     u->path, u->found_version, not_saved(u->flags));
+			return SETUP_UNUSABLE;
+		}
+		rc = one(u->db, "PRAGMA journal_mode", u->journal, sizeof u->journal);
+		if (rc == SQLITE_OK && !u->min_reader[0])
+			rc = one(u->db, "SELECT value FROM meta WHERE key = 'min_reader'", u->min_reader,
+				 sizeof u->min_reader);
+		if (rc != SQLITE_OK)
+			return unusable(u, _("cannot read"), why);
+		u->now_version = u->found_version;
+		return SETUP_OK;
 	}
 	/* WAL where it works (not on some network file systems): else the
 	 * rollback journal */
@@ -344,7 +391,7 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 			 * on a new connection (this one has given up on it) */
 			sqlite3_close(u->db);
 			u->db = NULL;
-			if (open_db(u) != SQLITE_OK)
+			if (open_db(u, 0) != SQLITE_OK)
 				return unusable(u, _("cannot open"), why);
 			rc = sqlite3_exec(u->db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
 			if (rc == SQLITE_OK)
@@ -631,6 +678,11 @@ void user_close(struct user *u)
 int user_active(const struct user *u)
 {
 	return u && u->db;
+}
+
+int user_writable(const struct user *u)
+{
+	return u && u->db && !u->readonly;
 }
 
 const char *user_path(const struct user *u)
