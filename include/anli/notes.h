@@ -201,7 +201,14 @@ int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int 
  * plus the table's columns for people (collection, chapter, title, section,
  * paragraph, block, source, page), which import ignores.  Unknown keys are
  * ignored; a missing required key (uuid, rev, etag, kind, status, item,
- * anchor, note, created, updated) is an error naming the note. */
+ * anchor, note, created, updated) is an error naming the note.  Strict:
+ * "anli_notes" is the integer 1 (not "1", 1.5 or true); "created" and
+ * "updated" are strings "YYYY-MM-DDTHH:MM:SS…" (not numbers), and neither
+ * more than a day ahead of this clock (refused, not clamped: a time in the
+ * future would win every merge); a string holding "\u0000" is refused (not
+ * cut, not replaced); note_check's rules hold (so no text is longer than
+ * NOTE_FIELD_MAX).  An imported note's "book" is not kept (set to ""), so
+ * notes_resolve anchors it again in this book; its history keeps it. */
 struct notes_import_counts {
 	int added, updated, unchanged, deleted, conflicts;
 };

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The keys of a note, in the order of the columns the reader selects:
  * json_type and json_extract of each. */
@@ -97,6 +98,31 @@ static int uuid_ok(const char *s)
 	return 1;
 }
 
+/* Does the JSON text hold the escape \u0000 (SQLite would cut the string
+ * there)?  An escape is a backslash that follows an even number of them. */
+static int has_nul(const char *json)
+{
+	for (const char *p = json; (p = strstr(p, "\\u0000")); p++) {
+		int n = 0;
+		for (const char *q = p; q > json && q[-1] == '\\'; q--)
+			n++;
+		if (n % 2 == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A time as the export writes it: ISO 8601, "2026-11-29T20:00:00Z" (a
+ * fraction or an offset may follow the seconds). */
+static int iso_ok(const char *s)
+{
+	static const char form[] = "dddd-dd-ddTdd:dd:dd";
+	for (int i = 0; form[i]; i++)
+		if (form[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != form[i])
+			return 0;
+	return 1;
+}
+
 static int hex16_ok(const char *s)
 {
 	if (strlen(s) != 16)
@@ -126,6 +152,9 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 		if (!*type_of(st, required[i]) || !strcmp(type_of(st, required[i]), "null"))
 			return file_err(r->name, err, _("%s %d (%s): \"%s\" is missing"), where, r->index,
 					    *uuid ? uuid : "?", keys[required[i]]);
+	if (has_nul(json))
+		return file_err(r->name, err, _("%s %d (%s): a string holds a NUL character (\\u0000)"), where, r->index,
+				*uuid ? uuid : "?");
 	const char *bad = NULL;
 	int kind = note_kind_parse(text_of(st, K_KIND)), status = note_status_parse(text_of(st, K_STATUS));
 	int astate = *type_of(st, K_ASTATE) ? note_anchor_parse(text_of(st, K_ASTATE)) : ANCHOR_EXACT;
@@ -163,9 +192,11 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 		bad = "fix";
 	else if (*type_of(st, K_BOOK) && strcmp(type_of(st, K_BOOK), "null") && strlen(text_of(st, K_BOOK)) > 16)
 		bad = "book";
-	else if (sqlite3_column_type(st, 1 + 2 * NKEYS) == SQLITE_NULL)
+	else if (strcmp(type_of(st, K_CREATED), "text") || !iso_ok(text_of(st, K_CREATED)) ||
+		 sqlite3_column_type(st, 1 + 2 * NKEYS) == SQLITE_NULL)
 		bad = "created";
-	else if (sqlite3_column_type(st, 2 + 2 * NKEYS) == SQLITE_NULL)
+	else if (strcmp(type_of(st, K_UPDATED), "text") || !iso_ok(text_of(st, K_UPDATED)) ||
+		 sqlite3_column_type(st, 2 + 2 * NKEYS) == SQLITE_NULL)
 		bad = "updated";
 	else if (*type_of(st, K_HISTORY) && (in_history || strcmp(type_of(st, K_HISTORY), "array")))
 		bad = "history";
@@ -176,6 +207,11 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 	}
 	if (bad)
 		return file_err(r->name, err, _("%s %d (%s): \"%s\" is not valid"), where, r->index, *uuid ? uuid : "?", bad);
+	/* a time ahead of this clock would win every merge: refused */
+	if (sqlite3_column_int64(st, 2 + 2 * NKEYS) > (long long)time(NULL) + 86400 ||
+	    sqlite3_column_int64(st, 1 + 2 * NKEYS) > (long long)time(NULL) + 86400)
+		return file_err(r->name, err, _("%s %d (%s): \"%s\" is more than a day in the future"), where, r->index,
+				uuid, sqlite3_column_int64(st, 1 + 2 * NKEYS) > (long long)time(NULL) + 86400 ? "created" : "updated");
 	snprintf(n->uuid, sizeof n->uuid, "%s", uuid);
 	n->rev = sqlite3_column_int(st, 2 + 2 * K_REV);
 	snprintf(n->etag, sizeof n->etag, "%s", text_of(st, K_ETAG));
@@ -368,7 +404,8 @@ int notes_import(struct user *u, const char *json, const char *name, struct note
 	if (!valid)
 		return file_err(name, err, "%s", _("not valid JSON"));
 	if (user_db_prepare(u, what,
-			    "SELECT 1, json_type(?1), json_extract(?1, '$.anli_notes'), json_type(?1, '$.notes')",
+			    "SELECT json_type(?1, '$.anli_notes'), json_type(?1), json_extract(?1, '$.anli_notes'),"
+			    " json_type(?1, '$.notes')",
 			    &st, err, "t", json))
 		return -1;
 	rc = sqlite3_step(st);
@@ -380,7 +417,7 @@ int notes_import(struct user *u, const char *json, const char *name, struct note
 	if (!sqlite3_column_text(st, 1) || strcmp((const char *)sqlite3_column_text(st, 1), "object") ||
 		 sqlite3_column_type(st, 2) == SQLITE_NULL)
 		bad = _("not an anli notes export (no \"anli_notes\")");
-	else if (sqlite3_column_int(st, 2) != 1)
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), "integer") || sqlite3_column_int64(st, 2) != 1)
 		bad = _("an anli notes export of another version (\"anli_notes\" is not 1)");
 	else if (!sqlite3_column_text(st, 3) || strcmp((const char *)sqlite3_column_text(st, 3), "array"))
 		bad = _("\"notes\" is not a list");

@@ -497,6 +497,9 @@ static void test_import(void **state)
 	struct user *u = open_new(file, sizeof file);
 	struct anli_err err;
 	struct notes_import_counts c;
+	char later[32]; /* ahead of the edits made here, not of the clock by a day */
+	time_t t_later = time(NULL) + 3600;
+	strftime(later, sizeof later, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t_later));
 	struct note n;
 	assert_int_equal(add(u, ANCHOR_QUERY, "c1:p1", "", NULL, "本地的"), 1);
 
@@ -581,7 +584,7 @@ static void test_import(void **state)
 		rev_u1(&h, k, k == 3 ? "第三稿" : "旧稿", NULL);
 	}
 	sbuf_free(&b);
-	jnote(&b, U1, 4, "00000000000000c4", "远端第四稿", "2099-01-01T00:00:00Z", 0, h.s, 0);
+	jnote(&b, U1, 4, "00000000000000c4", "远端第四稿", later, 0, h.s, 0);
 	json = jexport(b.s);
 	assert_int_equal(import(u, json, &c), 0);
 	expect(&c, 0, 0, 0, 0, 1);
@@ -629,7 +632,7 @@ static void test_import(void **state)
 	 * history?  no: unknown here) edited later than the deletion is a
 	 * conflict the tombstone wins */
 	sbuf_free(&b);
-	jnote(&b, U2, 2, "00000000000000e2", "复活？", "2099-01-01T00:00:00Z", 0, NULL, 0);
+	jnote(&b, U2, 2, "00000000000000e2", "复活？", later, 0, NULL, 0);
 	json = jexport(b.s);
 	assert_int_equal(import(u, json, &c), 0);
 	expect(&c, 0, 0, 0, 0, 1);
@@ -655,8 +658,8 @@ static void test_import(void **state)
 	sbuf_printf(&b,
 		    "{\"uuid\": \"%s\", \"rev\": 2, \"etag\": \"00000000000000f2\", \"kind\": \"query\", \"status\":"
 		    " \"open\", \"deleted\": true, \"item\": \"c1\", \"anchor\": \"c1:p1\", \"note\": \"本地的\","
-		    " \"created\": \"2026-11-29T20:00:00Z\", \"updated\": \"2099-01-01T00:00:00Z\", \"history\": [%s]}",
-		    local_uuid, hist);
+		    " \"created\": \"2026-11-29T20:00:00Z\", \"updated\": \"%s\", \"history\": [%s]}",
+		    local_uuid, later, hist);
 	json = jexport(b.s);
 	assert_int_equal(import(u, json, &c), 0);
 	expect(&c, 0, 0, 0, 1, 0);
@@ -781,6 +784,36 @@ static void test_import_refused(void **state)
 	assert_int_equal(notes_add(u, &n, &err), -1);
 	assert_non_null(strstr(err.msg, "not in the item c2"));
 	note_clear(&n);
+	/* a NUL (\u0000) in a string is refused, never cut there */
+	json = jone("\"note\": \"好\"", "\"note\": \"好\\u0000坏\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): a string holds a NUL character (\\u0000)");
+	free(json);
+	json = jone("\"note\": \"好\"", "\"note\": \"a\\\\u0000\"");
+	struct notes_import_counts c;
+	assert_int_equal(import(u, json, &c), 0); /* a backslash, then "u0000": text */
+	free(json);
+	/* the version is the integer 1 */
+	const char *versions[] = {"\"1\"", "1.5", "true", "1.0"};
+	for (size_t k = 0; k < sizeof versions / sizeof *versions; k++) {
+		char v[64];
+		snprintf(v, sizeof v, "{\"anli_notes\": %s, \"notes\": []}", versions[k]);
+		import_fails(u, v, msg, sizeof msg);
+		assert_non_null(strstr(msg, "in.json: an anli notes export of another version"));
+	}
+	/* times: ISO 8601 strings, not numbers; not ahead of the clock */
+	json = jone("\"updated\": \"2026-11-29T20:00:00Z\"", "\"updated\": 2461009.5");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): \"updated\" is not valid");
+	free(json);
+	json = jone("\"created\": \"2026-11-29T20:00:00Z\"", "\"created\": \"2026-11-29\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): \"created\" is not valid");
+	free(json);
+	json = jone("\"updated\": \"2026-11-29T20:00:00Z\"", "\"updated\": \"2999-01-01T00:00:00Z\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): \"updated\" is more than a day in the future");
+	free(json);
 	json = jone("\"fix\": \"科学技术协会\"", "\"fix\": \"科协\"");
 	import_fails(u, json, msg, sizeof msg);
 	assert_string_equal(msg, "in.json: note 1 (" U2 "): a 改 note's fix is its quote: nothing would change");
