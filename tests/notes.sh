@@ -228,6 +228,17 @@ expect_error 2 "one.json: note 1 (.*): a 增 note needs a quote" "$ANLI" --state
 one '.note = ("x" * 70000)'
 expect_error 2 "one.json: note 1 (.*): a text of the note is longer than 65536 bytes" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
 
+# output that cannot be written: the change is saved, the error says so
+if [ -w /dev/full ]; then
+	"$ANLI" --state "$T/full.db" notes import "$T/e.json" >/dev/full 2>"$T/err"; rc=$?
+	check "import >/dev/full: exit 2 ($rc)" [ "$rc" = 2 ]
+	check "import >/dev/full: said ($(cat "$T/err"))" grep -qx "anli: $T/e.json: imported, but writing the counts failed: No space left on device" "$T/err"
+	"$ANLI" --state "$T/full.db" notes add 27:4 'x' >/dev/full 2>"$T/err"; rc=$?
+	check "add >/dev/full: exit 2" [ "$rc" = 2 ]
+	check "add >/dev/full: said ($(cat "$T/err"))" grep -qx "anli: note 7 added, but writing its number failed: No space left on device" "$T/err"
+	check "add >/dev/full: the note is saved" [ "$(sqlite3 "$T/full.db" 'SELECT count(*) FROM note')" = 7 ]
+fi
+
 # --- a conflict: two editors change one note from a shared base
 A="$T/a.db" B="$T/b.db"
 "$ANLI" --state "$A" notes import "$T/e.json" >/dev/null
