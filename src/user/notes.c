@@ -1,6 +1,8 @@
 /* notes.c — the notes store (notes.h): names, add / get / update / list /
- * counts / history, drafts (one note's row, etag and cleaning: notedb.c).  The merge of an
- * export is in import.c, re-anchoring against the book in resolve.c. */
+ * counts / history, drafts, and the rules of a note (note_check) (one
+ * note's row, etag and cleaning: notedb.c).  The merge of an export is in
+ * import.c, re-anchoring against the book in resolve.c.  Over 400 lines:
+ * the store's calls, each a short transaction of its own. */
 #include "anli/notes.h"
 
 #include "anli/i18n.h"
