@@ -559,6 +559,15 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 		return u;
 	if ((flags & USER_SHARED) && share_create(path, note))
 		return u;
+	struct stat st0;
+	if (stat(path, &st0) == 0 && S_ISREG(st0.st_mode) && st0.st_size > 0 && !sqlite_header(path)) {
+		/* not a database at all: not touched, no PATH.lock beside it */
+		anli_err_set(note,
+			     (flags & USER_SHARED) ? _("%s: not an anli notes file (not an SQLite database); %s")
+						   : _("%s: not an anli state file (not an SQLite database); %s"),
+			     path, not_saved(flags));
+		return u;
+	}
 	struct anli_err why;
 	int rc = SETUP_CORRUPT, moved = 0;
 	/* Moving a damaged file aside while another anli is opening it would
