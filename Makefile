@@ -330,6 +330,7 @@ $(B)/bench_anchor: bench/bench_anchor.c $(B)/libuser.a $(B)/libtext.a $(B)/libco
 # the anchoring cascade on the book after simulated rebuilds (figures)
 bench-anchor: data/anli.db $(B)/bench_anchor
 	$(B)/bench_anchor data/anli.db
+	@sh bench/notes-present.sh ./anli data/anli.db 1000
 
 # the generated corpus, 1,000 times the book (never committed)
 $(B)/corpus1000.db: data/anli.db $(B)/gen_corpus
