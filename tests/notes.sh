@@ -166,8 +166,8 @@ expect_error 1 "no chapter 'book/99'" a notes export --chapter=book/99
 run a notes export --format=markdown
 cp "$T/out" "$T/e.md"
 check "md: the title" [ "$(head -n 1 "$T/e.md")" = "# 勘误表" ]
-check "md: one chapter heading" [ "$(grep -c '^## 第' "$T/e.md")" = 1 ]
-check "md: case 27's heading" grep -q '^### 案例 27 ' "$T/e.md"
+check "md: the collection, then one chapter heading" [ "$(grep -c '^## 全国园区科协典型案例汇编$' "$T/e.md")" = 1 ] && [ "$(grep -c '^### 第' "$T/e.md")" = 1 ]
+check "md: case 27's heading" grep -q '^#### 案例 27 ' "$T/e.md"
 check "md: the table's head" grep -q '^| 位置 | 页 | 类 | 原文 | 改为 | 说明 | 状态 | 提出 |$' "$T/e.md"
 check "md: a row: where, kind, quote, fix, remark" grep -q '^| [^|]* 第[0-9]*段 (c27:4) | [0-9]* | 改 | 挂点组 | 联系点 | 用词 | 待处理 | 校对甲 |$' "$T/e.md"
 check "md: the title's row" grep -q '^| 标题 (c27:title) | ' "$T/e.md"
@@ -192,7 +192,52 @@ run "$ANLI" --state "$S2" notes import "$T/e.json"
 check "importing twice adds nothing" [ "$(cat "$T/out")" = "added 0, updated 0, unchanged 6, deleted 0, conflicts 0" ]
 expect_error 2 "nope.json" "$ANLI" --state "$S2" notes import "$T/nope.json"
 echo '{"anli_notes": 1, "notes": [{"uuid": "x"}]}' >"$T/badnote.json"
-expect_error 2 "" "$ANLI" --state "$S2" notes import "$T/badnote.json"
+expect_error 2 "badnote.json: note 1 (x): \"rev\" is missing" "$ANLI" --state "$S2" notes import "$T/badnote.json"
+# what is wrong in the file imported names it, never the notes file
+: >"$T/empty.json"
+expect_error 2 "^anli: $T/empty.json: not valid JSON$" "$ANLI" --state "$S2" notes import "$T/empty.json"
+printf '{' >"$T/trunc.json"
+expect_error 2 "^anli: $T/trunc.json: not valid JSON$" "$ANLI" --state "$S2" notes import "$T/trunc.json"
+echo '{"anli_notes": 1, "notes": ["abc"]}' >"$T/str.json"
+expect_error 2 "^anli: $T/str.json: note 1: not a JSON object$" "$ANLI" --state "$S2" notes import "$T/str.json"
+echo '{"anli_notes": 1, "notes": [null]}' >"$T/null.json"
+expect_error 2 "^anli: $T/null.json: note 1: not a JSON object$" "$ANLI" --state "$S2" notes import "$T/null.json"
+
+# the sender's derived fields are not trusted, the note rules hold
+one() { jq ".notes |= [.[] | select(.kind == \"改\") | del(.history) | $1]" "$T/e.json" >"$T/one.json"; }
+one '.uuid = "99999999-9999-4999-8999-999999999999" | .anchor = "c27:p999999"'
+run "$ANLI" --state "$T/trust.db" notes import "$T/one.json"
+run "$ANLI" --state "$T/trust.db" notes list --format=json
+check "an imported anchor unknown here is anchored again (its quote found: moved), not trusted as exact" jq_true '.[0].anchor_state == "moved" and .[0].anchor != "c27:p999999"' "$T/out"
+one '.item = "a1"'
+expect_error 2 "one.json: note 1 (.*): the anchor c27:p.* is not in the item a1$" "$ANLI" --state "$T/trust2.db" notes import "$T/one.json"
+one '.item = "../../etc" | .anchor = "../../etc:p1"'
+run "$ANLI" --state "$T/trust3.db" notes import "$T/one.json"
+run "$ANLI" --state "$T/trust3.db" notes list --format=json
+check "an unknown item imported is orphaned" jq_true '.[0].anchor_state == "orphaned"' "$T/out"
+one '.fix = null'
+expect_error 2 "one.json: note 1 (.*): a 改 note needs a fix" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.fix = .quote'
+expect_error 2 "one.json: note 1 (.*): a 改 note's fix is its quote" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.fix = "   "'
+expect_error 2 "one.json: note 1 (.*): a 改 note needs a fix" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.kind = "删"'
+expect_error 2 "one.json: note 1 (.*): a 删 note has no fix" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.kind = "增" | .quote = ""'
+expect_error 2 "one.json: note 1 (.*): a 增 note needs a quote" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+one '.note = ("x" * 70000)'
+expect_error 2 "one.json: note 1 (.*): a text of the note is longer than 65536 bytes" "$ANLI" --state "$T/trust4.db" notes import "$T/one.json"
+
+# output that cannot be written: the change is saved, the error says so
+if [ -w /dev/full ]; then
+	"$ANLI" --state "$T/full.db" notes import "$T/e.json" >/dev/full 2>"$T/err"; rc=$?
+	check "import >/dev/full: exit 2 ($rc)" [ "$rc" = 2 ]
+	check "import >/dev/full: said ($(cat "$T/err"))" grep -qx "anli: $T/e.json: imported, but writing the counts failed: No space left on device" "$T/err"
+	"$ANLI" --state "$T/full.db" notes add 27:4 'x' >/dev/full 2>"$T/err"; rc=$?
+	check "add >/dev/full: exit 2" [ "$rc" = 2 ]
+	check "add >/dev/full: said ($(cat "$T/err"))" grep -qx "anli: note 7 added, but writing its number failed: No space left on device" "$T/err"
+	check "add >/dev/full: the note is saved" [ "$(sqlite3 "$T/full.db" 'SELECT count(*) FROM note')" = 7 ]
+fi
 
 # --- a conflict: two editors change one note from a shared base
 A="$T/a.db" B="$T/b.db"
@@ -228,6 +273,36 @@ run a notes list --item=1 --format=tsv
 check "not in the state file" [ "$(wc -l <"$T/out")" = 1 ]
 run a show 1:1 --notes="$N"
 check "show --notes=PATH: inline from that file" grep -q '共享的批注' "$T/out"
+# a damaged shared notes file is never moved aside (nor a text file)
+{ printf 'SQLite format 3\000'; head -c 4096 /dev/zero | tr '\0' J; } >"$T/team/damaged.db"
+cp "$T/team/damaged.db" "$T/damaged.orig"
+expect_error 2 "damaged.db: damaged (.*); a shared notes file is not moved aside.*notes are not saved$" "$ANLI" --notes "$T/team/damaged.db" notes add 1:1 x
+expect_error 2 "damaged.db: damaged" "$ANLI" --notes "$T/team/damaged.db" notes list
+check "the damaged shared file is left where it was" cmp -s "$T/team/damaged.db" "$T/damaged.orig"
+check "and nothing is moved aside" sh -c "! ls '$T/team' | grep -q corrupt"
+echo thesis >"$T/team/thesis.txt"
+expect_error 2 "thesis.txt: not an anli notes file (not an SQLite database); notes are not saved$" env ANLI_NOTES="$T/team/thesis.txt" "$ANLI" notes list
+check "a text as the notes file is left as it was" [ "$(cat "$T/team/thesis.txt")" = thesis ]
+# a read-only notes file (as a user who may not write it: root runs anli
+# as nobody): listed and exported; a write refused in one line
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	RO=$(mktemp -d /tmp/anli-ro.XXXXXX)
+	chmod 755 "$RO"
+	cp "$N" "$RO/notes.db"
+	chmod 444 "$RO/notes.db"
+	chmod 555 "$RO"
+	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	run nobody "$ANLI" --notes "$RO/notes.db" notes list --format=tsv
+	check "read-only: listed ($(cat "$T/err"))" [ "$rc" = 0 ] && [ "$(tail -n +2 "$T/out" | wc -l)" = 1 ]
+	run nobody "$ANLI" --notes "$RO/notes.db" notes export --format=json
+	check "read-only: exported" jq_true '.notes | length == 1' "$T/out"
+	expect_error 2 "notes.db: saving a note: the file is read-only (opened for reading): nothing is saved$" nobody "$ANLI" --notes "$RO/notes.db" notes add 1:1 x
+	chmod 755 "$RO"
+	rm -rf "$RO"
+fi
+# another program's database as the notes file: said in the notes file's words
+sqlite3 "$T/team/other.db" 'CREATE TABLE t(x)'
+expect_error 2 "other.db: not an anli notes file (application_id 0x00000000); notes are not saved$" "$ANLI" --notes "$T/team/other.db" notes list
 
 # --- two writers at once: 200 notes each
 adder() { # adder TAG: 200 adds, one process each

@@ -223,19 +223,25 @@ sqlite3 "$T/newer.db" "PRAGMA user_version = 9; UPDATE meta SET value = '99.0.0'
 expect_error 2 "newer anli" $ANLI --state "$T/newer.db" mark 27 read
 check "a newer file is left as it was" [ "$(sqlite3 "$T/newer.db" 'PRAGMA user_version')" = 9 ]
 # a damaged file is moved aside and a new one started
-printf 'this is no database, just text long enough to look like one at all' >"$T/bad.db"
+printf 'SQLite format 3\000 and then junk, long enough to look like a damaged database' >"$T/bad.db"
 printf 'wal' >"$T/bad.db-wal"
 run $ANLI --state "$T/bad.db" mark 27 read
 check "damaged: the change is saved in a new file" [ "$rc" = 0 ] && [ "$(sqlite3 "$T/bad.db" 'SELECT item_id FROM read_mark')" = c27 ]
 check "damaged: said in one line" sh -c "[ \$(wc -l <'$T/err') = 1 ] && grep -q 'moved to .*bad.db.corrupt-[0-9]\\{8\\}T[0-9]\\{6\\}; starting a new state file' '$T/err'"
 check "damaged: moved with its -wal" sh -c "ls '$T' | grep -q '^bad.db.corrupt-[0-9T]*-wal\$' && ls '$T' | grep -q '^bad.db.corrupt-[0-9T]*\$'"
 
+# a file that is not a database at all is never moved or changed
+echo thesis >"$T/thesis.txt"
+expect_error 2 "thesis.txt: not an anli state file (not an SQLite database); reading state is not saved" $ANLI --state "$T/thesis.txt" mark 27 read
+check "not a database: left as it was" [ "$(cat "$T/thesis.txt")" = thesis ]
+check "not a database: not moved aside, no lock file beside it" sh -c "! ls '$T' | grep -q '^thesis.txt.'"
+
 # three processes opening one damaged file at once: it is moved aside
 # once, and all three changes are saved in the new one
 for r in $(seq 1 20); do
 	D="$T/race$r"
 	mkdir -p "$D"
-	head -c 8192 /dev/urandom >"$D/user.db"
+	{ printf 'SQLite format 3\000'; head -c 8192 /dev/urandom; } >"$D/user.db"
 	for i in 1 2 3; do
 		$ANLI --state "$D/user.db" mark $i read </dev/null 2>"$D/err$i" &
 	done

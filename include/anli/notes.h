@@ -105,11 +105,20 @@ char *notes_path(const char *opt);
  * boundary. */
 void notes_author(char out[NOTE_NAME_MAX]);
 
+/* The rules every note obeys (notes_add, notes_update and notes_import
+ * check them): the anchor is in the item ("ITEM:…"); 疑 and 删 have no fix;
+ * 改 and 增 have a fix that is not blank (spaces only); every kind but 疑
+ * has a quote; a 改's fix is not its quote; a 疑 without a quote has a
+ * remark; no text (remark, quote, fix, prefix, suffix) is longer than
+ * NOTE_FIELD_MAX bytes.  0, or -1 with err saying which (no path). */
+#define NOTE_FIELD_MAX 65536
+int note_check(const struct note *n, struct anli_err *err);
+
 /* Add n: the caller fills kind, item_id, anchor_id, sel, fix, text (and
  * may fill cite, book, anchor_state); uuid, num, rev, etag, author,
  * updated_by, created and updated are set here and written back into *n
- * (status open, not deleted).  改 and 增 need a fix (else -1, err says
- * so).  Text, fix, quote and context are stored cleaned (invalid UTF-8
+ * (status open, not deleted).  note_check's rules hold (else -1, err
+ * says which).  Text, fix, quote and context are stored cleaned (invalid UTF-8
  * replaced, tab and line breaks made spaces, other control characters
  * removed) and the cleaned strings written back.  One transaction; the
  * number is the file's highest (tombstones too) + 1, never reused. */
@@ -173,9 +182,11 @@ int notes_history(struct user *u, const char *uuid, struct note **out, int *n, s
  * notes changed anchor state or applied flag. */
 int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int *changed, struct anli_err *err);
 
-/* Merge a JSON export (notes_export_json's format) held in `json`; counts
- * as the import prints them.  One transaction: a malformed file changes
- * nothing (err names the first bad note).  Text is sanitised as book text
+/* Merge a JSON export (notes_export_json's format) held in `json`, read
+ * from the file `name`; counts as the import prints them.  One
+ * transaction: a malformed file changes nothing; err is then "NAME: note 3
+ * (UUID): \"rev\" is missing" (what is wrong in the file, named by
+ * `name`) or "NOTES-FILE: importing notes: reason" (the notes file).  Text is sanitised as book text
  * is (control characters removed, invalid UTF-8 replaced). */
 /* The JSON export, the one format notes_import reads (written by the CLI's
  * `anli notes export --format=json`, src/out/):
@@ -190,11 +201,18 @@ int notes_resolve(struct user *u, struct model *m, const char *fingerprint, int 
  * plus the table's columns for people (collection, chapter, title, section,
  * paragraph, block, source, page), which import ignores.  Unknown keys are
  * ignored; a missing required key (uuid, rev, etag, kind, status, item,
- * anchor, note, created, updated) is an error naming the note. */
+ * anchor, note, created, updated) is an error naming the note.  Strict:
+ * "anli_notes" is the integer 1 (not "1", 1.5 or true); "created" and
+ * "updated" are strings "YYYY-MM-DDTHH:MM:SS…" (not numbers), and neither
+ * more than a day ahead of this clock (refused, not clamped: a time in the
+ * future would win every merge); a string holding "\u0000" is refused (not
+ * cut, not replaced); note_check's rules hold (so no text is longer than
+ * NOTE_FIELD_MAX).  An imported note's "book" is not kept (set to ""), so
+ * notes_resolve anchors it again in this book; its history keeps it. */
 struct notes_import_counts {
 	int added, updated, unchanged, deleted, conflicts;
 };
-int notes_import(struct user *u, const char *json, struct notes_import_counts *c, struct anli_err *err);
+int notes_import(struct user *u, const char *json, const char *name, struct notes_import_counts *c, struct anli_err *err);
 
 /* --- drafts: the text of an unsaved note form, per user (the state file,
  * never the shared notes file).  `key` names the form ("new c27:p3771",

@@ -56,8 +56,9 @@ void out_notes_csv(struct sbuf *o, const struct out_notes_row *r, int n, int bom
 void out_notes_tsv(struct sbuf *o, const struct out_notes_row *r, int n, int bom);
 
 /* The 勘误表 as Markdown: a title line with `book` (the book's title, in 《》) and
- * `when` (the export time, as shown), then per chapter a "##" heading, per
- * item a "###" heading and a table 位置 · 页 · 类 · 原文 · 改为 · 说明 ·
+ * `when` (the export time, as shown), then per collection a "##" heading
+ * (its label), per chapter a "###" heading (none when the chapter is
+ * empty), per item a "####" heading and a table 位置 · 页 · 类 · 原文 · 改为 · 说明 ·
  * 状态 · 提出; the orphans last under a heading of their own, with their old
  * citation.  Rows come in book order (grouped as they come). */
 void out_notes_markdown(struct sbuf *o, const struct out_notes_row *r, int n, const char *book, const char *when);

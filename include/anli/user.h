@@ -57,19 +57,38 @@ char *user_state_path(const char *opt, int *is_default, struct anli_err *err);
  *    PATH.corrupt-YYYYmmddTHHMMSS; starting a new state file" — state is
  *    active, on the new file;
  *  - state is not saved, and why (the handle is inactive).
- * A damaged file is one SQLite calls corrupt or not a database, or whose
- * quick_check fails; its -wal and -shm are moved with it.  PATH.lock (made
+ * A damaged file is one that begins as an SQLite database does (its first
+ * 16 bytes "SQLite format 3\0") and that SQLite calls corrupt or not a
+ * database, or whose quick_check fails; its -wal and -shm are moved with
+ * it.  A file that does not begin so (a text given as --state by mistake)
+ * is never moved or changed: "PATH: not an anli state file (not an SQLite
+ * database)", no state.  A shared file (USER_SHARED) is never moved aside,
+ * damaged or not, by any command (others are using it; a person restores
+ * it): "PATH: damaged (...); a shared notes file is not moved aside: ...;
+ * notes are not saved", no state — so no new file is made in its place.  PATH.lock (made
  * beside it, kept) is held shared while a file is opened and set up and
  * exclusive while a damaged one is moved, so that no other anli is
  * opening it at that moment (SQLite would pair the old file with the new
  * one's -wal). */
 #define USER_MKDIR 1u
 #define USER_SHARED 2u
+/* USER_READ_ONLY: a file that exists, is anli's and up to date, but cannot
+ * be written (its mode, a read-only directory or file system) is opened
+ * for reading: user_active() 1, user_writable() 0, every read works and
+ * every write fails, err "PATH: what: the file is read-only (opened for
+ * reading): nothing is saved".  Without it such a file gives no state (as
+ * the reader wants: it says so once and never fails a save).  A read-only
+ * file of an older schema (it cannot be migrated) or an empty one gives no
+ * state either way. */
+#define USER_READ_ONLY 4u
 struct user *user_open(const char *path, const char *reader_version, unsigned flags, struct anli_err *note);
 void user_close(struct user *u);
 
 /* 1 when state is read and saved, 0 for "no state". */
 int user_active(const struct user *u);
+/* 1 when the file can be written too (0 for a file opened USER_READ_ONLY
+ * that cannot be, and with no state). */
+int user_writable(const struct user *u);
 /* The file's path (NULL with no path at all). */
 const char *user_path(const struct user *u);
 /* The journal mode in use: "wal", "delete", or "" with no state. */

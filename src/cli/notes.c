@@ -8,6 +8,7 @@
 
 #include "anli/i18n.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,8 +110,9 @@ static int notes_add_cmd(const struct opts *o)
 	if (notes_add(u, &n, &err)) {
 		rc = cli_error("%s", err.msg);
 	} else {
-		printf("%lld\n", n.num);
-		rc = fflush(stdout) ? cli_error("%s", _("standard output")) : CLI_OK;
+		rc = CLI_OK;
+		if (printf("%lld\n", n.num) < 0 || fflush(stdout))
+			rc = cli_error(_("note %lld added, but writing its number failed: %s"), n.num, strerror(errno));
 	}
 	user_close(u);
 out_anchor:
@@ -321,11 +323,12 @@ static int notes_import_cmd(const struct opts *o)
 	struct notes_import_counts n;
 	memset(&n, 0, sizeof n);
 	int rc = CLI_OK;
-	if (notes_import(u, json, &n, &err))
+	if (notes_import(u, json, o->args[1], &n, &err))
 		rc = cli_error("%s", err.msg);
-	else
-		printf(_("added %d, updated %d, unchanged %d, deleted %d, conflicts %d\n"), n.added, n.updated,
-		       n.unchanged, n.deleted, n.conflicts);
+	else if (printf(_("added %d, updated %d, unchanged %d, deleted %d, conflicts %d\n"), n.added, n.updated,
+			n.unchanged, n.deleted, n.conflicts) < 0 ||
+		 fflush(stdout))
+		rc = cli_error(_("%s: imported, but writing the counts failed: %s"), o->args[1], strerror(errno));
 	free(json);
 	user_close(u);
 	return rc;

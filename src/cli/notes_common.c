@@ -20,7 +20,7 @@ struct user *notecmd_open(const struct opts *o)
 	struct user *u;
 	if (path) {
 		struct anli_err note;
-		u = user_open(path, ANLI_VERSION, USER_SHARED, &note);
+		u = user_open(path, ANLI_VERSION, USER_SHARED | USER_READ_ONLY, &note);
 		if (note.msg[0])
 			msg_error("anli", "%s", note.msg);
 		free(path);
@@ -39,6 +39,8 @@ int notecmd_resolve(struct user *u, struct model *m)
 {
 	char fp[17];
 	struct anli_err err;
+	if (!user_writable(u)) /* a read-only file: its notes as last anchored */
+		return CLI_OK;
 	if (model_fingerprint(m, fp, &err) || notes_resolve(u, m, fp, NULL, &err))
 		return cli_error("%s", err.msg);
 	return CLI_OK;

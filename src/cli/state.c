@@ -17,7 +17,8 @@
 #include <string.h>
 #include <time.h>
 
-/* Open the state file as --state, $ANLI_STATE or the default say; what
+/* Open the state file as --state, $ANLI_STATE or the default say (a
+ * read-only file for reading: USER_READ_ONLY, its writes fail); what
  * user_open has to say (no state, a damaged file moved aside) is printed
  * on stderr.  Never NULL. */
 struct user *state_open(const struct opts *o)
@@ -25,7 +26,7 @@ struct user *state_open(const struct opts *o)
 	struct anli_err err, note;
 	int def = 0;
 	char *path = user_state_path(o->state, &def, &err);
-	struct user *u = user_open(path, ANLI_VERSION, def ? USER_MKDIR : 0, &note);
+	struct user *u = user_open(path, ANLI_VERSION, (def ? USER_MKDIR : 0) | USER_READ_ONLY, &note);
 	if (!path)
 		msg_error("anli", "%s", err.msg);
 	else if (note.msg[0])

@@ -198,11 +198,11 @@ static void md_row(struct sbuf *o, const struct out_notes_row *r)
 	sbuf_adds(o, " |\n");
 }
 
-/* "### 案例 27 加强……" / "### a3 title" */
+/* "#### 案例 27 加强……" / "#### a3 title" */
 static void md_item_head(struct sbuf *o, const struct out_notes_row *r)
 {
 	const char *it = r->cell[NCOL_ITEM] ? r->cell[NCOL_ITEM] : "";
-	sbuf_adds(o, "\n### ");
+	sbuf_adds(o, "\n#### ");
 	if (*it && strspn(it, "0123456789") == strlen(it))
 		/* TRANSLATORS: a case's heading in the errata table: 案例 27 */
 		sbuf_printf(o, _("案例 %s"), it);
@@ -229,18 +229,22 @@ void out_notes_markdown(struct sbuf *o, const struct out_notes_row *r, int n, co
 	sbuf_printf(o, _("导出于 %s，共 %d 条"), when, n);
 	sbuf_adds(o, "\n");
 	int i = 0;
+	/* by collection (## its label: the book's cases, the leaders'
+	 * articles), then chapter (###), then item (####) */
 	for (; i < n && !r[i].orphan; i++) {
-		if (i == 0 || !same(r[i].cell[NCOL_CHAPTER], r[i - 1].cell[NCOL_CHAPTER]) ||
-		    !same(r[i].cell[NCOL_COLLECTION], r[i - 1].cell[NCOL_COLLECTION])) {
+		int coll = i == 0 || !same(r[i].cell[NCOL_COLLECTION], r[i - 1].cell[NCOL_COLLECTION]);
+		int chap = coll || !same(r[i].cell[NCOL_CHAPTER], r[i - 1].cell[NCOL_CHAPTER]);
+		if (coll) {
 			sbuf_adds(o, "\n## ");
-			if (!empty(r[i].cell[NCOL_CHAPTER]))
-				out_md_cell(o, r[i].cell[NCOL_CHAPTER]);
-			else
-				out_md_cell(o, r[i].cell[NCOL_COLLECTION]);
+			out_md_cell(o, r[i].cell[NCOL_COLLECTION]);
 			sbuf_adds(o, "\n");
 		}
-		if (i == 0 || !same(r[i].cell[NCOL_ITEM], r[i - 1].cell[NCOL_ITEM]) ||
-		    !same(r[i].cell[NCOL_CHAPTER], r[i - 1].cell[NCOL_CHAPTER]))
+		if (chap && !empty(r[i].cell[NCOL_CHAPTER])) {
+			sbuf_adds(o, "\n### ");
+			out_md_cell(o, r[i].cell[NCOL_CHAPTER]);
+			sbuf_adds(o, "\n");
+		}
+		if (chap || !same(r[i].cell[NCOL_ITEM], r[i - 1].cell[NCOL_ITEM]))
 			md_item_head(o, &r[i]);
 		md_row(o, &r[i]);
 	}

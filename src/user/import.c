@@ -1,15 +1,18 @@
 /* import.c — notes_import (notes.h): another file's JSON export merged
  * by uuid and etag, read with SQLite's JSON functions, in one
- * transaction. */
+ * transaction.  Over 400 lines: the reader checks every field of an
+ * untrusted file (a line or two each) before the merge. */
 #include "anli/notes.h"
 
 #include "anli/i18n.h"
 #include "userdb.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The keys of a note, in the order of the columns the reader selects:
  * json_type and json_extract of each. */
@@ -28,9 +31,26 @@ static const int required[] = {K_UUID, K_REV, K_ETAG, K_KIND, K_STATUS, K_ITEM, 
 
 struct reader {
 	struct user *u;
+	const char *name; /* the file imported, for messages */
 	sqlite3_stmt *st; /* one note's fields, ?1 the note's JSON text */
 	int index;        /* of the note in the file, for messages (1..) */
 };
+
+/* err = "NAME: " and the message; -1.  For what is wrong in the file
+ * imported (what is wrong with the notes file names that). */
+static int file_err(const char *name, struct anli_err *err, const char *fmt, ...)
+{
+	if (err) {
+		int n = snprintf(err->msg, sizeof err->msg, "%s: ", name);
+		if (n < 0 || (size_t)n >= sizeof err->msg)
+			n = 0;
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
 
 static int prepare_reader(struct reader *r, struct anli_err *err)
 {
@@ -79,6 +99,31 @@ static int uuid_ok(const char *s)
 	return 1;
 }
 
+/* Does the JSON text hold the escape \u0000 (SQLite would cut the string
+ * there)?  An escape is a backslash that follows an even number of them. */
+static int has_nul(const char *json)
+{
+	for (const char *p = json; (p = strstr(p, "\\u0000")); p++) {
+		int n = 0;
+		for (const char *q = p; q > json && q[-1] == '\\'; q--)
+			n++;
+		if (n % 2 == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A time as the export writes it: ISO 8601, "2026-11-29T20:00:00Z" (a
+ * fraction or an offset may follow the seconds). */
+static int iso_ok(const char *s)
+{
+	static const char form[] = "dddd-dd-ddTdd:dd:dd";
+	for (int i = 0; form[i]; i++)
+		if (form[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != form[i])
+			return 0;
+	return 1;
+}
+
 static int hex16_ok(const char *s)
 {
 	if (strlen(s) != 16)
@@ -102,12 +147,15 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 		return user_db_fail(r->u, _("importing notes"), err);
 	const char *where = in_history ? _("in the history of note") : _("note");
 	const char *uuid = text_of(st, K_UUID);
-	if (strcmp((const char *)sqlite3_column_text(st, 0), "object"))
-		return anli_err_set(err, _("%s %d: not a JSON object"), where, r->index);
+	if (!sqlite3_column_text(st, 0) || strcmp((const char *)sqlite3_column_text(st, 0), "object"))
+		return file_err(r->name, err, _("%s %d: not a JSON object"), where, r->index);
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!*type_of(st, required[i]) || !strcmp(type_of(st, required[i]), "null"))
-			return anli_err_set(err, _("%s %d (%s): \"%s\" is missing"), where, r->index,
+			return file_err(r->name, err, _("%s %d (%s): \"%s\" is missing"), where, r->index,
 					    *uuid ? uuid : "?", keys[required[i]]);
+	if (has_nul(json))
+		return file_err(r->name, err, _("%s %d (%s): a string holds a NUL character (\\u0000)"), where, r->index,
+				*uuid ? uuid : "?");
 	const char *bad = NULL;
 	int kind = note_kind_parse(text_of(st, K_KIND)), status = note_status_parse(text_of(st, K_STATUS));
 	int astate = *type_of(st, K_ASTATE) ? note_anchor_parse(text_of(st, K_ASTATE)) : ANCHOR_EXACT;
@@ -145,9 +193,11 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 		bad = "fix";
 	else if (*type_of(st, K_BOOK) && strcmp(type_of(st, K_BOOK), "null") && strlen(text_of(st, K_BOOK)) > 16)
 		bad = "book";
-	else if (sqlite3_column_type(st, 1 + 2 * NKEYS) == SQLITE_NULL)
+	else if (strcmp(type_of(st, K_CREATED), "text") || !iso_ok(text_of(st, K_CREATED)) ||
+		 sqlite3_column_type(st, 1 + 2 * NKEYS) == SQLITE_NULL)
 		bad = "created";
-	else if (sqlite3_column_type(st, 2 + 2 * NKEYS) == SQLITE_NULL)
+	else if (strcmp(type_of(st, K_UPDATED), "text") || !iso_ok(text_of(st, K_UPDATED)) ||
+		 sqlite3_column_type(st, 2 + 2 * NKEYS) == SQLITE_NULL)
 		bad = "updated";
 	else if (*type_of(st, K_HISTORY) && (in_history || strcmp(type_of(st, K_HISTORY), "array")))
 		bad = "history";
@@ -157,7 +207,12 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 				bad = keys[k];
 	}
 	if (bad)
-		return anli_err_set(err, _("%s %d (%s): \"%s\" is not valid"), where, r->index, *uuid ? uuid : "?", bad);
+		return file_err(r->name, err, _("%s %d (%s): \"%s\" is not valid"), where, r->index, *uuid ? uuid : "?", bad);
+	/* a time ahead of this clock would win every merge: refused */
+	if (sqlite3_column_int64(st, 2 + 2 * NKEYS) > (long long)time(NULL) + 86400 ||
+	    sqlite3_column_int64(st, 1 + 2 * NKEYS) > (long long)time(NULL) + 86400)
+		return file_err(r->name, err, _("%s %d (%s): \"%s\" is more than a day in the future"), where, r->index,
+				uuid, sqlite3_column_int64(st, 1 + 2 * NKEYS) > (long long)time(NULL) + 86400 ? "created" : "updated");
 	snprintf(n->uuid, sizeof n->uuid, "%s", uuid);
 	n->rev = sqlite3_column_int(st, 2 + 2 * K_REV);
 	snprintf(n->etag, sizeof n->etag, "%s", text_of(st, K_ETAG));
@@ -180,13 +235,20 @@ static int read_note(struct reader *r, const char *json, int in_history, struct 
 	n->text = clean_of(st, K_NOTE);
 	n->anchor_state = astate;
 	n->applied = sqlite3_column_int(st, 2 + 2 * K_APPLIED) != 0;
-	snprintf(n->book, sizeof n->book, "%s", text_of(st, K_BOOK));
+	/* the sender's derived fields are not trusted: book "" makes
+	 * notes_resolve anchor the current note again here (an unknown item
+	 * or anchor then shows orphaned); a history entry keeps what it said
+	 * (a record, never resolved) */
+	snprintf(n->book, sizeof n->book, "%s", in_history ? text_of(st, K_BOOK) : "");
 	n->cite = !strcmp(type_of(st, K_CITE), "text") ? clean_of(st, K_CITE) : NULL;
 	user_db_clean_name(text_of(st, K_AUTHOR), n->author);
 	user_db_clean_name(text_of(st, K_UPDATED_BY), n->updated_by);
 	n->created = sqlite3_column_int64(st, 1 + 2 * NKEYS);
 	n->updated = sqlite3_column_int64(st, 2 + 2 * NKEYS);
 	n->conflict = in_history && sqlite3_column_int(st, 2 + 2 * K_CONFLICT) != 0;
+	struct anli_err why;
+	if (note_check(n, &why))
+		return file_err(r->name, err, "%s %d (%s): %s", where, r->index, n->uuid, why.msg);
 	return 0;
 }
 
@@ -211,20 +273,25 @@ static int read_incoming(struct reader *r, const char *json, struct incoming *in
 	if (read_note(r, json, 0, &in->cur, err))
 		return -1;
 	sqlite3_stmt *st;
-	if (user_db_prepare(r->u, _("importing notes"), "SELECT value FROM json_each(?1, '$.history')", &st, err, "t",
-			    json))
+	if (user_db_prepare(r->u, _("importing notes"), "SELECT type, value FROM json_each(?1, '$.history')", &st, err,
+			    "t", json))
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strcmp((const char *)sqlite3_column_text(st, 0), "object")) {
+			sqlite3_finalize(st);
+			return file_err(r->name, err, _("note %d (%s): an entry of its \"history\" is not a JSON object"),
+					    r->index, in->cur.uuid);
+		}
 		in->hist = xrealloc(in->hist, sizeof *in->hist * (size_t)(in->nhist + 1));
-		if (read_note(r, (const char *)sqlite3_column_text(st, 0), 1, &in->hist[in->nhist], err)) {
+		if (read_note(r, (const char *)sqlite3_column_text(st, 1), 1, &in->hist[in->nhist], err)) {
 			sqlite3_finalize(st);
 			return -1;
 		}
 		in->nhist++;
 		if (strcmp(in->hist[in->nhist - 1].uuid, in->cur.uuid)) {
 			sqlite3_finalize(st);
-			return anli_err_set(err, _("note %d (%s): its history holds another note (%s)"), r->index,
+			return file_err(r->name, err, _("note %d (%s): its history holds another note (%s)"), r->index,
 					    in->cur.uuid, in->hist[in->nhist - 1].uuid);
 		}
 	}
@@ -321,48 +388,59 @@ static int merge(struct user *u, struct incoming *in, struct notes_import_counts
 	return rc;
 }
 
-int notes_import(struct user *u, const char *json, struct notes_import_counts *c, struct anli_err *err)
+int notes_import(struct user *u, const char *json, const char *name, struct notes_import_counts *c, struct anli_err *err)
 {
 	memset(c, 0, sizeof *c);
 	if (!user_active(u))
 		return user_db_inactive(u, err);
 	const char *what = _("importing notes");
 	sqlite3_stmt *st;
+	/* valid JSON first: json_type of invalid JSON is an error */
+	if (user_db_prepare(u, what, "SELECT json_valid(?1)", &st, err, "t", json))
+		return -1;
+	int rc = sqlite3_step(st), valid = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return user_db_fail(u, what, err);
+	if (!valid)
+		return file_err(name, err, "%s", _("not valid JSON"));
 	if (user_db_prepare(u, what,
-			    "SELECT json_valid(?1), json_type(?1), json_extract(?1, '$.anli_notes'),"
+			    "SELECT json_type(?1, '$.anli_notes'), json_type(?1), json_extract(?1, '$.anli_notes'),"
 			    " json_type(?1, '$.notes')",
 			    &st, err, "t", json))
 		return -1;
-	int rc = sqlite3_step(st);
+	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		return user_db_fail(u, what, err);
 	}
 	const char *bad = NULL;
-	if (!sqlite3_column_int(st, 0))
-		bad = _("not valid JSON");
-	else if (!sqlite3_column_text(st, 1) || strcmp((const char *)sqlite3_column_text(st, 1), "object") ||
+	if (!sqlite3_column_text(st, 1) || strcmp((const char *)sqlite3_column_text(st, 1), "object") ||
 		 sqlite3_column_type(st, 2) == SQLITE_NULL)
 		bad = _("not an anli notes export (no \"anli_notes\")");
-	else if (sqlite3_column_int(st, 2) != 1)
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), "integer") || sqlite3_column_int64(st, 2) != 1)
 		bad = _("an anli notes export of another version (\"anli_notes\" is not 1)");
 	else if (!sqlite3_column_text(st, 3) || strcmp((const char *)sqlite3_column_text(st, 3), "array"))
 		bad = _("\"notes\" is not a list");
 	sqlite3_finalize(st);
 	if (bad)
-		return anli_err_set(err, "%s", bad);
-	struct reader r = {.u = u};
+		return file_err(name, err, "%s", bad);
+	struct reader r = {.u = u, .name = name};
 	if (user_db_begin(u, what, err))
 		return -1;
 	if (prepare_reader(&r, err)) {
 		user_db_rollback(u);
 		return -1;
 	}
-	rc = user_db_prepare(u, what, "SELECT value FROM json_each(?1, '$.notes')", &st, err, "t", json);
+	rc = user_db_prepare(u, what, "SELECT type, value FROM json_each(?1, '$.notes')", &st, err, "t", json);
 	while (!rc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.index++;
+		if (strcmp((const char *)sqlite3_column_text(st, 0), "object")) {
+			rc = file_err(name, err, _("note %d: not a JSON object"), r.index);
+			break;
+		}
 		struct incoming in;
-		rc = read_incoming(&r, (const char *)sqlite3_column_text(st, 0), &in, err);
+		rc = read_incoming(&r, (const char *)sqlite3_column_text(st, 1), &in, err);
 		if (!rc)
 			rc = merge(u, &in, c, err);
 		incoming_clear(&in);

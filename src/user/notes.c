@@ -1,6 +1,8 @@
 /* notes.c — the notes store (notes.h): names, add / get / update / list /
- * counts / history, drafts (one note's row, etag and cleaning: notedb.c).  The merge of an
- * export is in import.c, re-anchoring against the book in resolve.c. */
+ * counts / history, drafts, and the rules of a note (note_check) (one
+ * note's row, etag and cleaning: notedb.c).  The merge of an export is in
+ * import.c, re-anchoring against the book in resolve.c.  Over 400 lines:
+ * the store's calls, each a short transaction of its own. */
 #include "anli/notes.h"
 
 #include "anli/i18n.h"
@@ -121,16 +123,45 @@ static void clean_in_place(char **s)
 	*s = c;
 }
 
-/* What the caller filled in is fit to store: ids, kind, a fix where the
- * kind needs one; text cleaned (written back). */
+static int blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ')
+			return 0;
+	return 1;
+}
+
+int note_check(const struct note *n, struct anli_err *err)
+{
+	size_t len = strlen(n->item_id);
+	if (strncmp(n->anchor_id, n->item_id, len) || n->anchor_id[len] != ':' || !n->anchor_id[len + 1])
+		return anli_err_set(err, _("the anchor %s is not in the item %s"), n->anchor_id, n->item_id);
+	const char *k = note_kind_name(n->kind), *quote = n->sel.quote ? n->sel.quote : "";
+	if ((n->kind == ANCHOR_QUERY || n->kind == ANCHOR_DELETE) && n->fix)
+		return anli_err_set(err, _("a %s note has no fix"), k);
+	if ((n->kind == ANCHOR_REPLACE || n->kind == ANCHOR_INSERT) && blank(n->fix))
+		return anli_err_set(err, _("a %s note needs a fix (the text to put there), not blank"), k);
+	if (n->kind != ANCHOR_QUERY && !*quote)
+		return anli_err_set(err, _("a %s note needs a quote (the text it changes)"), k);
+	if (n->kind == ANCHOR_REPLACE && !strcmp(n->fix, quote))
+		return anli_err_set(err, _("a %s note's fix is its quote: nothing would change"), k);
+	if (n->kind == ANCHOR_QUERY && !*quote && blank(n->text))
+		return anli_err_set(err, "%s", _("a 疑 note needs a remark or a quote"));
+	size_t max = NOTE_FIELD_MAX;
+	if (strlen(n->text ? n->text : "") > max || strlen(quote) > max || (n->fix && strlen(n->fix) > max) ||
+	    (n->sel.prefix && strlen(n->sel.prefix) > max) || (n->sel.suffix && strlen(n->sel.suffix) > max))
+		return anli_err_set(err, _("a text of the note is longer than %zu bytes"), max);
+	return 0;
+}
+
+/* What the caller filled in is fit to store: ids, kind and the rules of
+ * note_check; text cleaned (written back). */
 static int check_note(struct user *u, struct note *n, struct anli_err *err)
 {
 	if (user_db_check_id(u, n->item_id, 0, err) || user_db_check_id(u, n->anchor_id, 0, err))
 		return -1;
 	if (n->kind < 0 || n->kind > ANCHOR_INSERT)
 		return anli_err_set(err, _("%s: not a note kind: %d"), u->path, n->kind);
-	if ((n->kind == ANCHOR_REPLACE || n->kind == ANCHOR_INSERT) && !n->fix)
-		return anli_err_set(err, _("a %s note needs a fix (the text to put there)"), note_kind_name(n->kind));
 	if (n->status != NOTE_OPEN && n->status != NOTE_RESOLVED)
 		return anli_err_set(err, _("%s: not a note status: %d"), u->path, n->status);
 	clean_in_place(&n->text);
@@ -142,7 +173,7 @@ static int check_note(struct user *u, struct note *n, struct anli_err *err)
 	if (n->cite)
 		clean_in_place(&n->cite);
 	n->deleted = n->deleted ? 1 : 0;
-	return 0;
+	return note_check(n, err);
 }
 
 /* A version 4 UUID (RFC 4122) from the kernel's random numbers (not

@@ -168,16 +168,23 @@ static int one(sqlite3 *db, const char *sql, char *buf, size_t size)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* What is lost when the file cannot be used: the words for the state
+ * file or for a shared notes file (USER_SHARED). */
+static const char *not_saved(unsigned flags)
+{
+	return (flags & USER_SHARED) ? _("notes are not saved") : _("reading state is not saved");
+}
+
 /* The one-line reason for a failure, with "reading state is not saved". */
 static int unusable(struct user *u, const char *what, struct anli_err *why)
 {
 	int e = u->db ? sqlite3_system_errno(u->db) : 0;
 	if (e)
-		anli_err_set(why, _("%s: %s: %s (%s); reading state is not saved"), u->path, what,
-			     sqlite3_errmsg(u->db), strerror(e));
+		anli_err_set(why, _("%s: %s: %s (%s); %s"), u->path, what, sqlite3_errmsg(u->db), strerror(e),
+			     not_saved(u->flags));
 	else
-		anli_err_set(why, _("%s: %s: %s; reading state is not saved"), u->path, what,
-			     u->db ? sqlite3_errmsg(u->db) : "?");
+		anli_err_set(why, _("%s: %s: %s; %s"), u->path, what, u->db ? sqlite3_errmsg(u->db) : "?",
+			     not_saved(u->flags));
 	return SETUP_UNUSABLE;
 }
 
@@ -212,10 +219,27 @@ static int migrate(struct user *u, const char *reader_version, struct anli_err *
 	return SETUP_OK;
 }
 
-/* Open the connection, with what every use of it needs. */
-static int open_db(struct user *u)
+/* Open the connection, with what every use of it needs.  immutable: read
+ * only, as a file nobody changes (a WAL file whose -shm cannot be made, in
+ * a read-only directory: SQLite cannot read it otherwise). */
+static int open_db(struct user *u, int immutable)
 {
-	int rc = sqlite3_open_v2(u->path, &u->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc;
+	if (immutable) {
+		struct sbuf uri;
+		sbuf_init(&uri);
+		sbuf_adds(&uri, "file:");
+		for (const char *p = u->path; *p; p++)
+			if (*p == '%' || *p == '?' || *p == '#')
+				sbuf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				sbuf_printf(&uri, "%c", *p);
+		sbuf_adds(&uri, "?immutable=1");
+		rc = sqlite3_open_v2(uri.s, &u->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		sbuf_free(&uri);
+	} else {
+		rc = sqlite3_open_v2(u->path, &u->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	}
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_extended_result_codes(u->db, 1);
@@ -235,8 +259,9 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 	 * another anli moved it meanwhile: it is not known which was opened,
 	 * and it will not be moved aside by this process) */
 	struct stat before, after;
-	int had = stat(u->path, &before) == 0;
-	int rc = open_db(u);
+	int had = stat(u->path, &before) == 0, immutable = 0;
+again:;
+	int rc = open_db(u, immutable);
 	if (rc != SQLITE_OK)
 		return unusable(u, _("cannot open"), why);
 	u->dev = 0;
@@ -246,8 +271,9 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		u->ino = after.st_ino;
 	}
 	int persist;
-	if (sqlite3_db_readonly(u->db, "main") == 1) {
-		anli_err_set(why, _("%s: the file is read-only; reading state is not saved"), u->path);
+	u->readonly = sqlite3_db_readonly(u->db, "main") == 1;
+	if (u->readonly && !(u->flags & USER_READ_ONLY)) {
+		anli_err_set(why, _("%s: the file is read-only; %s"), u->path, not_saved(u->flags));
 		return SETUP_UNUSABLE;
 	}
 	/* one statement, so one read transaction: another process may be
@@ -269,6 +295,13 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_OK && u->readonly && (rc & 0xff) == SQLITE_READONLY && !immutable) {
+		/* a WAL file in a read-only directory, without its -shm */
+		sqlite3_close(u->db);
+		u->db = NULL;
+		immutable = 1;
+		goto again;
+	}
 	if (rc != SQLITE_OK) {
 		if (is_corrupt(rc)) {
 			anli_err_set(why, "%s", sqlite3_errmsg(u->db));
@@ -277,10 +310,15 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 		return unusable(u, _("cannot read"), why);
 	}
 	int fresh = appid == 0 && u->found_version == 0 && objects == 0;
+	if (u->readonly && fresh) {
+		anli_err_set(why, _("%s: the file is read-only and empty; %s"), u->path, not_saved(u->flags));
+		return SETUP_UNUSABLE;
+	}
 	if (appid != USER_APPLICATION_ID && !fresh) {
 		/* another program's database: not ours to move or change */
-		anli_err_set(why, _("%s: not an anli state file (application_id 0x%08x); reading state is not saved"),
-			     u->path, appid);
+		anli_err_set(why, (u->flags & USER_SHARED) ? _("%s: not an anli notes file (application_id 0x%08x); %s")
+							   : _("%s: not an anli state file (application_id 0x%08x); %s"),
+			     u->path, appid, not_saved(u->flags));
 		return SETUP_UNUSABLE;
 	}
 	if (!fresh) {
@@ -304,6 +342,23 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 				     u->path, u->found_version, u->min_reader[0] ? u->min_reader : "?", reader_version);
 			return SETUP_UNUSABLE;
 		}
+	}
+	if (u->readonly) {
+		/* read as it is: no journal mode set, no migration */
+		if (u->found_version < USER_SCHEMA_VERSION) {
+			anli_err_set(why, _("%s: the file is read-only and of an older anli (schema %d): it cannot be "
+					    "brought up to date; %s"),
+				     u->path, u->found_version, not_saved(u->flags));
+			return SETUP_UNUSABLE;
+		}
+		rc = one(u->db, "PRAGMA journal_mode", u->journal, sizeof u->journal);
+		if (rc == SQLITE_OK && !u->min_reader[0])
+			rc = one(u->db, "SELECT value FROM meta WHERE key = 'min_reader'", u->min_reader,
+				 sizeof u->min_reader);
+		if (rc != SQLITE_OK)
+			return unusable(u, _("cannot read"), why);
+		u->now_version = u->found_version;
+		return SETUP_OK;
 	}
 	/* WAL where it works (not on some network file systems): else the
 	 * rollback journal */
@@ -336,7 +391,7 @@ static int setup(struct user *u, const char *reader_version, struct anli_err *wh
 			 * on a new connection (this one has given up on it) */
 			sqlite3_close(u->db);
 			u->db = NULL;
-			if (open_db(u) != SQLITE_OK)
+			if (open_db(u, 0) != SQLITE_OK)
 				return unusable(u, _("cannot open"), why);
 			rc = sqlite3_exec(u->db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
 			if (rc == SQLITE_OK)
@@ -376,6 +431,19 @@ static int move_file(const char *path, const char *to, const char *suffix)
 	sbuf_free(&a);
 	sbuf_free(&b);
 	return rc;
+}
+
+/* 1 when path begins as every SQLite database does ("SQLite format 3"
+ * and a NUL): only such a file, damaged, is anli's to move aside. */
+static int sqlite_header(const char *path)
+{
+	char head[16];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return n == (ssize_t)sizeof head && !memcmp(head, "SQLite format 3", sizeof head);
 }
 
 /* Move a damaged file aside with its -wal, -shm and -journal: the new
@@ -484,13 +552,22 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 	u->path = xstrdup(path);
 	u->flags = flags;
 	if (!*path) { /* SQLite would take "" for a temporary database */
-		anli_err_set(note, "%s", _("the state file's path is empty; reading state is not saved"));
+		anli_err_set(note, _("the file's path is empty; %s"), not_saved(flags));
 		return u;
 	}
 	if ((flags & USER_MKDIR) && make_parent(path, note))
 		return u;
 	if ((flags & USER_SHARED) && share_create(path, note))
 		return u;
+	struct stat st0;
+	if (stat(path, &st0) == 0 && S_ISREG(st0.st_mode) && st0.st_size > 0 && !sqlite_header(path)) {
+		/* not a database at all: not touched, no PATH.lock beside it */
+		anli_err_set(note,
+			     (flags & USER_SHARED) ? _("%s: not an anli notes file (not an SQLite database); %s")
+						   : _("%s: not an anli state file (not an SQLite database); %s"),
+			     path, not_saved(flags));
+		return u;
+	}
 	struct anli_err why;
 	int rc = SETUP_CORRUPT, moved = 0;
 	/* Moving a damaged file aside while another anli is opening it would
@@ -527,6 +604,25 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 				flock(lk, LOCK_UN);
 			continue;
 		}
+		/* not a database at all (a text, someone's thesis): not anli's to
+		 * move; a shared notes file is never moved (others use it: a
+		 * person restores it) */
+		if (!sqlite_header(path) || (flags & USER_SHARED)) {
+			if (lk >= 0) {
+				flock(lk, LOCK_UN);
+				close(lk);
+			}
+			if (!sqlite_header(path))
+				anli_err_set(note,
+					     (flags & USER_SHARED) ? _("%s: not an anli notes file (not an SQLite database); %s")
+								   : _("%s: not an anli state file (not an SQLite database); %s"),
+					     path, not_saved(flags));
+			else
+				anli_err_set(note, _("%s: damaged (%s); a shared notes file is not moved aside: restore "
+						     "it from a copy or move it away; %s"),
+					     path, why.msg, not_saved(flags));
+			return u;
+		}
 		struct sbuf to;
 		sbuf_init(&to);
 		int mrc = move_aside(path, &to), e = errno;
@@ -536,8 +632,8 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 			sbuf_free(&to);
 			if (e == ENOENT)
 				continue;
-			anli_err_set(note, _("%s: damaged (%s) and cannot be moved aside: %s; reading state is not saved"),
-				     path, why.msg, strerror(e));
+			anli_err_set(note, _("%s: damaged (%s) and cannot be moved aside: %s; %s"), path, why.msg,
+				     strerror(e), not_saved(flags));
 			if (lk >= 0)
 				close(lk);
 			return u;
@@ -549,8 +645,8 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 	if (lk >= 0)
 		close(lk);
 	if (rc == SETUP_CORRUPT)
-		anli_err_set(note, _("%s: damaged (%s), again after it was moved aside; reading state is not saved"), path,
-			     why.msg);
+		anli_err_set(note, _("%s: damaged (%s), again after it was moved aside; %s"), path, why.msg,
+			     not_saved(flags));
 	else if (rc != SETUP_OK && moved) {
 		/* keep the first part: the file was moved; say the rest */
 		size_t n = strlen(note->msg);
@@ -591,6 +687,11 @@ void user_close(struct user *u)
 int user_active(const struct user *u)
 {
 	return u && u->db;
+}
+
+int user_writable(const struct user *u)
+{
+	return u && u->db && !u->readonly;
 }
 
 const char *user_path(const struct user *u)

@@ -10,6 +10,9 @@
 
 int user_db_fail(struct user *u, const char *what, struct anli_err *err)
 {
+	if (u->readonly && (sqlite3_extended_errcode(u->db) & 0xff) == SQLITE_READONLY)
+		return anli_err_set(err, _("%s: %s: the file is read-only (opened for reading): nothing is saved"),
+				    u->path, what);
 	return anli_err_set(err, "%s: %s: %s", u->path, what, sqlite3_errmsg(u->db));
 }
 
@@ -74,6 +77,9 @@ int user_db_run(struct user *u, const char *what, int *changes, struct anli_err 
 
 int user_db_begin(struct user *u, const char *what, struct anli_err *err)
 {
+	if (u->readonly)
+		return anli_err_set(err, _("%s: %s: the file is read-only (opened for reading): nothing is saved"),
+				    u->path, what);
 	return sqlite3_exec(u->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : user_db_fail(u, what, err);
 }
 

@@ -20,6 +20,7 @@ struct user {
 	int found_version, now_version;
 	char min_reader[32];
 	unsigned flags;    /* user_open's */
+	int readonly;      /* opened for reading only (USER_READ_ONLY) */
 	char *why;         /* no state: why (user_open's note) */
 };
 

@@ -475,7 +475,7 @@ static void rev_u1(struct sbuf *b, int k, const char *text, const char *history)
 static int import(struct user *u, const char *json, struct notes_import_counts *c)
 {
 	struct anli_err err;
-	int rc = notes_import(u, json, c, &err);
+	int rc = notes_import(u, json, "in.json", c, &err);
 	if (rc)
 		print_message("import: %s\n", err.msg);
 	return rc;
@@ -497,6 +497,9 @@ static void test_import(void **state)
 	struct user *u = open_new(file, sizeof file);
 	struct anli_err err;
 	struct notes_import_counts c;
+	char later[32]; /* ahead of the edits made here, not of the clock by a day */
+	time_t t_later = time(NULL) + 3600;
+	strftime(later, sizeof later, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t_later));
 	struct note n;
 	assert_int_equal(add(u, ANCHOR_QUERY, "c1:p1", "", NULL, "本地的"), 1);
 
@@ -581,7 +584,7 @@ static void test_import(void **state)
 		rev_u1(&h, k, k == 3 ? "第三稿" : "旧稿", NULL);
 	}
 	sbuf_free(&b);
-	jnote(&b, U1, 4, "00000000000000c4", "远端第四稿", "2099-01-01T00:00:00Z", 0, h.s, 0);
+	jnote(&b, U1, 4, "00000000000000c4", "远端第四稿", later, 0, h.s, 0);
 	json = jexport(b.s);
 	assert_int_equal(import(u, json, &c), 0);
 	expect(&c, 0, 0, 0, 0, 1);
@@ -629,7 +632,7 @@ static void test_import(void **state)
 	 * history?  no: unknown here) edited later than the deletion is a
 	 * conflict the tombstone wins */
 	sbuf_free(&b);
-	jnote(&b, U2, 2, "00000000000000e2", "复活？", "2099-01-01T00:00:00Z", 0, NULL, 0);
+	jnote(&b, U2, 2, "00000000000000e2", "复活？", later, 0, NULL, 0);
 	json = jexport(b.s);
 	assert_int_equal(import(u, json, &c), 0);
 	expect(&c, 0, 0, 0, 0, 1);
@@ -655,8 +658,8 @@ static void test_import(void **state)
 	sbuf_printf(&b,
 		    "{\"uuid\": \"%s\", \"rev\": 2, \"etag\": \"00000000000000f2\", \"kind\": \"query\", \"status\":"
 		    " \"open\", \"deleted\": true, \"item\": \"c1\", \"anchor\": \"c1:p1\", \"note\": \"本地的\","
-		    " \"created\": \"2026-11-29T20:00:00Z\", \"updated\": \"2099-01-01T00:00:00Z\", \"history\": [%s]}",
-		    local_uuid, hist);
+		    " \"created\": \"2026-11-29T20:00:00Z\", \"updated\": \"%s\", \"history\": [%s]}",
+		    local_uuid, later, hist);
 	json = jexport(b.s);
 	assert_int_equal(import(u, json, &c), 0);
 	expect(&c, 0, 0, 0, 1, 0);
@@ -671,7 +674,7 @@ static void test_import(void **state)
 	      NULL, 0);
 	sbuf_adds(&b, ", {\"uuid\": \"44444444-4444-4444-8444-444444444444\", \"etag\": \"0000000000000041\"}");
 	json = jexport(b.s);
-	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_int_equal(notes_import(u, json, "in.json", &c, &err), -1);
 	assert_non_null(strstr(err.msg, "note 2"));
 	assert_non_null(strstr(err.msg, "44444444-4444-4444-8444-444444444444"));
 	assert_non_null(strstr(err.msg, "\"rev\""));
@@ -683,14 +686,14 @@ static void test_import(void **state)
 	};
 	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
 		err.msg[0] = '\0';
-		assert_int_equal(notes_import(u, bad[k], &c, &err), -1);
+		assert_int_equal(notes_import(u, bad[k], "in.json", &c, &err), -1);
 		assert_true(err.msg[0] != '\0');
 	}
 	/* a bad field: an unknown kind, a time that is not one */
 	sbuf_free(&b);
 	jnote(&b, "55555555-5555-4555-8555-555555555555", 1, "0000000000000051", "x", "yesterday", 0, NULL, 0);
 	json = jexport(b.s);
-	assert_int_equal(notes_import(u, json, &c, &err), -1);
+	assert_int_equal(notes_import(u, json, "in.json", &c, &err), -1);
 	assert_non_null(strstr(err.msg, "\"updated\""));
 	free(json);
 	assert_int_equal(raw(file, "SELECT total_changes() + (SELECT count(*) FROM note) * 1000 + (SELECT count(*) FROM note_rev)",
@@ -698,6 +701,123 @@ static void test_import(void **state)
 			 before);
 	sbuf_free(&b);
 	sbuf_free(&h);
+	user_close(u);
+}
+
+/* Import json into u, expecting it refused: the message into msg, with
+ * nothing added. */
+static void import_fails(struct user *u, const char *json, char *msg, size_t size)
+{
+	struct anli_err err;
+	struct notes_import_counts c;
+	err.msg[0] = '\0';
+	if (notes_import(u, json, "in.json", &c, &err) != -1)
+		fail_msg("imported: %s", json);
+	expect(&c, 0, 0, 0, 0, 0);
+	snprintf(msg, size, "%s", err.msg);
+}
+
+/* An export of one note U2, jnote's, with the text `from` (when not NULL)
+ * replaced by `to`. */
+static char *jone(const char *from, const char *to)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	jnote(&b, U2, 1, "00000000000000b1", "好", "2026-11-29T20:00:00Z", 0, NULL, 0);
+	char *at = from ? strstr(b.s, from) : NULL;
+	if (from && !at)
+		fail_msg("'%s' is not in the note", from);
+	struct sbuf c;
+	sbuf_init(&c);
+	if (at) {
+		sbuf_printf(&c, "%.*s%s%s", (int)(at - b.s), b.s, to, at + strlen(from));
+	} else {
+		sbuf_adds(&c, b.s);
+	}
+	char *json = jexport(c.s);
+	sbuf_free(&b);
+	sbuf_free(&c);
+	return json;
+}
+
+/* Malformed exports: refused with a message naming the note, no crash. */
+static void test_import_refused(void **state)
+{
+	(void)state;
+	char file[128], msg[512];
+	struct user *u = open_new(file, sizeof file);
+	/* entries that are not objects */
+	import_fails(u, "{\"anli_notes\": 1, \"notes\": [null]}", msg, sizeof msg);
+	assert_non_null(strstr(msg, "note 1"));
+	import_fails(u, "{\"anli_notes\": 1, \"notes\": [\"abc\"]}", msg, sizeof msg);
+	assert_non_null(strstr(msg, "note 1: not a JSON object"));
+	char *json = jone("\"title\": \"ignored\"", "\"history\": [null]");
+	import_fails(u, json, msg, sizeof msg);
+	assert_non_null(strstr(msg, "note 1 (" U2 "): an entry of its \"history\""));
+	free(json);
+	json = jone("\"title\": \"ignored\"", "\"history\": [[]]");
+	import_fails(u, json, msg, sizeof msg);
+	assert_non_null(strstr(msg, "history"));
+	free(json);
+	/* the note rules, for notes_add (the reader's form) as for import */
+	struct note n;
+	struct anli_err err;
+	const struct {
+		int kind;
+		const char *anchor, *quote, *fix, *text, *says;
+	} rules[] = {
+		{ANCHOR_REPLACE, "c27:p3771", "科协", "科协", "", "fix is its quote"},
+		{ANCHOR_REPLACE, "c27:p3771", "科协", " \t", "", "needs a fix"},
+		{ANCHOR_INSERT, "c27:p3771", "", "加", "", "needs a quote"},
+		{ANCHOR_DELETE, "c27:p3771", "科协", "x", "", "has no fix"},
+		{ANCHOR_QUERY, "c27:p3771", "", NULL, " ", "needs a remark or a quote"},
+	};
+	for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+		make_note(&n, rules[k].kind, rules[k].anchor, rules[k].quote, rules[k].fix, rules[k].text);
+		assert_int_equal(notes_add(u, &n, &err), -1);
+		if (!strstr(err.msg, rules[k].says))
+			fail_msg("rule %zu: %s", k, err.msg);
+		note_clear(&n);
+	}
+	make_note(&n, ANCHOR_QUERY, "c27:p3771", "", NULL, "x");
+	snprintf(n.item_id, sizeof n.item_id, "c2");
+	assert_int_equal(notes_add(u, &n, &err), -1);
+	assert_non_null(strstr(err.msg, "not in the item c2"));
+	note_clear(&n);
+	/* a NUL (\u0000) in a string is refused, never cut there */
+	json = jone("\"note\": \"好\"", "\"note\": \"好\\u0000坏\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): a string holds a NUL character (\\u0000)");
+	free(json);
+	json = jone("\"note\": \"好\"", "\"note\": \"a\\\\u0000\"");
+	struct notes_import_counts c;
+	assert_int_equal(import(u, json, &c), 0); /* a backslash, then "u0000": text */
+	free(json);
+	/* the version is the integer 1 */
+	const char *versions[] = {"\"1\"", "1.5", "true", "1.0"};
+	for (size_t k = 0; k < sizeof versions / sizeof *versions; k++) {
+		char v[64];
+		snprintf(v, sizeof v, "{\"anli_notes\": %s, \"notes\": []}", versions[k]);
+		import_fails(u, v, msg, sizeof msg);
+		assert_non_null(strstr(msg, "in.json: an anli notes export of another version"));
+	}
+	/* times: ISO 8601 strings, not numbers; not ahead of the clock */
+	json = jone("\"updated\": \"2026-11-29T20:00:00Z\"", "\"updated\": 2461009.5");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): \"updated\" is not valid");
+	free(json);
+	json = jone("\"created\": \"2026-11-29T20:00:00Z\"", "\"created\": \"2026-11-29\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): \"created\" is not valid");
+	free(json);
+	json = jone("\"updated\": \"2026-11-29T20:00:00Z\"", "\"updated\": \"2999-01-01T00:00:00Z\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): \"updated\" is more than a day in the future");
+	free(json);
+	json = jone("\"fix\": \"科学技术协会\"", "\"fix\": \"科协\"");
+	import_fails(u, json, msg, sizeof msg);
+	assert_string_equal(msg, "in.json: note 1 (" U2 "): a 改 note's fix is its quote: nothing would change");
+	free(json);
 	user_close(u);
 }
 
@@ -1073,6 +1193,7 @@ int main(void)
 		cmocka_unit_test(test_names),      cmocka_unit_test(test_add_get_update), cmocka_unit_test(test_inactive),
 		cmocka_unit_test(test_drafts),     cmocka_unit_test(test_migrate_v1),     cmocka_unit_test(test_shared_mode),
 		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_import_refused),
 		cmocka_unit_test(test_import_converges),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_two_processes), cmocka_unit_test(test_killed_writer),

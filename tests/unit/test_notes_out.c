@@ -158,13 +158,16 @@ static void test_tables(void **state)
 	sbuf_init(&o);
 	out_notes_markdown(&o, r, 4, "书名", "2026-11-29T21:00:00Z");
 	assert_int_equal(strncmp(o.s, "# 勘误表\n", strlen("# 勘误表\n")), 0);
-	/* grouped: each chapter and case once, in order, the orphans last */
-	const char *c1 = strstr(o.s, "\n## 第一篇 甲\n"), *c2 = strstr(o.s, "\n## 第二篇 乙\n");
-	const char *i1 = strstr(o.s, "\n### 案例 1 标题\n"), *i27 = strstr(o.s, "\n### 案例 27 标题\n");
+	/* grouped: the collection, each chapter and case once, in order, the
+	 * orphans last */
+	const char *col = strstr(o.s, "\n## 全国园区科协典型案例汇编\n");
+	const char *c1 = strstr(o.s, "\n### 第一篇 甲\n"), *c2 = strstr(o.s, "\n### 第二篇 乙\n");
+	const char *i1 = strstr(o.s, "\n#### 案例 1 标题\n"), *i27 = strstr(o.s, "\n#### 案例 27 标题\n");
 	const char *orph = strstr(o.s, "\n## 未能定位");
-	assert_true(c1 && i1 && c2 && i27 && orph);
-	assert_true(c1 < i1 && i1 < c2 && c2 < i27 && i27 < orph);
-	assert_null(strstr(c1 + 1, "\n## 第一篇 甲\n"));
+	assert_true(col && c1 && i1 && c2 && i27 && orph);
+	assert_true(col < c1 && c1 < i1 && i1 < c2 && c2 < i27 && i27 < orph);
+	assert_null(strstr(c1 + 1, "\n### 第一篇 甲\n"));
+	assert_null(strstr(col + 1, "\n## 全国园区科协典型案例汇编\n"));
 	assert_non_null(strstr(o.s, "| a\\|b |"));       /* the pipe escaped */
 	assert_non_null(strstr(o.s, "| x y |"));         /* the tab a space */
 	assert_non_null(strstr(o.s, "| （删去） |"));    /* 删: what it becomes */
@@ -179,6 +182,20 @@ static void test_tables(void **state)
 			assert_int_equal(bars, 9);
 		}
 	}
+	sbuf_free(&o);
+
+	/* a leaders' article: under its own collection, never the book's */
+	struct out_notes_row two[2] = {
+		row("第一篇 甲", "1", "疑", "", NULL, "书里的", 0),
+		row("1 坚持", "a1", "疑", "", NULL, "讲话里的", 0),
+	};
+	two[1].cell[NCOL_COLLECTION] = "Leaders' articles";
+	sbuf_init(&o);
+	out_notes_markdown(&o, two, 2, "书名", "2026-11-29T21:00:00Z");
+	const char *book = strstr(o.s, "\n## 全国园区科协典型案例汇编\n"), *lead = strstr(o.s, "\n## Leaders' articles\n");
+	const char *ch = strstr(o.s, "\n### 1 坚持\n"), *a1 = strstr(o.s, "\n#### a1 标题\n");
+	assert_true(book && lead && ch && a1);
+	assert_true(book < lead && lead < ch && ch < a1);
 	sbuf_free(&o);
 }
 

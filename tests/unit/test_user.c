@@ -409,17 +409,33 @@ static void test_corrupt(void **state)
 {
 	(void)state;
 	char dir[128], file[160], side[200];
-	/* not a database at all, with a -wal and a -shm */
+	/* not a database at all: refused, never moved or changed */
 	fresh_dir(dir, sizeof dir, file, sizeof file);
 	char junk[4096];
 	memset(junk, 'J', sizeof junk);
+	write_file(file, "thesis\n", 7);
+	struct anli_err note, err;
+	struct user *u = user_open(file, VERSION, 0, &note);
+	assert_false(user_active(u));
+	assert_non_null(strstr(note.msg, "not an anli state file (not an SQLite database)"));
+	user_close(u);
+	assert_int_equal(count_names(dir, "user.db.corrupt-", ""), 0);
+	FILE *t = fopen(file, "r");
+	assert_non_null(t);
+	char back[16] = "";
+	assert_non_null(fgets(back, sizeof back, t));
+	fclose(t);
+	assert_string_equal(back, "thesis\n");
+
+	/* a damaged database (its header, then junk), with a -wal and a -shm */
+	fresh_dir(dir, sizeof dir, file, sizeof file);
+	memcpy(junk, "SQLite format 3", 16);
 	write_file(file, junk, sizeof junk);
 	snprintf(side, sizeof side, "%s-wal", file);
 	write_file(side, junk, 100);
 	snprintf(side, sizeof side, "%s-shm", file);
 	write_file(side, junk, 100);
-	struct anli_err note, err;
-	struct user *u = user_open(file, VERSION, 0, &note);
+	u = user_open(file, VERSION, 0, &note);
 	assert_true(user_active(u)); /* a fresh file was started */
 	assert_non_null(strstr(note.msg, "moved to"));
 	assert_non_null(strstr(note.msg, "user.db.corrupt-"));
@@ -479,6 +495,7 @@ static void test_readonly(void **state)
 	struct anli_err note0;
 	struct user *u0 = user_open(file2, VERSION, 0, &note0);
 	assert_true(user_active(u0));
+	assert_int_equal(user_bookmark_add(u0, "c1:p7", "c1", NULL, NULL, &note0), 0);
 	user_close(u0);
 	assert_int_equal(chmod(file2, 0444), 0);
 	assert_int_equal(chmod(dir2, 0555), 0);
@@ -509,6 +526,25 @@ static void test_readonly(void **state)
 			ok = 0;
 		}
 		user_close(u);
+		/* USER_READ_ONLY: read (a WAL file without its -shm, in a
+		 * read-only directory), and every write refused in one line */
+		u = user_open(file2, VERSION, USER_READ_ONLY, &note);
+		n = 0;
+		if (!user_active(u) || user_writable(u) || note.msg[0] || user_bookmarks(u, &bm, &n, &err) || n != 1 ||
+		    strcmp(bm[0].block_id, "c1:p7")) {
+			fprintf(stderr, "USER_READ_ONLY: active %d, %d bookmarks, note '%s', err '%s'\n", user_active(u), n,
+				note.msg, err.msg);
+			ok = 0;
+		}
+		free(bm);
+		err.msg[0] = '\0';
+		if (user_bookmark_add(u, "c1:p1", "c1", NULL, &added, &err) != -1 ||
+		    !strstr(err.msg, "the file is read-only (opened for reading): nothing is saved") ||
+		    !strstr(err.msg, file2)) {
+			fprintf(stderr, "USER_READ_ONLY write: '%s'\n", err.msg);
+			ok = 0;
+		}
+		user_close(u);
 		_exit(ok ? 0 : 1);
 	}
 	int st;
@@ -520,7 +556,7 @@ static void test_readonly(void **state)
 	assert_false(file_exists(file));
 	assert_int_equal(chmod(dir, 0755), 0);
 	assert_int_equal(chmod(dir2, 0755), 0);
-	assert_int_equal(raw(file2, "SELECT count(*) FROM bookmark"), 0);
+	assert_int_equal(raw(file2, "SELECT count(*) FROM bookmark"), 1); /* c1:p7 only */
 
 	/* a "directory" that is a file: with and without USER_MKDIR */
 	char path[256];
