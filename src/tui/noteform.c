@@ -32,6 +32,8 @@ struct noteform {
 	int kstart, klen;              /* code points in the anchor's text */
 	/* picking among several occurrences of a typed quote */
 	int *pstart, *plen, pick;
+	int discard;                   /* Esc once with a draft that could not be saved: again discards */
+	int rows, cols;                /* the screen size the form was placed for (tnotes_form_layout) */
 };
 
 static long long now_ms(void)
@@ -52,6 +54,12 @@ static int cplen_n(const char *s, size_t n)
 int tnotes_form_open(const struct app *a)
 {
 	return a->notes && a->notes->form;
+}
+
+int tnotes_form_alt(const struct app *a, const struct in_event *ev)
+{
+	const struct noteform *nf = tnotes_form_open(a) ? a->notes->form : NULL;
+	return nf && !nf->f.asking && a->notes->npick <= 1 && nf->f.field != FORM_KIND && eb_key_of(ev);
 }
 
 /* The anchor's text: a block of the open item. */
@@ -88,13 +96,16 @@ static void form_close(struct app *a)
 	curs_set(0);
 }
 
-static void draft_save(struct app *a, const char *fields)
+/* Save the draft (fields "" removes it).  0, or -1 with err (and the
+ * status line saying why, unless there is no text to lose). */
+static int draft_save(struct app *a, const char *fields, struct anli_err *err)
 {
 	struct noteform *nf = a->notes->form;
-	struct anli_err err;
-	if (user_draft_save(sess_user(a), nf->key, fields, &err))
-		snprintf(a->message, sizeof a->message, "%s", err.msg);
+	int rc = user_draft_save(sess_user(a), nf->key, fields, err);
+	if (rc && fields[0])
+		snprintf(a->message, sizeof a->message, "%s", err->msg);
 	form_draft_saved(&nf->f, now_ms());
+	return rc;
 }
 
 /* A hang-up (the main loop, after the signal): the text kept. */
@@ -108,7 +119,8 @@ void tnotes_form_end(struct app *a)
 	struct noteform *nf = a->notes ? a->notes->form : NULL;
 	if (!nf)
 		return;
-	draft_save(a, form_draft(&nf->f)); /* "" (no text) removes it */
+	struct anli_err err;
+	draft_save(a, form_draft(&nf->f), &err); /* "" (no text) removes it */
 	form_close(a);
 }
 
@@ -118,23 +130,101 @@ static void form_begin(struct app *a, struct noteform *nf)
 {
 	struct tnotes *t = a->notes;
 	t->form = nf;
+	struct user *su = sess_user(a);
 	char *key = NULL, *fields = NULL;
 	struct anli_err err;
-	if (!user_draft_load(sess_user(a), &key, &fields, &err) && key && fields && !strcmp(key, nf->key))
-		form_offer(&nf->f, fields);
-	else if (key && !strncmp(key, "new ", 4))
-		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: a there offers it back"), key + 4);
+	if (user_writable(su) && user_draft_get(su, nf->key, &fields, &err))
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+	else if (fields)
+		form_offer(&nf->f, fields); /* this form's own draft */
+	else if (user_writable(su) && user_draft_load(su, &key, &fields, &err))
+		snprintf(a->message, sizeof a->message, "%s", err.msg);
+	else if (key)
+		tnotes_draft_hint(a, key); /* another form's: where it is */
 	free(key);
 	free(fields);
+	/* what cannot be saved is said before anything is typed */
+	const char *why = NULL;
+	if (!user_writable(t->u) && !user_writable(su))
+		why = _("nothing can be saved here (read-only): the text is lost when the form closes");
+	else if (!user_writable(t->u))
+		why = _("the notes are read-only: C-s cannot save; Esc keeps the text as a draft");
+	else if (!user_writable(su))
+		why = _("no state file: no draft is kept, Esc discards the text (C-s saves the note)");
+	if (why) {
+		form_set_message(&nf->f, why);
+		snprintf(a->message, sizeof a->message, "%s", why);
+	}
 	a->on_hangup = on_hangup;
 	term_form_mode(1);
 	curs_set(1);
-	if (!tui_pane_shown(a, PANE_DETAIL))
+	nf->rows = nf->cols = -1; /* placed by tnotes_form_layout before the next frame */
+}
+
+void tnotes_form_layout(struct app *a)
+{
+	struct noteform *nf = a->notes ? a->notes->form : NULL;
+	if (!nf || a->too_small)
+		return;
+	if (!tui_pane_shown(a, PANE_DETAIL)) { /* a narrow screen: the text, where the form is drawn */
 		a->focus = PANE_DETAIL;
+		a->zoom = 0;
+		tui_layout_screen(a);
+	}
+	if (nf->rows == a->rows && nf->cols == a->cols)
+		return; /* placed for this size: the user's scrolling is kept */
+	nf->rows = a->rows;
+	nf->cols = a->cols;
 	int k = addr_block_index(a->blocks, a->nblocks, nf->anchor_id), f, l;
 	int room = a->view[PANE_DETAIL].h - form_height(&nf->f, a->view[PANE_DETAIL].w);
+	if (room < 1)
+		room = 1;
 	if (k >= 0 && tui_block_lines(a, k, &f, &l) && (f < a->detail.top || f >= a->detail.top + room))
-		tui_set_top(a, f > 0 ? f - 1 : 0);
+		tui_set_top(a, f > 0 && room > 1 ? f - 1 : f);
+}
+
+/* "c27:3" of block id `anchor` ("c27:p3641"): its paragraph number in its
+ * item (the item's blocks read when it is not the open one); the id when
+ * it is not a paragraph found in this build. */
+static void para_addr(struct app *a, const char *anchor, char *out, size_t size)
+{
+	snprintf(out, size, "%s", anchor);
+	const char *c = strchr(anchor, ':');
+	if (!c)
+		return;
+	char item[USER_ID_MAX];
+	snprintf(item, sizeof item, "%.*s", (int)(c - anchor), anchor);
+	int i = model_find(a->m, item), n = 0, k;
+	if (i < 0)
+		return;
+	struct model_block *b = a->blocks;
+	int nb = a->nblocks;
+	struct anli_err err;
+	if (i != a->item && model_blocks(a->m, i, &b, &nb, &err))
+		return;
+	if ((k = addr_block_index(b, nb, anchor)) >= 0 && b[k].kind == MODEL_PARA)
+		n = addr_para_number(b, nb, k);
+	if (n > 0)
+		snprintf(out, size, "%s:%d", item, n);
+	if (b != a->blocks)
+		model_blocks_free(b, nb);
+}
+
+void tnotes_draft_hint(struct app *a, const char *key)
+{
+	char where[USER_ID_MAX + 16];
+	if (!strncmp(key, "new ", 4)) {
+		para_addr(a, key + 4, where, sizeof where);
+		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: a there offers it back"), where);
+		return;
+	}
+	struct note n;
+	struct anli_err err;
+	if (!strncmp(key, "edit ", 5) && a->notes && notes_get(a->notes->u, key + 5, 0, &n, &err) == 0) {
+		snprintf(a->message, sizeof a->message, _("a kept draft of an edit of note %s%lld: e on it offers it back"),
+			 glyph(GLYPH_NOTE), n.num);
+		note_clear(&n);
+	}
 }
 
 static void cite_of(const struct app *a, int k, char *out, size_t size)
@@ -270,7 +360,7 @@ static int save(struct app *a, int start, int len, int keep)
 	snprintf(a->message, sizeof a->message, nf->uuid[0] ? _("note %s%lld saved") : _("note %s%lld added"),
 		 glyph(GLYPH_NOTE), n.num);
 	note_clear(&n);
-	draft_save(a, ""); /* saved: the draft goes */
+	draft_save(a, "", &err); /* saved: the draft goes */
 	form_close(a);
 	tnotes_reload(a);
 	return 0;
@@ -315,6 +405,36 @@ static void try_save(struct app *a)
 	pick_show(a);
 }
 
+/* Esc, C-c: the text kept as a draft and the form closed; when the draft
+ * cannot be saved the form stays (the text on screen) until a second Esc. */
+static void cancel(struct app *a)
+{
+	struct noteform *nf = a->notes->form;
+	const char *d = form_draft(&nf->f);
+	struct anli_err err;
+	if (!d[0]) {
+		draft_save(a, "", &err);
+		form_close(a);
+		return;
+	}
+	if (nf->discard) {
+		snprintf(a->message, sizeof a->message, "%s", _("the note's text is discarded (no draft could be saved)"));
+		form_close(a);
+		return;
+	}
+	if (draft_save(a, d, &err)) {
+		nf->discard = 1;
+		char m[sizeof nf->f.msg];
+		snprintf(m, sizeof m, "%s", _("no draft can be saved: Esc again discards the text, C-s saves the note"));
+		form_set_message(&nf->f, m);
+		return; /* a->message: why (draft_save) */
+	}
+	snprintf(a->message, sizeof a->message, "%s",
+		 nf->uuid[0] ? _("the note is kept as a draft: e on the note offers it back")
+			     : _("the note is kept as a draft: a on its paragraph offers it back"));
+	form_close(a);
+}
+
 void tnotes_form_event(struct app *a, const struct in_event *ev)
 {
 	struct tnotes *t = a->notes;
@@ -346,11 +466,10 @@ void tnotes_form_event(struct app *a, const struct in_event *ev)
 		try_save(a);
 		break;
 	case FORM_CANCEL:
-		if (form_draft(&nf->f)[0])
-			snprintf(a->message, sizeof a->message, "%s", _("the note is kept as a draft: a offers it back"));
-		tnotes_form_end(a);
+		cancel(a);
 		break;
 	default:
+		nf->discard = 0;
 		break;
 	}
 }
@@ -361,8 +480,12 @@ void tnotes_tick(struct app *a, int *wait)
 	if (!t || !t->form)
 		return;
 	long long now = now_ms();
-	if (form_draft_due(&t->form->f, now))
-		draft_save(a, form_draft(&t->form->f));
+	if (form_draft_due(&t->form->f, now) && !user_writable(sess_user(a))) {
+		form_draft_saved(&t->form->f, now); /* none can be: said when the form opened */
+	} else if (form_draft_due(&t->form->f, now)) {
+		struct anli_err err;
+		draft_save(a, form_draft(&t->form->f), &err);
+	}
 	int w = form_draft_wait(&t->form->f, now);
 	if (w >= 0 && (*wait == 1 || w < *wait))
 		*wait = w < 2 ? 2 : w;

@@ -32,8 +32,12 @@ void tnotes_counts_load(struct app *a)
 	struct notes_count *c = NULL;
 	int n = 0;
 	struct anli_err err;
-	if (!user_active(t->u) || notes_counts(t->u, &c, &n, &err))
+	if (!user_active(t->u))
 		return;
+	if (notes_counts(t->u, &c, &n, &err)) {
+		set_msg(a, err.msg);
+		return;
+	}
 	for (int k = 0; k < n; k++) {
 		int i = model_find(a->m, c[k].item_id);
 		if (i < 0)
@@ -90,8 +94,12 @@ void tnotes_item_load(struct app *a)
 	struct notes_filter f = NOTES_FILTER_ALL;
 	f.item_id = a->m->items[a->item].id;
 	struct anli_err err;
-	if (!user_active(t->u) || notes_list(t->u, &f, &t->in, &t->nin, &err))
+	if (!user_active(t->u))
 		return;
+	if (notes_list(t->u, &f, &t->in, &t->nin, &err)) {
+		set_msg(a, err.msg);
+		return;
+	}
 	free(t->span);
 	t->span = xcalloc((size_t)t->nin + 1, sizeof *t->span);
 	for (int k = 0; k < t->nin; k++) {
@@ -140,10 +148,15 @@ void tnotes_start(struct app *a, const struct cli_start *st)
 	struct anli_err err, note;
 	char *path = notes_path(st ? st->notes : NULL);
 	if (path) {
-		t->u = user_open(path, ANLI_VERSION, USER_SHARED, &note);
+		/* a file that cannot be written is read: its notes shown, each
+		 * edit refused with the store's message (the form keeps its text) */
+		t->u = user_open(path, ANLI_VERSION, USER_SHARED | USER_READ_ONLY, &note);
 		t->own = 1;
 		if (note.msg[0])
 			set_msg(a, note.msg);
+		else if (user_active(t->u) && !user_writable(t->u))
+			snprintf(a->message, sizeof a->message,
+				 _("%s: the notes file is read-only: its notes are shown, edits are not saved"), path);
 		free(path);
 	} else {
 		t->u = sess_user(a);
@@ -151,9 +164,15 @@ void tnotes_start(struct app *a, const struct cli_start *st)
 	if (model_fingerprint(a->m, t->book, &err))
 		t->book[0] = '\0';
 	int changed = 0;
-	if (user_active(t->u) && t->book[0] && notes_resolve(t->u, a->m, t->book, &changed, &err))
+	if (user_writable(t->u) && t->book[0] && notes_resolve(t->u, a->m, t->book, &changed, &err))
 		set_msg(a, err.msg);
 	tnotes_counts_load(a);
+	/* a form left with text in an earlier run: where its draft is */
+	char *key = NULL, *fields = NULL;
+	if (!a->message[0] && user_active(sess_user(a)) && !user_draft_load(sess_user(a), &key, &fields, &err) && key)
+		tnotes_draft_hint(a, key);
+	free(key);
+	free(fields);
 }
 
 void tnotes_end(struct app *a)

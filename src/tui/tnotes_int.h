@@ -45,6 +45,8 @@ void tnotes_form_add(struct app *a);
 /* e: the form filled with note n. */
 void tnotes_form_edit(struct app *a, const struct note *n);
 void tnotes_form_event(struct app *a, const struct in_event *ev);
+/* The status line says where the kept draft `key` is ("c27:3", "#5"). */
+void tnotes_draft_hint(struct app *a, const char *key);
 /* Close the form, its text kept as a draft (quitting, a hang-up). */
 void tnotes_form_end(struct app *a);
 
