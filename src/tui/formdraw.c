@@ -17,6 +17,26 @@ int form_height(const struct form *f, int width)
 	return 2 + (form_has_fix(f->kind) ? 4 : 3) + 1;
 }
 
+static const char *label(int field);
+
+/* The labels' column: as wide as the widest (at most a third of inner). */
+static int label_width(int inner)
+{
+	int lw = 0;
+	for (int i = 0; i < FORM_NFIELDS; i++) {
+		const char *l = label(i);
+		int lwi = lay_strwidth(l, strlen(l));
+		lw = lwi > lw ? lwi : lw;
+	}
+	return lw > inner / 3 ? inner / 3 : lw;
+}
+
+int form_field_room(int width)
+{
+	int inner = width - 2 * glyph_width(GLYPH_VLINE);
+	return inner - 1 - label_width(inner) - 1 - 1;
+}
+
 static const char *label(int field)
 {
 	switch (field) {
@@ -84,15 +104,8 @@ void form_draw(WINDOW *w, const struct form *f, int y, int x, int width, int *cy
 		mvwhline(w, y + r, x + vl, ' ', inner);
 	frame(w, f, y, x, width, height);
 	/* labels in one column, as wide as the widest (at most a third) */
-	int lw = 0;
-	for (int i = 0; i < FORM_NFIELDS; i++) {
-		const char *l = label(i);
-		int lwi = lay_strwidth(l, strlen(l));
-		lw = lwi > lw ? lwi : lw;
-	}
-	if (lw > inner / 3)
-		lw = inner / 3;
-	int vx = x + vl + 1 + lw + 1, room = inner - 1 - lw - 1 - 1;
+	int lw = label_width(inner);
+	int vx = x + vl + 1 + lw + 1, room = form_field_room(width);
 	int row = y + 1;
 	for (int i = 0; i < FORM_NFIELDS; i++) {
 		if (i == FORM_FIX && !form_has_fix(f->kind))
@@ -111,10 +124,10 @@ void form_draw(WINDOW *w, const struct form *f, int y, int x, int width, int *cy
 			wattron(w, A_UNDERLINE); /* the input's extent, colour or not */
 			mvwhline(w, row, vx, ' ', room);
 			if (focus) {
-				/* around the cursor: eb_window never splits a wide character */
+				/* from the field's scroll (form_scroll): never half a wide character */
 				size_t nb;
 				int col;
-				size_t off = eb_window(b, room, &nb, &col, NULL);
+				size_t off = eb_view(b, f->first[i], room, &nb, &col);
 				if (nb)
 					mvwaddnstr(w, row, vx, eb_str(b) + off, (int)nb);
 				*cy = row;

@@ -171,6 +171,8 @@ void tnotes_form_layout(struct app *a)
 		a->zoom = 0;
 		tui_layout_screen(a);
 	}
+	const struct view *v = &a->view[PANE_DETAIL];
+	form_scroll(&nf->f, form_field_room(v->w > 0 ? v->w : a->cols)); /* the focused field's */
 	if (nf->rows == a->rows && nf->cols == a->cols)
 		return; /* placed for this size: the user's scrolling is kept */
 	nf->rows = a->rows;
