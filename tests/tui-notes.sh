@@ -192,6 +192,25 @@ expect g "2013 年 12 月" "40×10: ¶1 still above the form"
 keys g Escape
 quit g
 
+# --- 80×24: the notes list takes the text's place while focused; the status line shows its selected note;
+# without the list, an open note is preferred to a resolved one found first
+H="$T/h.db"
+"$ANLI" --state "$H" notes add 27:1 --kind 改 --quote 国务院批准 --fix 国务院同意 "批准二字有误，需核对原件" >/dev/null &&
+	"$ANLI" --state "$H" notes add 27:1 "第二条说明" >/dev/null && "$ANLI" --state "$H" notes resolve 1 >/dev/null && ok ||
+	bad "notes add/resolve into $H"
+tm kill-session -t h 2>/dev/null
+tm new-session -d -s h -x 80 -y 24 "$ANLI --state '$H' 27; echo EXIT=\$?; sleep 30"
+expect h "^ #2 疑 第二条说明 (+1 more: A lists them) · ¶1/11" "the open note #2 in the status line, not the resolved #1"
+keys h x
+expect h "note #2 resolved" "x acts on the open note"
+keys h A
+expect h "^> 2 notes · c27 · any status · any anchor" "A at 80 columns: the title with its filters, whole"
+expect h "#1 改 (resolved) c27:1 第1段 · “国务院批准”→“国务院同意” 批准二字有误" "a row with kind, citation, quote→fix and remark"
+keys h j
+expect h "^ #1 改 (resolved) “国务院批准”→“国务院同意” 批准二字有误，需核对原件" "the status line: the selected row's note, in full"
+keys h q
+quit h
+
 # --- a notes file that cannot be written: the form keeps its text, the message says why
 R="$T/ro"
 mkdir -p "$R"

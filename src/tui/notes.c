@@ -250,28 +250,56 @@ void tnotes_describe(const struct note *n, struct sbuf *out)
 		sbuf_printf(out, "%s%s", (q && q[0]) || n->fix ? " " : "", n->text);
 }
 
-int tnotes_status(const struct app *a, struct sbuf *out)
+/* The note of the cursor's paragraph that the status line shows and e, x,
+ * D act on without the list: its first open one, else its first; *count
+ * (if not NULL): how many notes it has.  NULL when none. */
+static const struct note *para_note(const struct app *a, int *count)
 {
 	const struct tnotes *t = a->notes;
-	int c = a->detail.cur, shown = 0, more = 0;
-	if (!t || t->item != a->item || c < 0 || c >= a->nblocks)
-		return 0;
-	for (int k = 0; k < t->nin; k++) {
-		const struct note *n = &t->in[k];
-		if (n->anchor_state == ANCHOR_ORPHANED || strcmp(n->anchor_id, a->blocks[c].id))
+	int c = a->detail.cur, n = 0;
+	const struct note *first = NULL, *open = NULL;
+	for (int k = 0; t && t->item == a->item && c >= 0 && c < a->nblocks && k < t->nin; k++) {
+		const struct note *x = &t->in[k];
+		if (x->anchor_state == ANCHOR_ORPHANED || strcmp(x->anchor_id, a->blocks[c].id))
 			continue;
-		if (shown++) {
-			more++;
-			continue;
-		}
-		sbuf_printf(out, "%s%lld %s ", glyph(GLYPH_NOTE), n->num, note_kind_name(n->kind));
-		if (n->status == NOTE_RESOLVED)
-			sbuf_printf(out, "%s ", _("(resolved)"));
-		tnotes_describe(n, out);
+		n++;
+		if (!first)
+			first = x;
+		if (!open && x->status == NOTE_OPEN)
+			open = x;
 	}
-	if (more)
-		sbuf_printf(out, _(" (+%d)"), more);
-	return shown;
+	if (count)
+		*count = n;
+	return open ? open : first;
+}
+
+static void status_note(const struct note *n, struct sbuf *out)
+{
+	sbuf_printf(out, "%s%lld %s ", glyph(GLYPH_NOTE), n->num, note_kind_name(n->kind));
+	if (n->status == NOTE_RESOLVED)
+		sbuf_printf(out, "%s ", _("(resolved)"));
+	tnotes_describe(n, out);
+}
+
+int tnotes_status(const struct app *a, struct sbuf *out)
+{
+	if (!a->notes)
+		return 0;
+	if (a->notes_shown && a->focus == PANE_LIST) { /* the list's selected note, in full */
+		const struct noteslist_state *l = &a->nlist;
+		if (!lv_selectable(&l->lv, l->lv.sel))
+			return 0;
+		status_note(&l->v[l->lv.sel], out);
+		return 1;
+	}
+	int count;
+	const struct note *n = para_note(a, &count);
+	if (!n)
+		return 0;
+	status_note(n, out);
+	if (count > 1)
+		sbuf_printf(out, _(" (+%d more: A lists them)"), count - 1);
+	return 1;
 }
 
 /* --- requests ------------------------------------------------------------ */
@@ -284,13 +312,10 @@ static const struct note *target(struct app *a)
 		const struct noteslist_state *l = &a->nlist;
 		return lv_selectable(&l->lv, l->lv.sel) ? &l->v[l->lv.sel] : NULL;
 	}
-	const struct tnotes *t = a->notes;
-	int c = a->detail.cur;
-	for (int k = 0; t && c >= 0 && c < a->nblocks && k < t->nin; k++)
-		if (!strcmp(t->in[k].anchor_id, a->blocks[c].id) && t->in[k].anchor_state != ANCHOR_ORPHANED)
-			return &t->in[k];
-	set_msg(a, _("no note here; A lists the notes"));
-	return NULL;
+	const struct note *n = para_note(a, NULL);
+	if (!n)
+		set_msg(a, _("no note here; A lists the notes"));
+	return n;
 }
 
 /* x: resolved ↔ open, one transaction. */
