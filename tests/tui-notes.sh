@@ -75,7 +75,11 @@ keys a a
 expect a "c27:1" "a again on ¶1"
 type a "科协"
 keys a C-s
-expect a "1 of [0-9]* (shown" "the quote occurs several times: the first is shown"
+expect a "│ Tab next  Enter save: 1 of [0-9]* (shown" "the quote occurs several times: the first is shown (the keys first)"
+# the pick reversed without underline; the other note's quote (#1's) still underlined
+if wait_for a $'\e\[4m国务院批准' -e; then ok; else bad "while picking, note #1's quote is not underlined"; fi
+if grep -q $'\e\[7m科协' "$T/screen"; then ok; else bad "the occurrence picked is not reversed"; fi
+if grep -q $'\e\[4;7m科协\|\e\[7;4m科协' "$T/screen"; then bad "the pick is underlined, as a note's quote"; else ok; fi
 keys a Tab
 expect a "2 of [0-9]* (shown" "Tab: the second"
 keys a Enter
@@ -187,6 +191,12 @@ expect g "Note on c27:1" "a from the list: the form"
 tm resize-window -t g -x 50 -y 16
 expect g "2013 年 12 月" "50×16: the text pane (¶1) above the form, not the list"
 expect g "Note on c27:1" "50×16: the form"
+type g "不存在的文字"
+keys g C-s
+expect g "full/half width are ignored)" "50×16: the message wrapped in the form, not cut"
+expect g "quote not found in c27:1" "the reason first"
+keys g BSpace                          # the message goes
+expect_not g "Tab next  C-s save" "not found" "a key clears the message"
 tm resize-window -t g -x 40 -y 10
 expect g "2013 年 12 月" "40×10: ¶1 still above the form"
 keys g Escape

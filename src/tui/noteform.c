@@ -299,9 +299,10 @@ static void pick_show(struct app *a)
 	size_t s = util_utf8_skip(text, (size_t)nf->pstart[nf->pick]);
 	size_t e = s + util_utf8_skip(text + s, (size_t)nf->plen[nf->pick]);
 	t->pickspan = (struct match){k, s, e};
+	if (t->span && t->item == a->item)
+		t->span[t->nspan] = t->pickspan; /* after the notes' quotes (room for one kept: tnotes_item_load) */
 	char m[160];
-	snprintf(m, sizeof m, _("%d of %d (shown in the text): Tab next, Enter saves it"),
-		 nf->pick + 1, t->npick);
+	snprintf(m, sizeof m, _("Tab next  Enter save: %d of %d (shown in the text)"), nf->pick + 1, t->npick);
 	form_set_message(&nf->f, m);
 }
 
@@ -391,7 +392,7 @@ static void try_save(struct app *a)
 	}
 	if (anchor_find_typed(text, q, &nf->pstart, &nf->plen, &n) || n == 0) {
 		char m[160];
-		snprintf(m, sizeof m, _("the quote is not in %s (spaces and full/half width are ignored)"), nf->cite);
+		snprintf(m, sizeof m, _("quote not found in %s (spaces and full/half width are ignored)"), nf->cite);
 		form_set_message(&nf->f, m);
 		pick_free(a);
 		return;

@@ -229,10 +229,15 @@ const struct match *tnotes_spans(const struct app *a, int *n, int *cur)
 	*n = 0;
 	if (!t || t->item != a->item)
 		return NULL;
-	if (t->form && t->npick > 1) { /* the occurrences of a typed quote: the one picked shown */
-		*n = 1;
-		*cur = 0;
-		return &t->pickspan;
+	if (t->form && t->npick > 1) { /* the occurrences of a typed quote: the one picked shown, after the quotes */
+		if (!t->span) {
+			*n = 1;
+			*cur = 0;
+			return &t->pickspan;
+		}
+		*n = t->nspan + 1;
+		*cur = t->nspan;
+		return t->span;
 	}
 	*n = t->nspan;
 	return t->span;
