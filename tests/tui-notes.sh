@@ -164,6 +164,17 @@ type b "。"
 keys b C-s
 expect b "note #1 saved" "the edit saved"
 sql_wait "SELECT text || '|' || rev FROM note WHERE num = 1" "批准二字有误。|2" "the edit stored, a new revision"
+keys b e                               # an edit left with Esc: its hint names e
+expect b "Quote  国务院批准" "e again"
+keys b Tab Tab Tab End
+type b "？"
+keys b Escape
+expect b "kept as a draft: e on the note offers it back" "Esc in an e form: e offers it back"
+keys b e
+expect b "Resume the kept draft? y/n" "e offers the edit's draft back"
+keys b n Escape                        # dropped: nothing changed, the draft goes
+sql_wait "SELECT count(*) FROM draft WHERE key LIKE 'edit %'" "0" "the edit's draft dropped"
+expect_not b "3 notes · c27 · any status · any anchor" "Resume the kept" "the form closed (the list's whole title again)"
 keys b x
 expect b "note #1 resolved" "x resolves the selected note"
 sql_wait "SELECT status FROM note WHERE num = 1" "1" "resolved in the state file"
@@ -181,6 +192,10 @@ sql_wait "SELECT deleted FROM note WHERE num = 1" "1" "a tombstone in the state 
 expect b "2 notes · c27" "the list has two notes left"
 keys b q
 expect_not b "^ #[23] 疑" "2 notes · c27" "q closes the notes list, not the reader"
+quit b
+# after a restart: the status line says where a draft is kept
+start b "$ANLI --state '$S' 27"
+expect b "a kept draft is on c27:[12]: a there offers it back" "a restart says a draft is kept, and where"
 quit b
 
 # --- a resize with the form open: the form stays over the text, its paragraph above it
