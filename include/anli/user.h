@@ -60,8 +60,9 @@ char *user_state_path(const char *opt, int *is_default, struct anli_err *err);
  * A damaged file is one that begins as an SQLite database does (its first
  * 16 bytes "SQLite format 3\0") and that SQLite calls corrupt or not a
  * database, or whose quick_check fails; its -wal and -shm are moved with
- * it.  A file that does not begin so (a text given as --state by mistake)
- * is never moved or changed: "PATH: not an anli state file (not an SQLite
+ * it.  A file that does not begin so (a text given as --state by mistake;
+ * but not one whose first bytes are NUL, which SQLite may be writing) is
+ * never moved or changed: "PATH: not an anli state file (not an SQLite
  * database)", no state.  A shared file (USER_SHARED) is never moved aside,
  * damaged or not, by any command (others are using it; a person restores
  * it): "PATH: damaged (...); a shared notes file is not moved aside: ...;

@@ -433,9 +433,12 @@ static int move_file(const char *path, const char *to, const char *suffix)
 	return rc;
 }
 
-/* 1 when path begins as every SQLite database does ("SQLite format 3"
- * and a NUL): only such a file, damaged, is anli's to move aside. */
-static int sqlite_header(const char *path)
+/* 1 when path is certainly not an SQLite database: its first bytes are
+ * there, not all NUL, and not "SQLite format 3" and a NUL, the start of
+ * every one.  Such a file is never anli's to move aside.  (A file whose
+ * start is NUL is one SQLite is writing — a checkpoint extends the file
+ * before it writes page 1 — or a zeroed one: left to SQLite's checks.) */
+static int not_sqlite(const char *path)
 {
 	char head[16];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -443,7 +446,12 @@ static int sqlite_header(const char *path)
 		return 0;
 	ssize_t n = read(fd, head, sizeof head);
 	close(fd);
-	return n == (ssize_t)sizeof head && !memcmp(head, "SQLite format 3", sizeof head);
+	if (n <= 0)
+		return 0;
+	int zero = 1;
+	for (ssize_t i = 0; i < n; i++)
+		zero &= head[i] == '\0';
+	return !zero && (n < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", sizeof head));
 }
 
 /* Move a damaged file aside with its -wal, -shm and -journal: the new
@@ -560,7 +568,7 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 	if ((flags & USER_SHARED) && share_create(path, note))
 		return u;
 	struct stat st0;
-	if (stat(path, &st0) == 0 && S_ISREG(st0.st_mode) && st0.st_size > 0 && !sqlite_header(path)) {
+	if (stat(path, &st0) == 0 && S_ISREG(st0.st_mode) && not_sqlite(path)) {
 		/* not a database at all: not touched, no PATH.lock beside it */
 		anli_err_set(note,
 			     (flags & USER_SHARED) ? _("%s: not an anli notes file (not an SQLite database); %s")
@@ -607,12 +615,13 @@ static struct user *open_handle(const char *path, const char *reader_version, un
 		/* not a database at all (a text, someone's thesis): not anli's to
 		 * move; a shared notes file is never moved (others use it: a
 		 * person restores it) */
-		if (!sqlite_header(path) || (flags & USER_SHARED)) {
+		int other = not_sqlite(path);
+		if (other || (flags & USER_SHARED)) {
 			if (lk >= 0) {
 				flock(lk, LOCK_UN);
 				close(lk);
 			}
-			if (!sqlite_header(path))
+			if (other)
 				anli_err_set(note,
 					     (flags & USER_SHARED) ? _("%s: not an anli notes file (not an SQLite database); %s")
 								   : _("%s: not an anli state file (not an SQLite database); %s"),
