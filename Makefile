@@ -52,7 +52,7 @@ CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/
 TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/ebscroll.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c src/tui/ptimer.c src/tui/bigtitle.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c src/tui/formdraw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
-TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c src/tui/notes.c src/tui/noteform.c
+TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c src/tui/notes.c src/tui/noteform.c src/tui/notedraft.c src/tui/notereq.c
 # the presenter view (anli present --follow) and the presentation's publisher
 TUI_SRC  += src/tui/follow_view.c src/tui/follow_pub.c
 LAYERS    = core text model present user build out cli tui
