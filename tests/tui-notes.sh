@@ -75,7 +75,11 @@ keys a a
 expect a "c27:1" "a again on ¶1"
 type a "科协"
 keys a C-s
-expect a "1 of [0-9]* (shown" "the quote occurs several times: the first is shown"
+expect a "│ Tab next  Enter save: 1 of [0-9]* (shown" "the quote occurs several times: the first is shown (the keys first)"
+# the pick reversed without underline; the other note's quote (#1's) still underlined
+if wait_for a $'\e\[4m国务院批准' -e; then ok; else bad "while picking, note #1's quote is not underlined"; fi
+if grep -q $'\e\[7m科协' "$T/screen"; then ok; else bad "the occurrence picked is not reversed"; fi
+if grep -q $'\e\[4;7m科协\|\e\[7;4m科协' "$T/screen"; then bad "the pick is underlined, as a note's quote"; else ok; fi
 keys a Tab
 expect a "2 of [0-9]* (shown" "Tab: the second"
 keys a Enter
@@ -115,6 +119,31 @@ keys b y
 expect b "草稿的文字" "y: the draft's text in the form"
 keys b Escape
 expect b "kept as a draft" "Esc again: kept"
+# --- drafts are kept per form: another paragraph's draft is not overwritten, and is offered back on its own
+keys b Escape
+keys b K
+expect b "^ .*¶1/11" "K: ¶1"
+keys b a
+expect b "c27:1" "a on ¶1"
+expect b "a kept draft is on c27:2: a there offers it back" "the other draft's place, as c27:2"
+type b "草稿甲"
+keys b Escape
+expect b "kept as a draft: a on its paragraph" "Esc: ¶1's draft kept"
+keys b J
+expect b "^ .*¶2/11" "J: ¶2"
+keys b a
+expect b "Resume the kept draft? y/n" "¶2's draft offered back although ¶1's is newer"
+keys b y
+expect b "草稿的文字" "¶2's draft, not ¶1's"
+tm send-keys -t b Escape K                # Esc then K at once: over SSH one Alt+K
+expect b "^ .*¶1/11" "Esc K in one write: the form closes (draft kept) and K moves to ¶1"
+keys b a
+expect b "Resume the kept draft? y/n" "¶1's draft offered back"
+keys b y
+expect b "草稿甲" "¶1's draft, kept while ¶2's was saved"
+keys b Escape
+expect b "kept as a draft" "kept again"
+sql_wait "SELECT count(*) FROM draft" "2" "two drafts in the state file"
 # --- the notes list: from another case, the book's notes; Enter jumps, x resolves, D asks and deletes
 keys b ']'
 expect b "案例 28/53" "] opens case 28"
@@ -135,6 +164,17 @@ type b "。"
 keys b C-s
 expect b "note #1 saved" "the edit saved"
 sql_wait "SELECT text || '|' || rev FROM note WHERE num = 1" "批准二字有误。|2" "the edit stored, a new revision"
+keys b e                               # an edit left with Esc: its hint names e
+expect b "Quote  国务院批准" "e again"
+keys b Tab Tab Tab End
+type b "？"
+keys b Escape
+expect b "kept as a draft: e on the note offers it back" "Esc in an e form: e offers it back"
+keys b e
+expect b "Resume the kept draft? y/n" "e offers the edit's draft back"
+keys b n Escape                        # dropped: nothing changed, the draft goes
+sql_wait "SELECT count(*) FROM draft WHERE key LIKE 'edit %'" "0" "the edit's draft dropped"
+expect_not b "3 notes · c27 · any status · any anchor" "Resume the kept" "the form closed (the list's whole title again)"
 keys b x
 expect b "note #1 resolved" "x resolves the selected note"
 sql_wait "SELECT status FROM note WHERE num = 1" "1" "resolved in the state file"
@@ -153,6 +193,48 @@ expect b "2 notes · c27" "the list has two notes left"
 keys b q
 expect_not b "^ #[23] 疑" "2 notes · c27" "q closes the notes list, not the reader"
 quit b
+# after a restart: the status line says where a draft is kept
+start b "$ANLI --state '$S' 27"
+expect b "a kept draft is on c27:[12]: a there offers it back" "a restart says a draft is kept, and where"
+quit b
+
+# --- a resize with the form open: the form stays over the text, its paragraph above it
+start g "$ANLI --state '$T/g.db' 27"
+expect g "^ .*¶1/11" "anli 27 (a fresh state file)"
+keys g Tab a                           # the list focused, then a
+expect g "Note on c27:1" "a from the list: the form"
+tm resize-window -t g -x 50 -y 16
+expect g "2013 年 12 月" "50×16: the text pane (¶1) above the form, not the list"
+expect g "Note on c27:1" "50×16: the form"
+type g "不存在的文字"
+keys g C-s
+expect g "full/half width are ignored)" "50×16: the message wrapped in the form, not cut"
+expect g "quote not found in c27:1" "the reason first"
+keys g BSpace                          # the message goes
+expect_not g "Tab next  C-s save" "not found" "a key clears the message"
+tm resize-window -t g -x 40 -y 10
+expect g "2013 年 12 月" "40×10: ¶1 still above the form"
+keys g Escape
+quit g
+
+# --- 80×24: the notes list takes the text's place while focused; the status line shows its selected note;
+# without the list, an open note is preferred to a resolved one found first
+H="$T/h.db"
+"$ANLI" --state "$H" notes add 27:1 --kind 改 --quote 国务院批准 --fix 国务院同意 "批准二字有误，需核对原件" >/dev/null &&
+	"$ANLI" --state "$H" notes add 27:1 "第二条说明" >/dev/null && "$ANLI" --state "$H" notes resolve 1 >/dev/null && ok ||
+	bad "notes add/resolve into $H"
+tm kill-session -t h 2>/dev/null
+tm new-session -d -s h -x 80 -y 24 "$ANLI --state '$H' 27; echo EXIT=\$?; sleep 30"
+expect h "^ #2 疑 第二条说明 (+1 more: A lists them) · ¶1/11" "the open note #2 in the status line, not the resolved #1"
+keys h x
+expect h "note #2 resolved" "x acts on the open note"
+keys h A
+expect h "^> 2 notes · c27 · any status · any anchor" "A at 80 columns: the title with its filters, whole"
+expect h "#1 改 (resolved) c27:1 第1段 · “国务院批准”→“国务院同意” 批准二字有误" "a row with kind, citation, quote→fix and remark"
+keys h j
+expect h "^ #1 改 (resolved) “国务院批准”→“国务院同意” 批准二字有误，需核对原件" "the status line: the selected row's note, in full"
+keys h q
+quit h
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why
 R="$T/ro"
@@ -166,19 +248,46 @@ chmod 0777 "$S2" "$T"
 AS=""
 [ "$(id -u)" = 0 ] && AS="setpriv --reuid=65534 --regid=65534 --clear-groups" # root writes anything: run as nobody
 start c "NO_COLOR=1 $AS $ANLI --state '$S2/user.db' --notes '$R/notes.db' 27"
-expect c "notes.db: the file is read-only" "anli 27 with a read-only notes file: it says so"
+expect c "notes.db: the notes file is read-only: its notes are shown" "anli 27 with a read-only notes file: it says so"
 keys c C-l
 expect c "^ .*¶1/11" "anli 27 with a read-only notes file"
-keys c a
-expect c "c27:1" "a opens the form"
+expect c "27 用好.* #1" "the read-only file's note counted in the list"
+keys c J J
+expect c "^ #1 疑 只读之前" "its note on ¶3 in the status line"
+keys c A
+expect c "1 notes\? · c27" "A lists it"
+keys c Tab a
+expect c "c27:3" "a opens the form"
+expect c "the notes are read-only: C-s cannot save" "the form says at once that it cannot save"
 keys c Tab                            # the quote left empty: a remark on the paragraph
 type c "只读的说明"
 keys c C-s
 expect c "只读的说明" "the text stays on screen after the failed write"
-expect c "[Rr]ead.only\|cannot be saved\|readonly" "the message says why"
+expect c "read-only (opened for reading): nothing is saved" "the message says why"
 keys c Escape
 expect c "kept as a draft" "Esc: the text kept as a draft (in the state file)"
 quit c
+
+# --- a state file that cannot be written (the notes in it): said when the form opens; Esc keeps the text on screen
+R2="$T/ro2"
+mkdir -p "$R2"
+if "$ANLI" --state "$R2/user.db" notes add 27:1 "之前" >/dev/null; then ok; else bad "notes add into $R2/user.db"; fi
+chmod 0444 "$R2"/user.db*
+chmod 0555 "$R2"
+start f "NO_COLOR=1 $AS $ANLI --state '$R2/user.db' 27"
+expect f "user.db: the file is read-only; reading state is not saved" "anli 27 with a read-only state file: it says so"
+keys f C-l
+expect f "^ .*¶1/11" "anli 27 with a read-only state file"
+keys f a
+expect f "nothing can be saved here" "the form says that nothing can be saved"
+keys f Tab
+type f "留在屏幕上"
+keys f Escape
+expect f "no draft can be saved: Esc again discards" "Esc: the form stays, saying so"
+expect f "留在屏幕上" "the text is still on screen"
+keys f Escape
+expect f "the note's text is discarded" "a second Esc discards it"
+quit f
 
 echo "tui-notes: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

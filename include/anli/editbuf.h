@@ -111,6 +111,18 @@ size_t eb_tail(const struct editbuf *b, int room, int *width, size_t *steps);
  * characters than fit (plus one each way); *steps (if not NULL) is
  * increased by the characters looked at. */
 size_t eb_window(const struct editbuf *b, int room, size_t *nbytes, int *cursor_col, size_t *steps);
+/* A scrolled field (src/tui/ebscroll.c): `first` is the first character
+ * shown, kept by the caller between keys.  eb_scroll returns it moved only
+ * as far as needed for the cursor's cell to be in `room` columns with
+ * `margin` columns (fewer in a narrow room: at most a quarter) before and
+ * after it where there is text; 0 when all of it fits; never leaving a
+ * blank on the right while text is cut off on the left.  O(length). */
+size_t eb_scroll(const struct editbuf *b, size_t first, int room, int margin);
+/* The part shown from character `first` (eb_scroll's): its byte offset in
+ * eb_str(), *nbytes what fits in room, *cursor_col the cursor's column.
+ * When the cursor is not in it (first not scrolled for this room) it is
+ * eb_window's part. */
+size_t eb_view(const struct editbuf *b, size_t first, int room, size_t *nbytes, int *cursor_col);
 
 /* A history of entered lines, for the run: Up (older) and Down (newer)
  * replace the buffer; what was being typed comes back below the newest. */

@@ -43,7 +43,7 @@
  *      says how many rows it takes (put it at the bottom of the text pane);
  *      show the cursor at (cy, cx) when cy >= 0 (curs_set(1)), else hide
  *      it.  A resize needs nothing but a redraw at the new width (each field
- *      is re-windowed around its cursor); when the ambiguous-width probe
+ *      is scrolled by form_scroll, to be called before each frame); when the ambiguous-width probe
  *      answers (tui.c probe_answer) call form_rewidth.
  *   7. Route events to form_key before tui.c's Alt split (event()): the
  *      form reads Alt+b/f/d as word keys and ignores other Alt keys.
@@ -84,7 +84,11 @@ struct form {
 	int edited;                         /* changed by the user (or a draft restored) */
 	int dirty;                          /* changed since the draft was last saved */
 	long long saved_ms;                 /* when (form_draft_saved) */
+	size_t first[FORM_NFIELDS];         /* each field's first character shown (form_scroll) */
 };
+
+/* Columns between fields' edges kept around the cursor when scrolling. */
+#define FORM_SCROLL_MARGIN 4
 
 /* A new form: kind (enum anchor_kind; out of range: 疑), the anchor's label
  * (e.g. "c27:5"), and the prefilled texts (NULL or "" for none).  The focus
@@ -99,6 +103,12 @@ void form_rewidth(struct form *f);
 /* Offer a kept draft (fields as form_draft makes them): the form asks
  * first.  A malformed one is not offered. */
 void form_offer(struct form *f, const char *fields);
+
+/* Before drawing (never while drawing): the focused field's horizontal
+ * scroll for a text field `room` columns wide (form_field_room): moved only
+ * when the cursor comes within FORM_SCROLL_MARGIN of its edges
+ * (editbuf.h eb_scroll), so that it does not jump on every key. */
+void form_scroll(struct form *f, int room);
 
 /* One input event.  Returns FORM_CONTINUE, FORM_SAVE or FORM_CANCEL. */
 int form_key(struct form *f, const struct in_event *ev);
@@ -138,6 +148,8 @@ int form_draft_wait(const struct form *f, long long now_ms);
 
 /* --- drawing (src/tui/formdraw.c) ---------------------------------------------- */
 
+/* Columns of a text field in a box `width` columns wide. */
+int form_field_room(int width);
 /* Rows the box takes at this width (border, fields, hint line). */
 int form_height(const struct form *f, int width);
 /* Draw the box at (y, x) of w, width columns wide (at least 20; 40 is

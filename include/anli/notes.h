@@ -221,5 +221,7 @@ int notes_import(struct user *u, const char *json, const char *name, struct note
 int user_draft_save(struct user *u, const char *key, const char *fields, struct anli_err *err);
 /* The newest draft: *key and *fields new strings (NULL when none). */
 int user_draft_load(struct user *u, char **key, char **fields, struct anli_err *err);
+/* The draft kept under `key`: *fields a new string (NULL when none). */
+int user_draft_get(struct user *u, const char *key, char **fields, struct anli_err *err);
 
 #endif

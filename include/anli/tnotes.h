@@ -44,6 +44,13 @@ int tnotes_event(struct app *a, const struct in_event *ev);
 void tnotes_tick(struct app *a, int *wait);
 /* The ambiguous-width convention changed (the probe answered). */
 void tnotes_rewidth(struct app *a);
+/* After each layout of the screen: with the form open, the text pane
+ * shown (its focus on a narrow screen, where only one pane is), and when
+ * the screen's size changed, the form's paragraph scrolled above it. */
+void tnotes_form_layout(struct app *a);
+/* Does the open form read this Alt+key (the line editor's M-b M-f M-d in
+ * a text field)?  Else tui.c splits it: Esc, then the key. */
+int tnotes_form_alt(const struct app *a, const struct in_event *ev);
 /* Is the form open (the status line and the cursor are its)? */
 int tnotes_form_open(const struct app *a);
 

@@ -198,6 +198,12 @@ int form_draft_wait(const struct form *f, long long now_ms)
 	return left < 0 ? 0 : left > FORM_DRAFT_MS ? FORM_DRAFT_MS : (int)left;
 }
 
+void form_scroll(struct form *f, int room)
+{
+	if (f->field > FORM_KIND && f->field < FORM_NFIELDS)
+		f->first[f->field] = eb_scroll(&f->text[f->field], f->first[f->field], room, FORM_SCROLL_MARGIN);
+}
+
 /* --- keys -------------------------------------------------------------------- */
 
 static int shown(const struct form *f, int field)

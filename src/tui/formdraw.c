@@ -9,12 +9,53 @@
 #include "anli/i18n.h"
 #include "anli/layout.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#define FORM_HINT_LINES 3 /* a long message wraps onto at most this many rows */
+
+/* The last row's text: the question, the message, or the keys. */
+static const char *hint_text(const struct form *f)
+{
+	return f->asking ? _("Resume the kept draft? y/n") : f->msg[0] ? f->msg : _("Tab next  C-s save  Esc keep draft");
+}
+
+/* The hint wrapped to the box's inside (width columns): *lines (free it),
+ * at most FORM_HINT_LINES; returns how many (at least 1 row is kept). */
+static int hint_wrap(const struct form *f, int width, struct lay_line **lines)
+{
+	int inner = width - 2 * glyph_width(GLYPH_VLINE) - 2;
+	const char *h = hint_text(f);
+	int n = inner > 1 ? lay_wrap(h, strlen(h), inner, 0, lines) : (*lines = NULL, 0);
+	return n > FORM_HINT_LINES ? FORM_HINT_LINES : n;
+}
 
 int form_height(const struct form *f, int width)
 {
-	(void)width;
-	return 2 + (form_has_fix(f->kind) ? 4 : 3) + 1;
+	struct lay_line *l;
+	int n = hint_wrap(f, width, &l);
+	free(l);
+	return 2 + (form_has_fix(f->kind) ? 4 : 3) + (n > 1 ? n : 1);
+}
+
+static const char *label(int field);
+
+/* The labels' column: as wide as the widest (at most a third of inner). */
+static int label_width(int inner)
+{
+	int lw = 0;
+	for (int i = 0; i < FORM_NFIELDS; i++) {
+		const char *l = label(i);
+		int lwi = lay_strwidth(l, strlen(l));
+		lw = lwi > lw ? lwi : lw;
+	}
+	return lw > inner / 3 ? inner / 3 : lw;
+}
+
+int form_field_room(int width)
+{
+	int inner = width - 2 * glyph_width(GLYPH_VLINE);
+	return inner - 1 - label_width(inner) - 1 - 1;
 }
 
 static const char *label(int field)
@@ -84,15 +125,8 @@ void form_draw(WINDOW *w, const struct form *f, int y, int x, int width, int *cy
 		mvwhline(w, y + r, x + vl, ' ', inner);
 	frame(w, f, y, x, width, height);
 	/* labels in one column, as wide as the widest (at most a third) */
-	int lw = 0;
-	for (int i = 0; i < FORM_NFIELDS; i++) {
-		const char *l = label(i);
-		int lwi = lay_strwidth(l, strlen(l));
-		lw = lwi > lw ? lwi : lw;
-	}
-	if (lw > inner / 3)
-		lw = inner / 3;
-	int vx = x + vl + 1 + lw + 1, room = inner - 1 - lw - 1 - 1;
+	int lw = label_width(inner);
+	int vx = x + vl + 1 + lw + 1, room = form_field_room(width);
 	int row = y + 1;
 	for (int i = 0; i < FORM_NFIELDS; i++) {
 		if (i == FORM_FIX && !form_has_fix(f->kind))
@@ -111,10 +145,10 @@ void form_draw(WINDOW *w, const struct form *f, int y, int x, int width, int *cy
 			wattron(w, A_UNDERLINE); /* the input's extent, colour or not */
 			mvwhline(w, row, vx, ' ', room);
 			if (focus) {
-				/* around the cursor: eb_window never splits a wide character */
+				/* from the field's scroll (form_scroll): never half a wide character */
 				size_t nb;
 				int col;
-				size_t off = eb_window(b, room, &nb, &col, NULL);
+				size_t off = eb_view(b, f->first[i], room, &nb, &col);
 				if (nb)
 					mvwaddnstr(w, row, vx, eb_str(b) + off, (int)nb);
 				*cy = row;
@@ -126,13 +160,16 @@ void form_draw(WINDOW *w, const struct form *f, int y, int x, int width, int *cy
 		}
 		row++;
 	}
-	/* the last row: the question, the message, or the keys */
-	const char *hint = f->asking ? _("Resume the kept draft? y/n")
-			   : f->msg[0] ? f->msg
-				       : _("Tab next  C-s save  Esc keep draft");
+	/* the last rows: the question, the message (wrapped), or the keys */
+	const char *hint = hint_text(f);
+	struct lay_line *l;
+	int n = hint_wrap(f, width, &l);
 	if (f->asking || f->msg[0])
 		wattron(w, A_BOLD);
-	draw_text(w, row, x + vl + 1, hint, strlen(hint), inner - 2);
+	for (int k = 0; k < n; k++) /* the last row cut if it is longer still */
+		draw_text(w, row + k, x + vl + 1, hint + l[k].off, k == n - 1 ? strlen(hint + l[k].off) : l[k].len,
+			  inner - 2);
 	if (f->asking || f->msg[0])
 		wattroff(w, A_BOLD);
+	free(l);
 }

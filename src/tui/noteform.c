@@ -4,8 +4,9 @@
  * in the paragraph, else typed and matched with anchor_find_typed; of
  * several occurrences the user picks one, shown in the text), saving
  * (notes_add / notes_update, one transaction each; a failure keeps the form
- * and its text, with the message), and the draft (user_draft_save while
- * typing, at most once a second; on Esc, C-c and a hang-up). */
+ * and its text, with the message), Esc (the draft kept, or the form kept
+ * when it cannot be).  The draft, the form's place and drawing:
+ * notedraft.c. */
 #include "anli/addr.h"
 #include "anli/form.h"
 #include "anli/glyph.h"
@@ -17,29 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-struct noteform {
-	struct form f;
-	char key[96];                  /* the draft's: "new c27:p3771", "edit <uuid>" */
-	char item_id[USER_ID_MAX];     /* the note's item and anchor */
-	char anchor_id[USER_ID_MAX];
-	char cite[256];
-	char uuid[37];                 /* editing: the note; "" for a new one */
-	int rev;                       /* its revision when the form opened */
-	/* the quote known exactly (a search match, the note's own): */
-	char *known;                   /* its text, NULL none */
-	int kstart, klen;              /* code points in the anchor's text */
-	/* picking among several occurrences of a typed quote */
-	int *pstart, *plen, pick;
-};
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static int cplen_n(const char *s, size_t n)
 {
@@ -52,6 +31,12 @@ static int cplen_n(const char *s, size_t n)
 int tnotes_form_open(const struct app *a)
 {
 	return a->notes && a->notes->form;
+}
+
+int tnotes_form_alt(const struct app *a, const struct in_event *ev)
+{
+	const struct noteform *nf = tnotes_form_open(a) ? a->notes->form : NULL;
+	return nf && !nf->f.asking && a->notes->npick <= 1 && nf->f.field != FORM_KIND && eb_key_of(ev);
 }
 
 /* The anchor's text: a block of the open item. */
@@ -72,7 +57,7 @@ static void pick_free(struct app *a)
 	a->notes->npick = 0;
 }
 
-static void form_close(struct app *a)
+void tnotes_form_close(struct app *a)
 {
 	struct tnotes *t = a->notes;
 	struct noteform *nf = t->form;
@@ -88,15 +73,6 @@ static void form_close(struct app *a)
 	curs_set(0);
 }
 
-static void draft_save(struct app *a, const char *fields)
-{
-	struct noteform *nf = a->notes->form;
-	struct anli_err err;
-	if (user_draft_save(sess_user(a), nf->key, fields, &err))
-		snprintf(a->message, sizeof a->message, "%s", err.msg);
-	form_draft_saved(&nf->f, now_ms());
-}
-
 /* A hang-up (the main loop, after the signal): the text kept. */
 static void on_hangup(struct app *a)
 {
@@ -108,8 +84,9 @@ void tnotes_form_end(struct app *a)
 	struct noteform *nf = a->notes ? a->notes->form : NULL;
 	if (!nf)
 		return;
-	draft_save(a, form_draft(&nf->f)); /* "" (no text) removes it */
-	form_close(a);
+	struct anli_err err;
+	tnotes_draft_save(a, form_draft(&nf->f), &err); /* "" (no text) removes it */
+	tnotes_form_close(a);
 }
 
 /* Open the form: a draft for the same key offered back; the text pane
@@ -118,24 +95,14 @@ static void form_begin(struct app *a, struct noteform *nf)
 {
 	struct tnotes *t = a->notes;
 	t->form = nf;
-	char *key = NULL, *fields = NULL;
-	struct anli_err err;
-	if (!user_draft_load(sess_user(a), &key, &fields, &err) && key && fields && !strcmp(key, nf->key))
-		form_offer(&nf->f, fields);
-	else if (key && !strncmp(key, "new ", 4))
-		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: a there offers it back"), key + 4);
-	free(key);
-	free(fields);
+	tnotes_form_drafts(a); /* its own draft offered back; what cannot be saved said */
 	a->on_hangup = on_hangup;
 	term_form_mode(1);
 	curs_set(1);
-	if (!tui_pane_shown(a, PANE_DETAIL))
-		a->focus = PANE_DETAIL;
-	int k = addr_block_index(a->blocks, a->nblocks, nf->anchor_id), f, l;
-	int room = a->view[PANE_DETAIL].h - form_height(&nf->f, a->view[PANE_DETAIL].w);
-	if (k >= 0 && tui_block_lines(a, k, &f, &l) && (f < a->detail.top || f >= a->detail.top + room))
-		tui_set_top(a, f > 0 ? f - 1 : 0);
+	nf->rows = nf->cols = -1; /* placed by tnotes_form_layout before the next frame */
 }
+
+
 
 static void cite_of(const struct app *a, int k, char *out, size_t size)
 {
@@ -207,9 +174,10 @@ static void pick_show(struct app *a)
 	size_t s = util_utf8_skip(text, (size_t)nf->pstart[nf->pick]);
 	size_t e = s + util_utf8_skip(text + s, (size_t)nf->plen[nf->pick]);
 	t->pickspan = (struct match){k, s, e};
+	if (t->span && t->item == a->item)
+		t->span[t->nspan] = t->pickspan; /* after the notes' quotes (room for one kept: tnotes_item_load) */
 	char m[160];
-	snprintf(m, sizeof m, _("%d of %d (shown in the text): Tab next, Enter saves it"),
-		 nf->pick + 1, t->npick);
+	snprintf(m, sizeof m, _("Tab next  Enter save: %d of %d (shown in the text)"), nf->pick + 1, t->npick);
 	form_set_message(&nf->f, m);
 }
 
@@ -270,8 +238,8 @@ static int save(struct app *a, int start, int len, int keep)
 	snprintf(a->message, sizeof a->message, nf->uuid[0] ? _("note %s%lld saved") : _("note %s%lld added"),
 		 glyph(GLYPH_NOTE), n.num);
 	note_clear(&n);
-	draft_save(a, ""); /* saved: the draft goes */
-	form_close(a);
+	tnotes_draft_save(a, "", &err); /* saved: the draft goes */
+	tnotes_form_close(a);
 	tnotes_reload(a);
 	return 0;
 }
@@ -299,7 +267,7 @@ static void try_save(struct app *a)
 	}
 	if (anchor_find_typed(text, q, &nf->pstart, &nf->plen, &n) || n == 0) {
 		char m[160];
-		snprintf(m, sizeof m, _("the quote is not in %s (spaces and full/half width are ignored)"), nf->cite);
+		snprintf(m, sizeof m, _("quote not found in %s (spaces and full/half width are ignored)"), nf->cite);
 		form_set_message(&nf->f, m);
 		pick_free(a);
 		return;
@@ -313,6 +281,36 @@ static void try_save(struct app *a)
 	t->npick = n; /* several: the user picks */
 	nf->pick = 0;
 	pick_show(a);
+}
+
+/* Esc, C-c: the text kept as a draft and the form closed; when the draft
+ * cannot be saved the form stays (the text on screen) until a second Esc. */
+static void cancel(struct app *a)
+{
+	struct noteform *nf = a->notes->form;
+	const char *d = form_draft(&nf->f);
+	struct anli_err err;
+	if (!d[0]) {
+		tnotes_draft_save(a, "", &err);
+		tnotes_form_close(a);
+		return;
+	}
+	if (nf->discard) {
+		snprintf(a->message, sizeof a->message, "%s", _("the note's text is discarded (no draft could be saved)"));
+		tnotes_form_close(a);
+		return;
+	}
+	if (tnotes_draft_save(a, d, &err)) {
+		nf->discard = 1;
+		char m[sizeof nf->f.msg];
+		snprintf(m, sizeof m, "%s", _("no draft can be saved: Esc again discards the text, C-s saves the note"));
+		form_set_message(&nf->f, m);
+		return; /* a->message: why (draft_save) */
+	}
+	snprintf(a->message, sizeof a->message, "%s",
+		 nf->uuid[0] ? _("the note is kept as a draft: e on the note offers it back")
+			     : _("the note is kept as a draft: a on its paragraph offers it back"));
+	tnotes_form_close(a);
 }
 
 void tnotes_form_event(struct app *a, const struct in_event *ev)
@@ -346,58 +344,12 @@ void tnotes_form_event(struct app *a, const struct in_event *ev)
 		try_save(a);
 		break;
 	case FORM_CANCEL:
-		if (form_draft(&nf->f)[0])
-			snprintf(a->message, sizeof a->message, "%s", _("the note is kept as a draft: a offers it back"));
-		tnotes_form_end(a);
+		cancel(a);
 		break;
 	default:
+		nf->discard = 0;
 		break;
 	}
 }
 
-void tnotes_tick(struct app *a, int *wait)
-{
-	struct tnotes *t = a->notes;
-	if (!t || !t->form)
-		return;
-	long long now = now_ms();
-	if (form_draft_due(&t->form->f, now))
-		draft_save(a, form_draft(&t->form->f));
-	int w = form_draft_wait(&t->form->f, now);
-	if (w >= 0 && (*wait == 1 || w < *wait))
-		*wait = w < 2 ? 2 : w;
-}
 
-void tnotes_rewidth(struct app *a)
-{
-	if (a->notes && a->notes->form)
-		form_rewidth(&a->notes->form->f);
-}
-
-void tnotes_draw_form(const struct app *a, int *cy, int *cx)
-{
-	const struct tnotes *t = a->notes;
-	*cy = *cx = -1;
-	if (!t || !t->form)
-		return;
-	const struct view *v = &a->view[PANE_DETAIL];
-	int w = v->w > 0 ? v->w : a->cols, x = v->w > 0 ? v->x : 0;
-	int h = form_height(&t->form->f, w), bottom = v->w > 0 ? v->y + v->h : a->rows - 1;
-	if (h > bottom)
-		h = bottom;
-	WINDOW *win = newwin(h, w, bottom - h, x);
-	if (!win)
-		return;
-	werase(win);
-	int y0, x0;
-	form_draw(win, &t->form->f, 0, 0, w, &y0, &x0);
-	curs_set(y0 >= 0); /* no cursor on the kind field */
-	leaveok(win, y0 < 0);
-	if (y0 >= 0) {
-		wmove(win, y0, x0);
-		*cy = bottom - h + y0;
-		*cx = x + x0;
-	}
-	wnoutrefresh(win);
-	delwin(win);
-}

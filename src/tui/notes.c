@@ -1,7 +1,8 @@
 /* notes.c — proofreading notes in the reader (see include/anli/tnotes.h):
  * the notes file, the counts for the tree and the list, the open item's
  * notes for the margin, the underline and the status line, the requests
- * outside the form (the form is noteform.c), the notes list's rows. */
+ * (noteform.c, notedraft.c: the form; notereq.c: the other requests;
+ * views/notes.c: the list). */
 #include "anli/tnotes.h"
 
 #include "anli/addr.h"
@@ -32,8 +33,12 @@ void tnotes_counts_load(struct app *a)
 	struct notes_count *c = NULL;
 	int n = 0;
 	struct anli_err err;
-	if (!user_active(t->u) || notes_counts(t->u, &c, &n, &err))
+	if (!user_active(t->u))
 		return;
+	if (notes_counts(t->u, &c, &n, &err)) {
+		set_msg(a, err.msg);
+		return;
+	}
 	for (int k = 0; k < n; k++) {
 		int i = model_find(a->m, c[k].item_id);
 		if (i < 0)
@@ -90,8 +95,12 @@ void tnotes_item_load(struct app *a)
 	struct notes_filter f = NOTES_FILTER_ALL;
 	f.item_id = a->m->items[a->item].id;
 	struct anli_err err;
-	if (!user_active(t->u) || notes_list(t->u, &f, &t->in, &t->nin, &err))
+	if (!user_active(t->u))
 		return;
+	if (notes_list(t->u, &f, &t->in, &t->nin, &err)) {
+		set_msg(a, err.msg);
+		return;
+	}
 	free(t->span);
 	t->span = xcalloc((size_t)t->nin + 1, sizeof *t->span);
 	for (int k = 0; k < t->nin; k++) {
@@ -140,10 +149,15 @@ void tnotes_start(struct app *a, const struct cli_start *st)
 	struct anli_err err, note;
 	char *path = notes_path(st ? st->notes : NULL);
 	if (path) {
-		t->u = user_open(path, ANLI_VERSION, USER_SHARED, &note);
+		/* a file that cannot be written is read: its notes shown, each
+		 * edit refused with the store's message (the form keeps its text) */
+		t->u = user_open(path, ANLI_VERSION, USER_SHARED | USER_READ_ONLY, &note);
 		t->own = 1;
 		if (note.msg[0])
 			set_msg(a, note.msg);
+		else if (user_active(t->u) && !user_writable(t->u))
+			snprintf(a->message, sizeof a->message,
+				 _("%s: the notes file is read-only: its notes are shown, edits are not saved"), path);
 		free(path);
 	} else {
 		t->u = sess_user(a);
@@ -151,9 +165,15 @@ void tnotes_start(struct app *a, const struct cli_start *st)
 	if (model_fingerprint(a->m, t->book, &err))
 		t->book[0] = '\0';
 	int changed = 0;
-	if (user_active(t->u) && t->book[0] && notes_resolve(t->u, a->m, t->book, &changed, &err))
+	if (user_writable(t->u) && t->book[0] && notes_resolve(t->u, a->m, t->book, &changed, &err))
 		set_msg(a, err.msg);
 	tnotes_counts_load(a);
+	/* a form left with text in an earlier run: where its draft is */
+	char *key = NULL, *fields = NULL;
+	if (!a->message[0] && user_active(sess_user(a)) && !user_draft_load(sess_user(a), &key, &fields, &err) && key)
+		tnotes_draft_hint(a, key);
+	free(key);
+	free(fields);
 }
 
 void tnotes_end(struct app *a)
@@ -210,10 +230,15 @@ const struct match *tnotes_spans(const struct app *a, int *n, int *cur)
 	*n = 0;
 	if (!t || t->item != a->item)
 		return NULL;
-	if (t->form && t->npick > 1) { /* the occurrences of a typed quote: the one picked shown */
-		*n = 1;
-		*cur = 0;
-		return &t->pickspan;
+	if (t->form && t->npick > 1) { /* the occurrences of a typed quote: the one picked shown, after the quotes */
+		if (!t->span) {
+			*n = 1;
+			*cur = 0;
+			return &t->pickspan;
+		}
+		*n = t->nspan + 1;
+		*cur = t->nspan;
+		return t->span;
 	}
 	*n = t->nspan;
 	return t->span;
@@ -231,166 +256,54 @@ void tnotes_describe(const struct note *n, struct sbuf *out)
 		sbuf_printf(out, "%s%s", (q && q[0]) || n->fix ? " " : "", n->text);
 }
 
+/* The note of the cursor's paragraph that the status line shows and e, x,
+ * D act on without the list: its first open one, else its first; *count
+ * (if not NULL): how many notes it has.  NULL when none. */
+const struct note *tnotes_para_note(const struct app *a, int *count)
+{
+	const struct tnotes *t = a->notes;
+	int c = a->detail.cur, n = 0;
+	const struct note *first = NULL, *open = NULL;
+	for (int k = 0; t && t->item == a->item && c >= 0 && c < a->nblocks && k < t->nin; k++) {
+		const struct note *x = &t->in[k];
+		if (x->anchor_state == ANCHOR_ORPHANED || strcmp(x->anchor_id, a->blocks[c].id))
+			continue;
+		n++;
+		if (!first)
+			first = x;
+		if (!open && x->status == NOTE_OPEN)
+			open = x;
+	}
+	if (count)
+		*count = n;
+	return open ? open : first;
+}
+
+static void status_note(const struct note *n, struct sbuf *out)
+{
+	sbuf_printf(out, "%s%lld %s ", glyph(GLYPH_NOTE), n->num, note_kind_name(n->kind));
+	if (n->status == NOTE_RESOLVED)
+		sbuf_printf(out, "%s ", _("(resolved)"));
+	tnotes_describe(n, out);
+}
+
 int tnotes_status(const struct app *a, struct sbuf *out)
 {
-	const struct tnotes *t = a->notes;
-	int c = a->detail.cur, shown = 0, more = 0;
-	if (!t || t->item != a->item || c < 0 || c >= a->nblocks)
+	if (!a->notes)
 		return 0;
-	for (int k = 0; k < t->nin; k++) {
-		const struct note *n = &t->in[k];
-		if (n->anchor_state == ANCHOR_ORPHANED || strcmp(n->anchor_id, a->blocks[c].id))
-			continue;
-		if (shown++) {
-			more++;
-			continue;
-		}
-		sbuf_printf(out, "%s%lld %s ", glyph(GLYPH_NOTE), n->num, note_kind_name(n->kind));
-		if (n->status == NOTE_RESOLVED)
-			sbuf_printf(out, "%s ", _("(resolved)"));
-		tnotes_describe(n, out);
-	}
-	if (more)
-		sbuf_printf(out, _(" (+%d)"), more);
-	return shown;
-}
-
-/* --- requests ------------------------------------------------------------ */
-
-/* The note a key acts on: the notes list's selection (focused), else the
- * first note on the cursor's paragraph.  NULL (and a message) when none. */
-static const struct note *target(struct app *a)
-{
-	if (a->notes_shown && a->focus == PANE_LIST) {
+	if (a->notes_shown && a->focus == PANE_LIST) { /* the list's selected note, in full */
 		const struct noteslist_state *l = &a->nlist;
-		return lv_selectable(&l->lv, l->lv.sel) ? &l->v[l->lv.sel] : NULL;
+		if (!lv_selectable(&l->lv, l->lv.sel))
+			return 0;
+		status_note(&l->v[l->lv.sel], out);
+		return 1;
 	}
-	const struct tnotes *t = a->notes;
-	int c = a->detail.cur;
-	for (int k = 0; t && c >= 0 && c < a->nblocks && k < t->nin; k++)
-		if (!strcmp(t->in[k].anchor_id, a->blocks[c].id) && t->in[k].anchor_state != ANCHOR_ORPHANED)
-			return &t->in[k];
-	set_msg(a, _("no note here; A lists the notes"));
-	return NULL;
-}
-
-/* x: resolved ↔ open, one transaction. */
-static void toggle_resolved(struct app *a, const struct note *sel)
-{
-	struct note n;
-	struct anli_err err;
-	char key[24];
-	snprintf(key, sizeof key, "%lld", sel->num);
-	if (notes_get(a->notes->u, key, 0, &n, &err)) {
-		set_msg(a, err.msg);
-		return;
-	}
-	n.status = n.status == NOTE_OPEN ? NOTE_RESOLVED : NOTE_OPEN;
-	if (notes_update(a->notes->u, &n, &err))
-		set_msg(a, err.msg);
-	else
-		snprintf(a->message, sizeof a->message, n.status == NOTE_RESOLVED ? _("note %s%lld resolved")
-										 : _("note %s%lld reopened"),
-			 glyph(GLYPH_NOTE), n.num);
-	note_clear(&n);
-	tnotes_reload(a);
-}
-
-/* D: asks first (tnotes_event takes the answer). */
-static void ask_delete(struct app *a, const struct note *n)
-{
-	a->notes->ask = n->num;
-	snprintf(a->message, sizeof a->message, _("delete note %s%lld? (y/n)"), glyph(GLYPH_NOTE), n->num);
-}
-
-static void do_delete(struct app *a, long long num)
-{
-	struct note n;
-	struct anli_err err;
-	char key[24];
-	snprintf(key, sizeof key, "%lld", num);
-	if (notes_get(a->notes->u, key, 0, &n, &err)) {
-		set_msg(a, err.msg);
-		return;
-	}
-	n.deleted = 1;
-	if (notes_update(a->notes->u, &n, &err))
-		set_msg(a, err.msg);
-	else
-		snprintf(a->message, sizeof a->message, _("note %s%lld deleted"), glyph(GLYPH_NOTE), num);
-	note_clear(&n);
-	tnotes_reload(a);
-}
-
-int tnotes_request(struct app *a, enum request r)
-{
-	struct tnotes *t = a->notes;
-	if (!t)
+	int count;
+	const struct note *n = tnotes_para_note(a, &count);
+	if (!n)
 		return 0;
-	const struct note *n;
-	switch (r) {
-	case REQ_NOTE_ADD:
-		tnotes_form_add(a);
-		return 1;
-	case REQ_NOTES:
-		if (a->notes_shown && a->focus == PANE_LIST) {
-			a->notes_shown = 0; /* again: closed */
-			return 1;
-		}
-		a->nlist.scope_item = a->item;
-		a->nlist.scope = 0; /* the open item's notes first; v widens */
-		tnotes_list_fill(a);
-		a->notes_shown = 1;
-		a->marks_shown = 0;
-		a->zoom = 0;
-		a->focus = PANE_LIST;
-		return 1;
-	case REQ_NOTE_EDIT:
-		if ((n = target(a)) != NULL)
-			tnotes_form_edit(a, n);
-		return 1;
-	case REQ_NOTE_RESOLVE:
-		if ((n = target(a)) != NULL)
-			toggle_resolved(a, n);
-		return 1;
-	case REQ_NOTE_DELETE:
-		if ((n = target(a)) != NULL)
-			ask_delete(a, n);
-		return 1;
-	case REQ_NOTES_SCOPE:
-	case REQ_NOTES_STATUS:
-	case REQ_NOTES_ANCHOR:
-		if (!a->notes_shown) {
-			set_msg(a, _("A opens the notes list first"));
-			return 1;
-		}
-		if (r == REQ_NOTES_SCOPE)
-			a->nlist.scope = (a->nlist.scope + 1) % 3;
-		else if (r == REQ_NOTES_STATUS)
-			a->nlist.status = a->nlist.status == -1 ? NOTE_OPEN : a->nlist.status == NOTE_OPEN ? NOTE_RESOLVED : -1;
-		else
-			a->nlist.anchor = a->nlist.anchor == ANCHOR_ORPHANED ? -1 : a->nlist.anchor + 1;
-		tnotes_list_fill(a);
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-int tnotes_event(struct app *a, const struct in_event *ev)
-{
-	struct tnotes *t = a->notes;
-	if (!t)
-		return 0;
-	if (t->form)
-		return tnotes_form_event(a, ev), 1;
-	if (!t->ask || ev->kind == IN_MOUSE)
-		return 0;
-	long long num = t->ask;
-	t->ask = 0;
-	if (ev->kind == IN_CHAR && (ev->cp == 'y' || ev->cp == 'Y'))
-		do_delete(a, num);
-	else
-		set_msg(a, _("not deleted"));
+	status_note(n, out);
+	if (count > 1)
+		sbuf_printf(out, _(" (+%d more: A lists them)"), count - 1);
 	return 1;
 }

@@ -6,6 +6,7 @@
 #include "anli/glyph.h"
 #include "anli/i18n.h"
 #include "anli/layout.h"
+#include "anli/tnotes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,11 +79,13 @@ void tui_layout_screen(struct app *a)
 			a->focus = PANE_LIST;
 		}
 		lw = LIST_W(a->cols, tw);
+		if (a->notes_shown && a->focus == PANE_LIST && !tnotes_form_open(a))
+			lw = a->cols - x; /* the notes list, focused, takes the text's place: its rows are long */
 		place(&a->view[PANE_LIST], 0, x, h, lw);
 		x += lw;
-		a->sep[1] = x;
+		a->sep[1] = x < a->cols ? x : -1;
 		dx = x + 1;
-		dw = a->cols - dx;
+		dw = a->cols - dx > 0 ? a->cols - dx : 0;
 	}
 	place(&a->view[PANE_TREE], 0, 0, tw ? h : 0, tw);
 	if (a->cols < 60 || a->zoom || a->too_small)

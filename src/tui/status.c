@@ -110,9 +110,10 @@ static void draw_status(struct app *a)
 	int hw = lay_strwidth(hint, strlen(hint));
 	size_t n;
 	char *clean = lay_sanitize(s.s, s.len, &n);
-	/* the hint on the right, unless a message needs its room */
-	int hint_shown = a->cols > hw + 20 && !a->prompt &&
-			 !(a->message[0] && lay_strwidth(clean, n) > a->cols - 1 - (hw + 2));
+	/* the hint on the right, unless a message (or the notes list's
+	 * selected note, its whole text) needs its room */
+	int full = a->message[0] || (a->notes_shown && a->focus == PANE_LIST);
+	int hint_shown = a->cols > hw + 20 && !a->prompt && !(full && lay_strwidth(clean, n) > a->cols - 1 - (hw + 2));
 	int room = a->cols - 1 - (hint_shown ? hw + 2 : 0);
 	if (a->prompt) {
 		/* the prompt, then the input around the cursor (the work is the

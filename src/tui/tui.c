@@ -247,15 +247,18 @@ static int event(struct app *a, const struct in_event *ev)
 			probe_answer(a, ev->col);
 		return 1; /* a reply that nobody waits for: dropped */
 	}
-	if (tnotes_event(a, ev)) /* the note form, or a question it asked */
-		return 1;
-	if (ev->kind == IN_CHAR && (ev->mods & INM_ALT) && !((a->prompt == '/' || a->prompt == 's') && eb_key_of(ev))) {
+	if (ev->kind == IN_CHAR && (ev->mods & INM_ALT) && !ev->paste &&
+	    !((a->prompt == '/' || a->prompt == 's') && eb_key_of(ev)) && !tnotes_form_alt(a, ev)) {
 		/* Alt+key (input.h) is the line editor's M-b M-f M-d; elsewhere
-		 * it is what it always was: Esc, then the key */
+		 * it is what it always was: Esc, then the key (over SSH a quick
+		 * Esc then A arrives so: in the note form too, Esc closes it and
+		 * A is the reader's) */
 		struct in_event esc = {.kind = IN_KEY, .key = INK_ESC}, key = *ev;
 		key.mods = 0;
 		return event(a, &esc) && event(a, &key);
 	}
+	if (tnotes_event(a, ev)) /* the note form, or a question it asked */
+		return 1;
 	if (ev->kind == IN_IGNORED || ev->kind == IN_VERSION || ev->kind == IN_PASTE_BEGIN || ev->kind == IN_PASTE_END)
 		return 1;
 	if (a->prompt) {
@@ -351,6 +354,7 @@ int tui_main(const char *db_path, int ambiwidth, const struct cli_start *start)
 			tui_preview(&a); /* once per frame, when no key is pending */
 		tnotes_sync(&a); /* the open item's notes, for the margin */
 		tui_layout_screen(&a);
+		tnotes_form_layout(&a); /* the form's pane and paragraph, at this size */
 		tui_draw(&a);
 		sess_tick(&a); /* read mark, history, the position saved */
 		/* every event that is ready, then one frame */

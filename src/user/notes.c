@@ -470,3 +470,20 @@ int user_draft_load(struct user *u, char **key, char **fields, struct anli_err *
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : user_db_fail(u, _("reading a draft"), err);
 }
+
+int user_draft_get(struct user *u, const char *key, char **fields, struct anli_err *err)
+{
+	*fields = NULL;
+	if (!user_active(u))
+		return user_db_inactive(u, err);
+	sqlite3_stmt *st;
+	if (user_db_prepare(u, _("reading a draft"), "SELECT fields FROM draft WHERE key = ?", &st, err, "t", key))
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*fields = user_db_col_dup(st, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : user_db_fail(u, _("reading a draft"), err);
+}

@@ -527,6 +527,58 @@ static void test_random_edits(void **state)
 	eb_free(&b);
 }
 
+/* A scrolled field: C-e then C-b keeps the part shown (the text after the
+ * cursor comes into view, nothing jumps); it moves only near an edge. */
+static void test_scroll(void **state)
+{
+	(void)state;
+	struct editbuf b;
+	eb_init(&b, width);
+	type(&b, "abcdefghijklmnopqrstuvwxyz");
+	size_t nb, first = 0, off;
+	int col;
+	first = eb_scroll(&b, first, 10, 2); /* at the end: the last 9 and the cursor's cell */
+	assert_int_equal(first, 17);
+	off = eb_view(&b, first, 10, &nb, &col);
+	assert_int_equal(off, 17);
+	assert_int_equal(nb, 9);
+	assert_int_equal(col, 9);
+	for (int k = 0; k < 6; k++) { /* back 6: the view stays (not within 2 of the left edge) */
+		eb_edit(&b, EB_LEFT);
+		first = eb_scroll(&b, first, 10, 2);
+		assert_int_equal(first, 17);
+	}
+	off = eb_view(&b, first, 10, &nb, &col);
+	assert_int_equal(col, 3); /* on u: r s t before it, v … z after it, shown */
+	assert_memory_equal(eb_str(&b) + off, "rstuvwxyz", 9);
+	assert_int_equal(nb, 9);
+	eb_edit(&b, EB_LEFT); /* on t, 2 from the edge: still */
+	assert_int_equal(eb_scroll(&b, first, 10, 2), 17);
+	eb_edit(&b, EB_LEFT); /* on s: one step left, 2 columns kept before it */
+	first = eb_scroll(&b, first, 10, 2);
+	assert_int_equal(first, 16);
+	eb_edit(&b, EB_HOME);
+	first = eb_scroll(&b, first, 10, 2);
+	assert_int_equal(first, 0);
+	eb_edit(&b, EB_END); /* the end: the right edge's cell */
+	first = eb_scroll(&b, first, 10, 2);
+	assert_int_equal(first, 17);
+	eb_backspace(&b); /* a deletion at the end: no blank on the right */
+	eb_backspace(&b);
+	first = eb_scroll(&b, first, 10, 2);
+	assert_int_equal(first, 15);
+	eb_set(&b, "院士科技人才科学家"); /* wide: 18 columns; the cursor at the end */
+	first = eb_scroll(&b, 0, 7, 2);
+	off = eb_view(&b, first, 7, &nb, &col);
+	assert_int_equal(col, 6);
+	assert_int_equal(nb, 9); /* 3 wide characters, never half of one */
+	eb_edit(&b, EB_LEFT);
+	assert_int_equal(eb_scroll(&b, first, 7, 2), first);
+	eb_set(&b, "short");
+	assert_int_equal(eb_scroll(&b, 4, 10, 2), 0); /* all fits: from the start */
+	eb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_cursor),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_window_linear),
+		cmocka_unit_test(test_scroll),
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_ime),
 		cmocka_unit_test(test_paste),

@@ -322,6 +322,37 @@ static void test_random(void **state)
 	form_free(&f);
 }
 
+/* A long remark scrolled in a 20-column field: C-e then C-b keeps the part
+ * shown (it used to be re-windowed around the cursor on each key, the text
+ * after it never in view); C-a goes back to the start. */
+static void test_scroll(void **state)
+{
+	(void)state;
+	struct form f;
+	form_init(&f, ANCHOR_QUERY, "c27:5", NULL, NULL, NULL);
+	feed(&f, TAB); /* the remark (no fix field for 疑) */
+	assert_int_equal(f.field, FORM_REMARK);
+	feed(&f, "abcdefghijklmnopqrstuvwxyz0123456789");
+	form_scroll(&f, 20);
+	size_t end_first = f.first[FORM_REMARK];
+	assert_int_equal(end_first, 36 - 19); /* the last 19 and the cursor's cell */
+	for (int k = 0; k < 10; k++) {
+		feed(&f, "\x02"); /* C-b */
+		form_scroll(&f, 20);
+		assert_int_equal(f.first[FORM_REMARK], end_first);
+	}
+	size_t nb;
+	int col;
+	size_t off = eb_view(&f.text[FORM_REMARK], f.first[FORM_REMARK], 20, &nb, &col);
+	assert_int_equal(col, 9);
+	assert_int_equal(nb, 19); /* what follows the cursor is shown too */
+	assert_memory_equal(form_text(&f, FORM_REMARK) + off, "rstuvwxyz0123456789", 19);
+	feed(&f, "\x01"); /* C-a */
+	form_scroll(&f, 20);
+	assert_int_equal(f.first[FORM_REMARK], 0);
+	form_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_draft),
 		cmocka_unit_test(test_draft_timer),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_scroll),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

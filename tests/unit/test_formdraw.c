@@ -120,6 +120,17 @@ static void test_box(void **state)
 	werase(w);
 	form_draw(w, &f, 0, 0, 40, &cy, &cx);
 	assert_int_equal(form_height(&f, 40), 6);
+	/* a long message wraps inside the box (at most 3 rows), not cut */
+	form_set_message(&f, "quote not found in c27:3 主要做法 第1段 (spaces and full/half width are ignored)");
+	assert_int_equal(form_height(&f, 40), 8);
+	werase(w);
+	form_draw(w, &f, 0, 0, 40, &cy, &cx);
+	assert_non_null(strstr(row(w, 4), "quote not found"));
+	assert_non_null(strstr(row(w, 6), "ignored)"));
+	assert_true(char_at(w, 7, 0) == L'└' || char_at(w, 7, 0) == L'+');
+	form_set_message(&f, "");
+	werase(w);
+	form_draw(w, &f, 0, 0, 40, &cy, &cx);
 	assert_null(strstr(row(w, 0) , "Fix"));
 	assert_non_null(strstr(row(w, 2), "Quote"));
 	assert_non_null(strstr(row(w, 3), "Remark"));

@@ -343,6 +343,12 @@ static void test_drafts(void **state)
 	assert_string_equal(f, "疑\x1f\x1f\x1f第二个");
 	free(k);
 	free(f);
+	/* by key: the older one too, and none for a key without a draft */
+	assert_int_equal(user_draft_get(u, "new c27:p3771", &f, &err), 0);
+	assert_string_equal(f, "改\x1f科协\x1f科学技术协会\x1f备注");
+	free(f);
+	assert_int_equal(user_draft_get(u, "new c27:p1", &f, &err), 0);
+	assert_null(f);
 	assert_int_equal(user_draft_save(u, "edit 1234", "", &err), 0);
 	assert_int_equal(user_draft_load(u, &k, &f, &err), 0);
 	assert_string_equal(k, "new c27:p3771");

@@ -139,12 +139,22 @@ static void draw_line(const struct app *a, const struct view *v, int y, int x, i
 			continue;
 		size_t bs = lo + s0 - pre, be = lo + e0 - pre; /* the segment in the block's own text */
 		int at = attr;
-		for (int k = 0; k < a->nmatches && lo + s0 >= pre; k++)
+		/* while a quote's occurrence is picked (qcur) the search's matches
+		 * are not shown: the pick alone is reversed, the notes' quotes
+		 * underlined (distinct without colour) */
+		for (int k = 0; k < a->nmatches && lo + s0 >= pre && qcur < 0; k++)
 			if (a->matches[k].block == key && a->matches[k].start <= bs && a->matches[k].end >= be)
 				at |= A_REVERSE | (k == a->cur_match ? A_BOLD | A_UNDERLINE : 0);
+		int picked = 0;
 		for (int k = 0; k < nq && lo + s0 >= pre; k++)
-			if (q[k].block == key && q[k].start <= bs && q[k].end >= be)
-				at |= A_UNDERLINE | (k == qcur ? A_REVERSE : 0);
+			if (q[k].block == key && q[k].start <= bs && q[k].end >= be) {
+				if (k == qcur)
+					picked = 1;
+				else
+					at |= A_UNDERLINE;
+			}
+		if (picked)
+			at = (at & ~A_UNDERLINE) | A_REVERSE;
 		wattrset(v->win, at);
 		used += tui_put(v->win, y, x + used, text + s0, e0 - s0, room - used);
 	}
