@@ -1,6 +1,9 @@
 /* cli.c — the command line (see cli.h, man/anli.1): options (getopt_long),
  * what the commands share, dispatch.  The commands are list.c, show.c,
- * stats.c, search.c; their output devices are in src/out. */
+ * stats.c, search.c, the state commands, notes*.c, present.c; their output
+ * devices are in src/out.  Over 400 lines: the usage text and the one
+ * option table of every command, with the checks that an option goes with
+ * its command; splitting the usage text off (cli/usage.c) is the next cut. */
 #include "cmd.h"
 
 #include "anli/i18n.h"

@@ -1,4 +1,6 @@
-/* search.c — see search.h */
+/* search.c — see search.h.  Over 400 lines: the query (FTS5 and the
+ * substring scan for short terms), ranking and the snippets share one
+ * statement cache. */
 #include "anli/i18n.h"
 #include "anli/search.h"
 

@@ -1,7 +1,8 @@
 /* editbuf.c — the one-line editor's pure core (see include/anli/editbuf.h):
  * the buffer, the cursor by clusters and width, the editing keys, the
  * visible window.  Input events and pastes: editkeys.c; the history:
- * edithist.c. */
+ * edithist.c; the kept scroll of a field: ebscroll.c.  A few lines over
+ * 400: the cluster-aware cursor moves and deletions belong together. */
 #include "anli/editbuf.h"
 
 #include "anli/util.h"
