@@ -1,6 +1,6 @@
-/* search.c — see search.h.  Over 400 lines: the query (FTS5 and the
- * substring scan for short terms), ranking and the snippets share one
- * statement cache. */
+/* search.c — see search.h.  A few lines over 400: finding every term's
+ * hits (FTS5 with an offsets function registered here), loading them
+ * page by page and the snippets share the result's string pool. */
 #include "anli/i18n.h"
 #include "anli/search.h"
 
