@@ -154,6 +154,20 @@ keys sm q
 expect sm "¶[0-9]*/" "40×10: q back in the reader"
 keys sm q
 
+# --- P then q at once: the cursor back on the paragraph P started from
+# (case 27's ¶10 shares its slide with ¶9), not the slide's first
+start pq 80 24 "$ANLI 27:4"
+expect pq "¶4/" "27:4: the reader at ¶4"
+keys pq J J J J J J
+expect pq "¶10/" "J: the cursor on ¶10"
+keys pq P
+expect pq "$FOOT" "P from ¶10: a slide"
+cap pq
+case "$(slide_no)" in 1 | "") bad "P from ¶10: no slide of ¶10: $(footer)" ;; *) ok ;; esac
+keys pq q
+expect pq "¶10/" "P then q: the cursor back on ¶10"
+keys pq q
+
 # --- the help at 40 columns: keys wrapped, never cut
 start hn 40 40 "$ANLI present 1"
 expect hn "$FOOT" "40×40: the presentation"

@@ -500,7 +500,8 @@ static int run(struct pres *p, const struct present_opts *po)
 
 /* P in the reader: the open item's chapter (a foreword: itself), from the
  * paragraph cursor's slide; q puts the reader's cursor on the paragraph of
- * the slide it ends on. */
+ * the slide it ends on: the one P started from when the slide holds it,
+ * else the slide's first. */
 void tui_present_from_reader(struct app *a)
 {
 	const struct model *m = a->m;
@@ -536,9 +537,17 @@ void tui_present_from_reader(struct app *a)
 		int item = p.items[s->item];
 		char id[64] = "";
 		size_t off = 0;
-		for (int k = s->first_block; k >= 0 && k <= s->last_block && k < p.nblocks[s->item] && !id[0]; k++)
-			if (p.blocks[s->item][k].kind == MODEL_PARA) {
-				snprintf(id, sizeof id, "%s", p.blocks[s->item][k].id);
+		const struct model_block *bl = p.blocks[s->item];
+		int nb = p.nblocks[s->item];
+		/* the paragraph P started from, when the slide still holds it */
+		for (int k = s->first_block; item == a->item && po.start_block[0] && k >= 0 && k <= s->last_block && k < nb; k++)
+			if (bl[k].kind == MODEL_PARA && !strcmp(bl[k].id, po.start_block)) {
+				snprintf(id, sizeof id, "%s", bl[k].id);
+				off = k == s->first_block ? s->first_off : 0;
+			}
+		for (int k = s->first_block; k >= 0 && k <= s->last_block && k < nb && !id[0]; k++)
+			if (bl[k].kind == MODEL_PARA) {
+				snprintf(id, sizeof id, "%s", bl[k].id);
 				off = k == s->first_block ? s->first_off : 0;
 			}
 		if (item != a->item)
