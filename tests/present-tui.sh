@@ -168,6 +168,18 @@ keys pq q
 expect pq "¶10/" "P then q: the cursor back on ¶10"
 keys pq q
 
+# --- q from a caption-only slide of another item (chapter 3's slide 79:
+# case 24's last caption, after its ¶8): the reader at ¶8, not the top
+start pc 80 24 "$ANLI 14:1"
+expect pc "¶1/" "14:1: the reader at ¶1"
+keys pc P
+expect pc "$FOOT" "P: a slide"
+keys pc 7 9 Enter
+expect pc "周远院士参观东贝电器生产线" "79 Enter: case 24's caption slide"
+keys pc q
+expect pc "¶8/" "q from a caption slide: the paragraph before it (¶8 of case 24)"
+keys pc q
+
 # --- the help at 40 columns: keys wrapped, never cut
 start hn 40 40 "$ANLI present 1"
 expect hn "$FOOT" "40×40: the presentation"

@@ -501,7 +501,7 @@ static int run(struct pres *p, const struct present_opts *po)
 /* P in the reader: the open item's chapter (a foreword: itself), from the
  * paragraph cursor's slide; q puts the reader's cursor on the paragraph of
  * the slide it ends on: the one P started from when the slide holds it,
- * else the slide's first. */
+ * else the slide's first; a slide of none, the nearest before (or after). */
 void tui_present_from_reader(struct app *a)
 {
 	const struct model *m = a->m;
@@ -550,6 +550,14 @@ void tui_present_from_reader(struct app *a)
 				snprintf(id, sizeof id, "%s", bl[k].id);
 				off = k == s->first_block ? s->first_off : 0;
 			}
+		/* a slide of no paragraph (a caption's, a heading's): the nearest
+		 * paragraph before it in its item, else the nearest after */
+		for (int k = s->first_block - 1; s->first_block >= 0 && k >= 0 && k < nb && !id[0]; k--)
+			if (bl[k].kind == MODEL_PARA)
+				snprintf(id, sizeof id, "%s", bl[k].id);
+		for (int k = s->last_block + 1; s->first_block >= 0 && k >= 0 && k < nb && !id[0]; k++)
+			if (bl[k].kind == MODEL_PARA)
+				snprintf(id, sizeof id, "%s", bl[k].id);
 		if (item != a->item)
 			tui_open_item(a, item);
 		tui_layout_doc(a);
