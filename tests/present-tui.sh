@@ -104,6 +104,7 @@ for size in "80 24" "50 16"; do
 	# --- the help lists the presentation's keys; q closes it
 	keys "$s" '?'
 	expect "$s" "presentation keys" "$c×$r: ? shows the presentation's keys"
+	expect "$s" "g Home / G End " "$c×$r: the help parts a pair's keys with /"
 	keys "$s" q 4 Enter
 	expect_not "$s" " 4/[0-9]*  " "presentation keys" "$c×$r: q closes the help, the presentation goes on"
 	# --- resize mid-deck: the slide's paragraph stays on screen

@@ -79,6 +79,7 @@ for size in "80 24" "50 15"; do
 	# --- the help scrolls to its last key; q closes it
 	keys "$s" '?'
 	expect "$s" "Moving" "$c×$r: the help, grouped"
+	expect "$s" "j ↓ / k ↑ " "$c×$r: the help parts a pair's keys with /"
 	expect_not "$s" "Moving" "quit; close" "$c×$r: the help does not fit: its last key below"
 	expect "$s" "more: j, PgDn" "$c×$r: the help says it scrolls"
 	i=0; while [ $i -lt 90 ]; do keys "$s" j; i=$((i + 1)); done

@@ -145,7 +145,7 @@ static int help_lines(const struct app *a, struct sbuf **out)
 	const struct action *act = keys_actions(&na);
 	int n = 0, present = a->help == HELP_PRESENT; /* the presentation's keys, or the reader's */
 	/* the keys of each line of the help */
-	char names[na][64];
+	char names[na][96];
 	int help_of[na];
 	int nl = 0, kw = 0;
 	for (int i = 0; i < na; i++) {
@@ -161,7 +161,9 @@ static int help_lines(const struct app *a, struct sbuf **out)
 		for (int k = 0; k < nk; k++) {
 			char kb[16];
 			size_t l = strlen(nm);
-			snprintf(nm + l, sizeof names[0] - l, "%s%s", l ? " " : "", keys_name(keys[k], kb, sizeof kb));
+			/* the keys of a joined action apart: "j ↓ / k ↑", as the README */
+			const char *sep = !l ? "" : k == 0 ? " / " : " ";
+			snprintf(nm + l, sizeof names[0] - l, "%s%s", sep, keys_name(keys[k], kb, sizeof kb));
 		}
 	}
 	/* the lines: headings, and keys and text wrapped (a wrapped line
