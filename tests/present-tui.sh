@@ -169,6 +169,18 @@ keys pq q
 expect pq "¶10/" "P then q: the cursor back on ¶10"
 keys pq q
 
+# --- the footer: the item's title · the section before the bar; the title
+# cut (…) before the section, at 80×24, 60×20, paused too
+start pf 80 24 "$ANLI 27:4"
+expect pf "¶4/" "27:4: the reader at ¶4"
+keys pf J J J J J J P
+expect pf "案例27 用好“科创中国”平台 · 工作启示 .* [0-9]*/[0-9]*  " "80×24: the footer's section whole"
+keys pf t
+expect pf "· 工作启示 .*(paused)" "80×24 paused: the footer's section whole"
+tm resize-window -t pf -x 60 -y 20
+expect pf "^ 案例27.*… · 工作启示 .*(paused)" "60×20 paused: the title cut, the section whole"
+keys pf q q
+
 # --- q from a caption-only slide of another item (chapter 3's slide 79:
 # case 24's last caption, after its ¶8): the reader at ¶8, not the top
 start pc 80 24 "$ANLI 14:1"

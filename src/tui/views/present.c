@@ -111,7 +111,8 @@ static void draw_bar(const struct pres *p, int y, int x, int w)
 
 /* The footer on the last row: where (or a message, or the number typed)
  * on the left; the bar, n/N, the clock and the timer on the right, the
- * bar and then the clock left out when narrow. */
+ * clock left out when narrow.  Where comes first: the bar has the room it
+ * leaves, and the item's title is cut before the section. */
 static void draw_footer(const struct pres *p)
 {
 	const struct app *a = p->a;
@@ -131,33 +132,53 @@ static void draw_footer(const struct pres *p)
 	int show_clock = cols - right - (wc + 2) >= 12;
 	if (show_clock)
 		right += wc + 2;
-	int bar = cols - right - 2 - 14; /* at least 14 columns left for where; */
+	/* the left part: where (the item's title · the section), or a message */
+	struct sbuf s;
+	sbuf_init(&s);
+	const char *title = "", *sec = NULL;
+	if (p->ndigits) {
+		sbuf_printf(&s, _("slide %lld: Enter or G goes"), p->typed);
+	} else if (a->message[0]) {
+		sbuf_adds(&s, a->message);
+	} else {
+		title = p->deck.src[p->deck.slide[p->slide].item].short_title;
+		sec = pres_section_name(p, p->slide);
+		sbuf_adds(&s, title);
+		if (sec) {
+			sbuf_adds(&s, glyph(GLYPH_FIELD_SEP));
+			sbuf_adds(&s, sec);
+		}
+	}
+	/* the bar has what where leaves (6 cells at least, else none); a
+	 * message takes its room */
+	int wleft = lay_strwidth(s.s, s.len);
+	int bar = cols - right - 2 - wleft - 2;
 	if (a->message[0] || p->ndigits)
-		bar = 0;                  /* a message takes the bar's room */
+		bar = 0;
 	int cap = cols / 3 > 24 ? cols / 3 : 24; /* it grows with the screen */
 	bar = bar > cap ? cap : bar;
 	if (bar < 6)
 		bar = 0;
 	else
 		right += bar + 2;
-	/* the left part */
-	struct sbuf s;
-	sbuf_init(&s);
-	if (p->ndigits) {
-		sbuf_printf(&s, _("slide %lld: Enter or G goes"), p->typed);
-	} else if (a->message[0]) {
-		sbuf_adds(&s, a->message);
-	} else {
-		const struct slide *sl = &p->deck.slide[p->slide];
-		sbuf_adds(&s, p->deck.src[sl->item].short_title);
-		const char *sec = pres_section_name(p, p->slide);
-		if (sec) {
-			sbuf_adds(&s, glyph(GLYPH_FIELD_SEP));
+	int room = cols - right - 2;
+	if (sec && wleft > room) {
+		/* too long still: the item's title cut first, the section whole */
+		const char *sep = glyph(GLYPH_FIELD_SEP), *cut = glyph(GLYPH_CUT);
+		int wtail = lay_strwidth(sep, strlen(sep)) + lay_strwidth(sec, strlen(sec));
+		int wti = room - wtail - lay_strwidth(cut, strlen(cut)), used;
+		if (wti >= 0) {
+			size_t n = lay_fit(title, strlen(title), wti, &used);
+			sbuf_free(&s);
+			sbuf_init(&s);
+			sbuf_addn(&s, title, n);
+			sbuf_adds(&s, cut);
+			sbuf_adds(&s, sep);
 			sbuf_adds(&s, sec);
 		}
 	}
 	wattrset(stdscr, a->message[0] || p->ndigits ? A_BOLD : A_NORMAL);
-	tui_put(stdscr, y, 1, s.s, s.len, cols - right - 2);
+	tui_put(stdscr, y, 1, s.s, s.len, room);
 	sbuf_free(&s);
 	wattrset(stdscr, A_NORMAL);
 	int x = cols - right;
