@@ -57,6 +57,9 @@ mode=$(stat -c %a "$RUN/anli")
 start fol 100 30 "$ANLI present --follow"
 expect fol "Now: 1/" "the follower shows the presenter's first slide"
 expect fol "用好“科创中国”平台" "the follower shows the title slide's title"
+# a title slide's current area: the title slide's own lines, not slide 2's
+cap fol
+case "$(grep -A1 "平台 · title" "$T/screen" | tail -n 1)" in *"第三篇 科经融合"*) ok ;; *) bad "the title slide's area does not show its lines: $(grep -A1 "平台 · title" "$T/screen" | tail -n 1)" ;; esac
 keys pres Space Space
 expect fol "Now: 3/" "the follower follows two slides on"
 expect fol "Next: 4/" "the follower shows the next slide"
@@ -67,14 +70,20 @@ sed -n 2,10p "$T/screen" | grep -q "…" && bad "the boxes cut lines: $(sed -n 2
 [ "$(slide_of pres)" = 3 ] && ok || bad "the presenter is not on slide 3"
 # the current section's full text: case 27's 工作背景 starts so
 expect fol "2021 年，石河子高新区入选第二批" "the follower shows the section's text"
+cap fol
+case "$(grep -A1 "平台 · 工作背景" "$T/screen" | tail -n 1)" in *"2021 年"*) ok ;; *) bad "the section's heading again under its label: $(grep -A1 "平台 · 工作背景" "$T/screen" | tail -n 1)" ;; esac
 keys pres G
 expect fol "Next: the end" "the follower follows to the last slide"
 
 # --- a second presentation: --follow follows the newest, --follow PID the one given
-start pres2 80 24 "$ANLI present 3"
+start pres2 80 24 "$ANLI present 3 --duration 1s"
 expect pres2 '1/[0-9]*  .*[0-9][0-9]:[0-9][0-9] *$' "the second presentation's footer"
 start new 100 30 "$ANLI present --follow"
 expect new "案例 3/53" "plain --follow follows the newest presentation (case 3)"
+# over time (--duration 1s): the follower's timer red and reversed, as the presenter's
+i=0
+while ! tm capture-pane -e -p -t new | tail -n 1 | grep -q -- '-00:0'; do [ $i -lt 50 ] || break; sleep 0.1; i=$((i + 1)); done
+tm capture-pane -e -p -t new | tail -n 1 | grep -q $'\e\[1;7m\e\[31m[0-9]' && ok || bad "over time the follower's timer is not red and reversed: $(tm capture-pane -e -p -t new | tail -n 1 | cat -v)"
 start old 100 30 "$ANLI present --follow $p1"
 expect old "用好“科创中国”平台" "--follow $p1 follows that presentation (case 27)"
 start none 100 30 "$ANLI present --follow 999999999"

@@ -203,14 +203,23 @@ static void draw_small(const struct fv *f, int s, int step, int y, int x, int h,
 
 /* The full text of slide s's section, wrapped at w columns from row y to
  * y + h: the blocks on slide s in bold, scrolled so that they start on
- * screen. */
+ * screen; its heading left to the label above it.  A title slide: its own
+ * lines, bold. */
 static void draw_section(const struct fv *f, int s, int y, int x, int h, int w)
 {
 	const struct deck *d = &f->p.deck;
 	const struct slide *sl = &d->slide[s];
 	int sec = sl->section, it = sl->item;
-	if (sl->title_slide && s + 1 < d->nslides && d->slide[s + 1].item == it)
-		sec = d->slide[s + 1].section; /* a title slide: the first section's text */
+	if (sl->title_slide) { /* a title slide: its own lines, bold */
+		wattrset(stdscr, A_BOLD);
+		for (int i = 0, r = 0; i < sl->nlines && r < h; i++) {
+			const struct slide_line *ln = &d->line[sl->first_line + i];
+			if (ln->len)
+				tui_put(stdscr, y + r++, x, d->text + ln->off, ln->len, w);
+		}
+		wattrset(stdscr, A_NORMAL);
+		return;
+	}
 	const struct slides_src *src = &d->src[it];
 	const struct model_block *b = f->p.blocks[it];
 	/* two passes: count the rows before the slide's first block, then draw */
@@ -218,9 +227,9 @@ static void draw_section(const struct fv *f, int s, int y, int x, int h, int w)
 	for (int pass = 0; pass < 2; pass++) {
 		row = 0;
 		for (int k = 0; k < src->nblocks && k < f->p.nblocks[it]; k++) {
-			if (b[k].section != sec)
-				continue;
-			int on = !sl->title_slide && k >= sl->first_block && k <= sl->last_block;
+			if (b[k].section != sec || b[k].kind == MODEL_HEADING)
+				continue; /* the heading: in the label above */
+			int on = k >= sl->first_block && k <= sl->last_block;
 			if (pass == 0 && on && before < 0)
 				before = row;
 			struct lay_line *ll = NULL;
@@ -271,8 +280,7 @@ static void draw(const struct fv *f)
 		snprintf(buf, sizeof buf, "%d/%d  %s  %s%s%s", f->st.slide, f->st.total, clock, timer,
 			 f->st.paused ? _(" (paused)") : "", f->st.blank ? _("  [blanked]") : "");
 		int wb = lay_strwidth(buf, strlen(buf));
-		int attr = urg == 2 ? A_REVERSE | A_BOLD : urg == 1 ? A_BOLD : A_NORMAL;
-		wattrset(stdscr, attr);
+		wattrset(stdscr, pres_timer_attr(a, urg)); /* as the presentation's */
 		tui_put(stdscr, y, cols - wb > 0 ? cols - wb : 0, buf, strlen(buf), cols);
 		wattrset(stdscr, A_NORMAL);
 		if (f->note[0]) {

@@ -68,6 +68,10 @@ struct present_opts;
 int tui_follow(const char *db_path, int ambiwidth, const struct present_opts *po);
 /* views/present.c: the attribute a slide line of `role` is drawn in. */
 int pres_role_attr(const struct app *a, int role);
+/* views/present.c: the attribute of the timer's text at `urgency`
+ * (present_timer_text's): bold in the last minutes, over time reversed
+ * too, red as well with colours.  The presentation's and the follower's. */
+int pres_timer_attr(const struct app *a, int urgency);
 long long pres_elapsed(const struct pres *p);
 /* views/present.c: a frame of the presentation (slide, footer, index,
  * help) into the virtual screen and out (doupdate).  Changes no state. */

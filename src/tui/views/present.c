@@ -109,6 +109,14 @@ static void draw_bar(const struct pres *p, int y, int x, int w)
 	}
 }
 
+int pres_timer_attr(const struct app *a, int urgency)
+{
+	int attr = urgency == 2 ? A_REVERSE | A_BOLD : urgency == 1 ? A_BOLD : A_NORMAL;
+	if (urgency && a->use_color)
+		attr |= COLOR_PAIR(PAIR_WARN);
+	return attr;
+}
+
 /* The footer on the last row: where (or a message, or the number typed)
  * on the left; the bar, n/N, the clock and the timer on the right, the
  * clock left out when narrow.  Where comes first: the bar has the room it
@@ -191,11 +199,7 @@ static void draw_footer(const struct pres *p)
 	x += tui_put(stdscr, y, x, pos, strlen(pos), cols - x) + 2;
 	if (show_clock)
 		x += tui_put(stdscr, y, x, clock, strlen(clock), cols - x) + 2;
-	/* the countdown's last minutes bold (and red), over time reversed too */
-	int attr = urg == 2 ? A_REVERSE | A_BOLD : urg == 1 ? A_BOLD : A_NORMAL;
-	if (urg && a->use_color)
-		attr |= COLOR_PAIR(PAIR_WARN);
-	wattrset(stdscr, attr);
+	wattrset(stdscr, pres_timer_attr(a, urg));
 	tui_put(stdscr, y, x, timer, strlen(timer), cols - x);
 	wattrset(stdscr, A_NORMAL);
 }
