@@ -252,6 +252,7 @@ start st 80 24 "$ANLI present c1 --step"
 expect st "$FOOT" "anli present --step starts"
 keys st 4 Enter
 expect st " 4/[0-9]*  " "--step: slide 4"
+expect st "… 4/[0-9]*  " "--step: the footer marks that more of slide 4 is to come"
 cap st
 l0=$(head -n 23 "$T/screen" | grep -c '[^ ]')
 keys st Space
@@ -266,6 +267,7 @@ done
 	bad "--step: Space does not reveal more of slide 4 ($l0 lines)"
 keys st s
 expect st "step reveal off" "s turns step reveal off"
+expect_not st "step reveal off .* 4/[0-9]*  " "…  *4/" "step reveal off: the slide whole, no mark"
 keys st Space
 expect st " 5/[0-9]*  " "without step reveal Space goes to slide 5"
 keys st q

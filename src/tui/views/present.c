@@ -126,7 +126,11 @@ static void draw_footer(const struct pres *p)
 	const struct app *a = p->a;
 	int y = a->rows - 1, cols = a->cols;
 	char pos[32], timer[32], clock[16];
-	snprintf(pos, sizeof pos, "%d/%d", p->slide + 1, p->deck.nslides);
+	const struct slide *cur = &p->deck.slide[p->slide];
+	if (p->step >= 0 && p->step + 1 < cur->nsteps) /* step reveal: more of the slide to come */
+		snprintf(pos, sizeof pos, "%s %d/%d", glyph(GLYPH_CUT), p->slide + 1, p->deck.nslides);
+	else
+		snprintf(pos, sizeof pos, "%d/%d", p->slide + 1, p->deck.nslides);
 	int urg;
 	present_timer_text(pres_elapsed(p), p->duration, timer, sizeof timer, &urg);
 	if (p->paused)
