@@ -234,6 +234,14 @@ expect h "#1 改 (resolved) c27:1 第1段 · “国务院批准”→“国务�
 keys h j
 expect h "^ #1 改 (resolved) “国务院批准”→“国务院同意” 批准二字有误，需核对原件" "the status line: the selected row's note, in full"
 keys h q
+# q gives the focus back to the pane that had it before A (the text): at 40×12 the text shows
+expect h "│> 第三篇 科经融合 · 案例 27/53" "q: the text pane focused again (its title marked)"
+tm resize-window -t h -x 40 -y 12
+expect h "2013 年 12 月" "40×12 after q: the text pane, focused as before A"
+keys h A
+expect h "2 notes · c27" "A again at 40×12"
+keys h Escape
+expect h "2013 年 12 月" "40×12 after Esc: the text pane again"
 quit h
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why

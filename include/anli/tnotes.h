@@ -78,5 +78,8 @@ void tnotes_list_fill(struct app *a);
 void tnotes_list_free(struct app *a);
 /* Enter on row: the note's paragraph (a history entry), the list closed. */
 void tnotes_list_jump(struct app *a, int row);
+/* Close the notes list (q, Esc, A again): the focus back to the pane that
+ * had it before A. */
+void tnotes_list_close(struct app *a);
 
 #endif
