@@ -228,6 +228,10 @@ tm new-session -d -s h -x 80 -y 24 "$ANLI --state '$H' 27; echo EXIT=\$?; sleep 
 expect h "^ #2 疑 第二条说明 (+1 more: A lists them) · ¶1/11" "the open note #2 in the status line, not the resolved #1"
 keys h x
 expect h "note #2 resolved" "x acts on the open note"
+# ¶1's notes all resolved: + in the margin, not #, and the resolved quote not underlined
+expect h "$P1.*+$" "a paragraph whose notes are all resolved: + at its right"
+cap h -e
+if grep -q $'\e\[4m国务院批准' "$T/screen"; then bad "a resolved note's quote is still underlined"; else ok; fi
 keys h A
 expect h "^> 2 notes · c27 · any status · any anchor" "A at 80 columns: the title with its filters, whole"
 expect h "#1 改 (resolved) c27:1 第1段 · “国务院批准”→“国务院同意” 批准二字有误" "a row with kind, citation, quote→fix and remark"

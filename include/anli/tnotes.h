@@ -61,7 +61,9 @@ int tnotes_chapter_open(const struct app *a, int ch);
 /* Live notes on block b of the open item (b: a block index, or the
  * title-block keys of view.h: MATCH_TITLE …). */
 int tnotes_on_block(const struct app *a, int b);
-/* The quotes of the open item's notes: spans of their blocks' own text
+/* Open (not resolved) notes on block b, as tnotes_on_block. */
+int tnotes_open_on_block(const struct app *a, int b);
+/* The quotes of the open item's open notes (not the resolved ones): spans of their blocks' own text
  * (bytes), the block as in struct match.  *cur: the span of the quote
  * being picked in the form (several occurrences), or -1. */
 const struct match *tnotes_spans(const struct app *a, int *n, int *cur);
