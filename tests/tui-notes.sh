@@ -246,6 +246,15 @@ keys h A
 expect h "2 notes · c27" "A again at 40×12"
 keys h Escape
 expect h "2013 年 12 月" "40×12 after Esc: the text pane again"
+# the form's hint names the kind's keys: S-Tab from the quote, then q f d i (or Space) on the kind
+tm resize-window -t h -x 80 -y 24
+keys h a
+expect h "│ S-Tab kind  Tab next  C-s save  Esc draft" "80×24: the hint says S-Tab reaches the kind, on one row"
+keys h BTab
+expect h "│ q f d i kind  Tab next  C-s save" "on the kind: its keys"
+keys h Tab Tab
+expect h "│ S-Tab back  Tab next  C-s save" "on a later field: S-Tab back"
+keys h Escape
 quit h
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why
