@@ -125,10 +125,10 @@ keys b K
 expect b "^ .*¶1/11" "K: ¶1"
 keys b a
 expect b "c27:1" "a on ¶1"
-expect b "a kept draft is on c27:2: a there offers it back" "the other draft's place, as c27:2"
+expect b "a kept draft is on c27:2: 'a' there offers it back" "the other draft's place, as c27:2"
 type b "草稿甲"
 keys b Escape
-expect b "kept as a draft: a on its paragraph" "Esc: ¶1's draft kept"
+expect b "kept as a draft: 'a' on its paragraph" "Esc: ¶1's draft kept"
 keys b J
 expect b "^ .*¶2/11" "J: ¶2"
 keys b a
@@ -169,7 +169,7 @@ expect b "Quote  国务院批准" "e again"
 keys b Tab Tab Tab End
 type b "？"
 keys b Escape
-expect b "kept as a draft: e on the note offers it back" "Esc in an e form: e offers it back"
+expect b "kept as a draft: 'e' on the note offers it back" "Esc in an e form: e offers it back"
 keys b e
 expect b "Resume the kept draft? y/n" "e offers the edit's draft back"
 keys b n Escape                        # dropped: nothing changed, the draft goes
@@ -195,7 +195,9 @@ expect_not b "^ #[23] 疑" "2 notes · c27" "q closes the notes list, not the re
 quit b
 # after a restart: the status line says where a draft is kept
 start b "$ANLI --state '$S' 27"
-expect b "a kept draft is on c27:[12]: a there offers it back" "a restart says a draft is kept, and where"
+expect b "a kept draft is on c27:[12]: 'a' there offers it back" "a restart says a draft is kept, and where (the key quoted)"
+keys b J                               # the first key: the message goes, the position shows
+expect_not b "^ .*¶2/11" "kept draft" "the first key clears the draft's message"
 quit b
 
 # --- a resize with the form open: the form stays over the text, its paragraph above it

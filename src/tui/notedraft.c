@@ -68,13 +68,13 @@ void tnotes_draft_hint(struct app *a, const char *key)
 	char where[USER_ID_MAX + 16];
 	if (!strncmp(key, "new ", 4)) {
 		para_addr(a, key + 4, where, sizeof where);
-		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: a there offers it back"), where);
+		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: 'a' there offers it back"), where);
 		return;
 	}
 	struct note n;
 	struct anli_err err;
 	if (!strncmp(key, "edit ", 5) && a->notes && notes_get(a->notes->u, key + 5, 0, &n, &err) == 0) {
-		snprintf(a->message, sizeof a->message, _("a kept draft of an edit of note %s%lld: e on it offers it back"),
+		snprintf(a->message, sizeof a->message, _("a kept draft of an edit of note %s%lld: 'e' on it offers it back"),
 			 glyph(GLYPH_NOTE), n.num);
 		note_clear(&n);
 	}
