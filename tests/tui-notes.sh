@@ -257,6 +257,11 @@ expect h "│ q f d i kind  Tab next  C-s save" "on the kind: its keys"
 keys h Tab Tab
 expect h "│ S-Tab back  Tab next  C-s save" "on a later field: S-Tab back"
 keys h Escape
+# the margin's mark never touches the text: one blank column before it, at every width
+for wd in 80 60 61 45; do
+	tm resize-window -t h -x $wd -y 24
+	expect h "$P1.*[^ ]  *+$" "$wd columns: a blank column (or more) between ¶1's first line and its mark"
+done
 quit h
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why

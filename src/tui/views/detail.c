@@ -186,7 +186,7 @@ static void draw(const struct app *a, const struct view *v)
 		if (l->block >= 0 && l->block == d->cur && x0 > 0)
 			tui_put(v->win, y, x0 - 1, cur, strlen(cur), 1);
 		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
-		if ((l->block >= 0 || key) && x0 + d->doc_width < v->w) {
+		if ((l->block >= 0 || key) && x0 + d->doc_width + 1 < v->w) { /* a blank column before it */
 			int first = l->block >= 0 ? d->top + y == d->doc.block_first_line[l->block]
 						  : d->top + y == 0 || d->doc.line[d->top + y - 1].style != l->style;
 			int second = l->block >= 0 && d->top + y == d->doc.block_first_line[l->block] + 1;
@@ -195,7 +195,7 @@ static void draw(const struct app *a, const struct view *v)
 			int marked = l->block >= 0 && l->block < a->nblocks && sess_bookmarked(a, a->blocks[l->block].id);
 			const char *g = first && noted ? ng : (first && marked) || (second && noted && marked) ? bm : NULL;
 			if (g)
-				tui_put(v->win, y, x0 + d->doc_width, g, strlen(g), 1);
+				tui_put(v->win, y, x0 + d->doc_width + 1, g, strlen(g), 1);
 		}
 		int attr = style_attr(a, l->style);
 		size_t pre = l->block >= 0 ? d->doc.block_prefix[l->block] : 0;
