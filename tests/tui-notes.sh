@@ -262,6 +262,13 @@ for wd in 80 60 61 45; do
 	tm resize-window -t h -x $wd -y 24
 	expect h "$P1.*[^ ]  *+$" "$wd columns: a blank column (or more) between ¶1's first line and its mark"
 done
+# the form shows its paragraph whole above it when it fits: ¶2 (8 lines at 80 columns) from its first line to its last
+tm resize-window -t h -x 80 -y 24
+keys h J a
+expect h "Note on c27:2" "a on ¶2 at 80×24"
+expect h "2021 年，石河子" "¶2's first line above the form"
+expect h "试点园区建设取得新成效。" "¶2's last line above the form too"
+keys h Escape
 quit h
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why

@@ -46,7 +46,8 @@ void tnotes_tick(struct app *a, int *wait);
 void tnotes_rewidth(struct app *a);
 /* After each layout of the screen: with the form open, the text pane
  * shown (its focus on a narrow screen, where only one pane is), and when
- * the screen's size changed, the form's paragraph scrolled above it. */
+ * the screen's size changed, the form's paragraph scrolled above it
+ * (whole when it fits). */
 void tnotes_form_layout(struct app *a);
 /* Does the open form read this Alt+key (the line editor's M-b M-f M-d in
  * a text field)?  Else tui.c splits it: Esc, then the key. */

@@ -134,8 +134,10 @@ void tnotes_form_layout(struct app *a)
 	int room = a->view[PANE_DETAIL].h - form_height(&nf->f, a->view[PANE_DETAIL].w);
 	if (room < 1)
 		room = 1;
-	if (k >= 0 && tui_block_lines(a, k, &f, &l) && (f < a->detail.top || f >= a->detail.top + room))
-		tui_set_top(a, f > 0 && room > 1 ? f - 1 : f);
+	/* the paragraph whole above the form when it fits (a line before it
+	 * too when there is room), else its first lines */
+	if (k >= 0 && tui_block_lines(a, k, &f, &l) && (f < a->detail.top || l >= a->detail.top + room))
+		tui_set_top(a, f > 0 && l - f + 2 <= room ? f - 1 : f);
 }
 
 void tnotes_tick(struct app *a, int *wait)
