@@ -125,10 +125,10 @@ keys b K
 expect b "^ .*¶1/11" "K: ¶1"
 keys b a
 expect b "c27:1" "a on ¶1"
-expect b "a kept draft is on c27:2: a there offers it back" "the other draft's place, as c27:2"
+expect b "a kept draft is on c27:2: 'a' there offers it back" "the other draft's place, as c27:2"
 type b "草稿甲"
 keys b Escape
-expect b "kept as a draft: a on its paragraph" "Esc: ¶1's draft kept"
+expect b "kept as a draft: 'a' on its paragraph" "Esc: ¶1's draft kept"
 keys b J
 expect b "^ .*¶2/11" "J: ¶2"
 keys b a
@@ -169,7 +169,7 @@ expect b "Quote  国务院批准" "e again"
 keys b Tab Tab Tab End
 type b "？"
 keys b Escape
-expect b "kept as a draft: e on the note offers it back" "Esc in an e form: e offers it back"
+expect b "kept as a draft: 'e' on the note offers it back" "Esc in an e form: e offers it back"
 keys b e
 expect b "Resume the kept draft? y/n" "e offers the edit's draft back"
 keys b n Escape                        # dropped: nothing changed, the draft goes
@@ -195,7 +195,9 @@ expect_not b "^ #[23] 疑" "2 notes · c27" "q closes the notes list, not the re
 quit b
 # after a restart: the status line says where a draft is kept
 start b "$ANLI --state '$S' 27"
-expect b "a kept draft is on c27:[12]: a there offers it back" "a restart says a draft is kept, and where"
+expect b "a kept draft is on c27:[12]: 'a' there offers it back" "a restart says a draft is kept, and where (the key quoted)"
+keys b J                               # the first key: the message goes, the position shows
+expect_not b "^ .*¶2/11" "kept draft" "the first key clears the draft's message"
 quit b
 
 # --- a resize with the form open: the form stays over the text, its paragraph above it
@@ -228,12 +230,45 @@ tm new-session -d -s h -x 80 -y 24 "$ANLI --state '$H' 27; echo EXIT=\$?; sleep 
 expect h "^ #2 疑 第二条说明 (+1 more: A lists them) · ¶1/11" "the open note #2 in the status line, not the resolved #1"
 keys h x
 expect h "note #2 resolved" "x acts on the open note"
+# ¶1's notes all resolved: + in the margin, not #, and the resolved quote not underlined
+expect h "$P1.*+$" "a paragraph whose notes are all resolved: + at its right"
+cap h -e
+if grep -q $'\e\[4m国务院批准' "$T/screen"; then bad "a resolved note's quote is still underlined"; else ok; fi
 keys h A
 expect h "^> 2 notes · c27 · any status · any anchor" "A at 80 columns: the title with its filters, whole"
 expect h "#1 改 (resolved) c27:1 第1段 · “国务院批准”→“国务院同意” 批准二字有误" "a row with kind, citation, quote→fix and remark"
 keys h j
 expect h "^ #1 改 (resolved) “国务院批准”→“国务院同意” 批准二字有误，需核对原件" "the status line: the selected row's note, in full"
 keys h q
+# q gives the focus back to the pane that had it before A (the text): at 40×12 the text shows
+expect h "│> 第三篇 科经融合 · 案例 27/53" "q: the text pane focused again (its title marked)"
+tm resize-window -t h -x 40 -y 12
+expect h "2013 年 12 月" "40×12 after q: the text pane, focused as before A"
+keys h A
+expect h "2 notes · c27" "A again at 40×12"
+keys h Escape
+expect h "2013 年 12 月" "40×12 after Esc: the text pane again"
+# the form's hint names the kind's keys: S-Tab from the quote, then q f d i (or Space) on the kind
+tm resize-window -t h -x 80 -y 24
+keys h a
+expect h "│ S-Tab kind  Tab next  C-s save  Esc draft" "80×24: the hint says S-Tab reaches the kind, on one row"
+keys h BTab
+expect h "│ q f d i kind  Tab next  C-s save" "on the kind: its keys"
+keys h Tab Tab
+expect h "│ S-Tab back  Tab next  C-s save" "on a later field: S-Tab back"
+keys h Escape
+# the margin's mark never touches the text: one blank column before it, at every width
+for wd in 80 60 61 45; do
+	tm resize-window -t h -x $wd -y 24
+	expect h "$P1.*[^ ]  *+$" "$wd columns: a blank column (or more) between ¶1's first line and its mark"
+done
+# the form shows its paragraph whole above it when it fits: ¶2 (8 lines at 80 columns) from its first line to its last
+tm resize-window -t h -x 80 -y 24
+keys h J a
+expect h "Note on c27:2" "a on ¶2 at 80×24"
+expect h "2021 年，石河子" "¶2's first line above the form"
+expect h "试点园区建设取得新成效。" "¶2's last line above the form too"
+keys h Escape
 quit h
 
 # --- a notes file that cannot be written: the form keeps its text, the message says why

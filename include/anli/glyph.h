@@ -49,6 +49,7 @@ enum glyph {
 	GLYPH_BAR_TODO,     /*   slides still to come */
 	GLYPH_BAR_SEP,      /*   between the presented items */
 	GLYPH_NOTE,         /* text: an annotated block, in the right margin; tree and list: open notes; the notes list */
+	GLYPH_NOTE_DONE,    /* text: a block whose notes are all resolved, in the right margin */
 	NGLYPHS
 };
 

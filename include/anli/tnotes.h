@@ -46,7 +46,8 @@ void tnotes_tick(struct app *a, int *wait);
 void tnotes_rewidth(struct app *a);
 /* After each layout of the screen: with the form open, the text pane
  * shown (its focus on a narrow screen, where only one pane is), and when
- * the screen's size changed, the form's paragraph scrolled above it. */
+ * the screen's size changed, the form's paragraph scrolled above it
+ * (whole when it fits). */
 void tnotes_form_layout(struct app *a);
 /* Does the open form read this Alt+key (the line editor's M-b M-f M-d in
  * a text field)?  Else tui.c splits it: Esc, then the key. */
@@ -61,7 +62,9 @@ int tnotes_chapter_open(const struct app *a, int ch);
 /* Live notes on block b of the open item (b: a block index, or the
  * title-block keys of view.h: MATCH_TITLE …). */
 int tnotes_on_block(const struct app *a, int b);
-/* The quotes of the open item's notes: spans of their blocks' own text
+/* Open (not resolved) notes on block b, as tnotes_on_block. */
+int tnotes_open_on_block(const struct app *a, int b);
+/* The quotes of the open item's open notes (not the resolved ones): spans of their blocks' own text
  * (bytes), the block as in struct match.  *cur: the span of the quote
  * being picked in the form (several occurrences), or -1. */
 const struct match *tnotes_spans(const struct app *a, int *n, int *cur);
@@ -78,5 +81,8 @@ void tnotes_list_fill(struct app *a);
 void tnotes_list_free(struct app *a);
 /* Enter on row: the note's paragraph (a history entry), the list closed. */
 void tnotes_list_jump(struct app *a, int row);
+/* Close the notes list (q, Esc, A again): the focus back to the pane that
+ * had it before A. */
+void tnotes_list_close(struct app *a);
 
 #endif

@@ -178,6 +178,7 @@ struct app {
 	struct view noteslist;
 	struct noteslist_state nlist;
 	int notes_shown;
+	enum pane notes_from;               /* the pane focused before A: closing the list gives it back */
 };
 
 /* Colour pairs / attributes (term.c decides colour or monochrome). */

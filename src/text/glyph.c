@@ -39,6 +39,7 @@ static const struct {
 	[GLYPH_BAR_TODO] = {"░", "-", "-"},
 	[GLYPH_BAR_SEP] = {"│", "|", "|"},
 	[GLYPH_NOTE] = {"#", "#", "#"},
+	[GLYPH_NOTE_DONE] = {"+", "+", "+"},
 };
 
 void glyph_set_utf8(int u)

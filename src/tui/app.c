@@ -78,7 +78,9 @@ void tui_set_top(struct app *a, int top)
 
 static int detail_width(const struct app *a)
 {
-	int w = a->view[PANE_DETAIL].w - 2; /* the margins: the cursor's on the left, bookmarks' on the right */
+	/* the margins: the cursor's on the left; on the right a blank column,
+	 * then the notes' and bookmarks' marks (never touching the text) */
+	int w = a->view[PANE_DETAIL].w - 3;
 	if (w > TEXT_MAX_COLS)
 		w = TEXT_MAX_COLS; /* the comfortable measure; the rest is margin (detail.c) */
 	return w < 4 ? 4 : w;

@@ -14,10 +14,20 @@
 
 #define FORM_HINT_LINES 3 /* a long message wraps onto at most this many rows */
 
-/* The last row's text: the question, the message, or the keys. */
+/* The last row's text: the question, the message, or the keys (on the
+ * kind field its own, short enough for a 40-column box; S-Tab reaching
+ * the kind from the quote). */
 static const char *hint_text(const struct form *f)
 {
-	return f->asking ? _("Resume the kept draft? y/n") : f->msg[0] ? f->msg : _("Tab next  C-s save  Esc keep draft");
+	if (f->asking)
+		return _("Resume the kept draft? y/n");
+	if (f->msg[0])
+		return f->msg;
+	if (f->field == FORM_KIND)
+		return _("q f d i kind  Tab next  C-s save");
+	if (f->field == FORM_QUOTE)
+		return _("S-Tab kind  Tab next  C-s save  Esc draft");
+	return _("S-Tab back  Tab next  C-s save  Esc draft");
 }
 
 /* The hint wrapped to the box's inside (width columns): *lines (free it),

@@ -68,13 +68,13 @@ void tnotes_draft_hint(struct app *a, const char *key)
 	char where[USER_ID_MAX + 16];
 	if (!strncmp(key, "new ", 4)) {
 		para_addr(a, key + 4, where, sizeof where);
-		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: a there offers it back"), where);
+		snprintf(a->message, sizeof a->message, _("a kept draft is on %s: 'a' there offers it back"), where);
 		return;
 	}
 	struct note n;
 	struct anli_err err;
 	if (!strncmp(key, "edit ", 5) && a->notes && notes_get(a->notes->u, key + 5, 0, &n, &err) == 0) {
-		snprintf(a->message, sizeof a->message, _("a kept draft of an edit of note %s%lld: e on it offers it back"),
+		snprintf(a->message, sizeof a->message, _("a kept draft of an edit of note %s%lld: 'e' on it offers it back"),
 			 glyph(GLYPH_NOTE), n.num);
 		note_clear(&n);
 	}
@@ -134,8 +134,10 @@ void tnotes_form_layout(struct app *a)
 	int room = a->view[PANE_DETAIL].h - form_height(&nf->f, a->view[PANE_DETAIL].w);
 	if (room < 1)
 		room = 1;
-	if (k >= 0 && tui_block_lines(a, k, &f, &l) && (f < a->detail.top || f >= a->detail.top + room))
-		tui_set_top(a, f > 0 && room > 1 ? f - 1 : f);
+	/* the paragraph whole above the form when it fits (a line before it
+	 * too when there is room), else its first lines */
+	if (k >= 0 && tui_block_lines(a, k, &f, &l) && (f < a->detail.top || l >= a->detail.top + room))
+		tui_set_top(a, f > 0 && l - f + 2 <= room ? f - 1 : f);
 }
 
 void tnotes_tick(struct app *a, int *wait)

@@ -308,8 +308,8 @@ static void cancel(struct app *a)
 		return; /* a->message: why (draft_save) */
 	}
 	snprintf(a->message, sizeof a->message, "%s",
-		 nf->uuid[0] ? _("the note is kept as a draft: e on the note offers it back")
-			     : _("the note is kept as a draft: a on its paragraph offers it back"));
+		 nf->uuid[0] ? _("the note is kept as a draft: 'e' on the note offers it back")
+			     : _("the note is kept as a draft: 'a' on its paragraph offers it back"));
 	tnotes_form_close(a);
 }
 

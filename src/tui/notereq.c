@@ -93,9 +93,11 @@ int tnotes_request(struct app *a, enum request r)
 		return 1;
 	case REQ_NOTES:
 		if (a->notes_shown && a->focus == PANE_LIST) {
-			a->notes_shown = 0; /* again: closed */
+			tnotes_list_close(a); /* again: closed */
 			return 1;
 		}
+		if (!a->notes_shown)
+			a->notes_from = a->focus;
 		a->nlist.scope_item = a->item;
 		a->nlist.scope = 0; /* the open item's notes first; v widens */
 		tnotes_list_fill(a);

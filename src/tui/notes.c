@@ -87,8 +87,11 @@ void tnotes_item_load(struct app *a)
 	t->nin = 0;
 	free(t->blk);
 	t->blk = xcalloc((size_t)a->nblocks + 1, sizeof *t->blk);
+	free(t->blkopen);
+	t->blkopen = xcalloc((size_t)a->nblocks + 1, sizeof *t->blkopen);
 	t->nspan = 0;
 	t->title_notes = 0;
+	t->title_open = 0;
 	t->item = a->item;
 	t->blocks = a->blocks;
 	t->dirty = 0;
@@ -111,12 +114,16 @@ void tnotes_item_load(struct app *a)
 		const char *text = anchor_text(a, n->anchor_id, &key);
 		if (!text)
 			continue;
-		if (key >= 0)
+		int open = n->status == NOTE_OPEN;
+		if (key >= 0) {
 			t->blk[key]++;
-		else
+			t->blkopen[key] += open;
+		} else {
 			t->title_notes++;
+			t->title_open += open;
+		}
 		const char *q = n->sel.quote;
-		if (!q || !q[0])
+		if (!q || !q[0] || !open)
 			continue;
 		size_t s = cp_bytes(text, n->sel.offset), ql = strlen(q);
 		if (s + ql > strlen(text) || memcmp(text + s, q, ql)) {
@@ -187,6 +194,7 @@ void tnotes_end(struct app *a)
 		user_close(t->u);
 	notes_free(t->in, t->nin);
 	free(t->blk);
+	free(t->blkopen);
 	free(t->span);
 	free(t->open);
 	free(t->chopen);
@@ -221,6 +229,16 @@ int tnotes_on_block(const struct app *a, int b)
 	if (b < 0)
 		return b == MATCH_TITLE || b == MATCH_SUBTITLE ? t->title_notes : 0;
 	return b < a->nblocks && t->blk ? t->blk[b] : 0;
+}
+
+int tnotes_open_on_block(const struct app *a, int b)
+{
+	const struct tnotes *t = a->notes;
+	if (!t || t->item != a->item)
+		return 0;
+	if (b < 0)
+		return b == MATCH_TITLE || b == MATCH_SUBTITLE ? t->title_open : 0;
+	return b < a->nblocks && t->blkopen ? t->blkopen[b] : 0;
 }
 
 const struct match *tnotes_spans(const struct app *a, int *n, int *cur)

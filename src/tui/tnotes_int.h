@@ -39,7 +39,9 @@ struct tnotes {
 	int nin;
 	int *blk;                 /* per block: live notes anchored to it */
 	int title_notes;          /* on the title or subtitle */
-	struct match *span;       /* their quotes */
+	int *blkopen;             /* per block: open notes anchored to it */
+	int title_open;           /* open ones on the title or subtitle */
+	struct match *span;       /* the open notes' quotes (a resolved one's is not underlined) */
 	int nspan;
 	long long ask;            /* D asked about this note (y/n), 0 none */
 	/* the note form (noteform.c) */

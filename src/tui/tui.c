@@ -101,7 +101,7 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 	switch (r) {
 	case REQ_QUIT:
 		if (a->notes_shown && a->focus == PANE_LIST) {
-			a->notes_shown = 0; /* the notes list: q closes it */
+			tnotes_list_close(a); /* the notes list: q closes it */
 			return 1;
 		}
 		if (a->marks_shown && a->focus == PANE_LIST) {
@@ -195,7 +195,7 @@ static int handle(struct app *a, enum request r, const struct in_event *mev)
 		return 1;
 	case REQ_ESCAPE:
 		if (a->notes_shown && a->focus == PANE_LIST) {
-			a->notes_shown = 0;
+			tnotes_list_close(a);
 		} else if (a->marks_shown && a->focus == PANE_LIST) {
 			a->marks_shown = 0;
 		} else if (a->focus == PANE_DETAIL && a->from_results && a->results_shown) {

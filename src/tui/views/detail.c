@@ -175,25 +175,27 @@ static void draw(const struct app *a, const struct view *v)
 		wattrset(v->win, A_REVERSE);
 		tui_put(v->win, d->doc.nlines - d->top, x0, end, strlen(end), v->w - x0);
 	}
-	const char *cur = glyph(GLYPH_CURSOR), *bm = glyph(GLYPH_BOOKMARK), *nt = glyph(GLYPH_NOTE);
+	const char *cur = glyph(GLYPH_CURSOR), *bm = glyph(GLYPH_BOOKMARK), *nt = glyph(GLYPH_NOTE), *nd = glyph(GLYPH_NOTE_DONE);
 	for (int y = 0; y < v->h && d->top + y < d->doc.nlines; y++) {
 		const struct doc_line *l = &d->doc.line[d->top + y];
 		/* the margins: the cursor beside each line of the current
 		 * paragraph; at the right of a block's first line a note's mark
-		 * (#), else a bookmark (*), the bookmark then on its second line */
+		 * (#; + when its notes are all resolved), else a bookmark (*), the
+		 * bookmark then on its second line */
 		wattrset(v->win, A_BOLD);
 		if (l->block >= 0 && l->block == d->cur && x0 > 0)
 			tui_put(v->win, y, x0 - 1, cur, strlen(cur), 1);
 		int key = l->block >= 0 ? l->block : tui_title_key(l->style);
-		if ((l->block >= 0 || key) && x0 + d->doc_width < v->w) {
+		if ((l->block >= 0 || key) && x0 + d->doc_width + 1 < v->w) { /* a blank column before it */
 			int first = l->block >= 0 ? d->top + y == d->doc.block_first_line[l->block]
 						  : d->top + y == 0 || d->doc.line[d->top + y - 1].style != l->style;
 			int second = l->block >= 0 && d->top + y == d->doc.block_first_line[l->block] + 1;
 			int noted = tnotes_on_block(a, key) > 0;
+			const char *ng = tnotes_open_on_block(a, key) > 0 ? nt : nd;
 			int marked = l->block >= 0 && l->block < a->nblocks && sess_bookmarked(a, a->blocks[l->block].id);
-			const char *g = first && noted ? nt : (first && marked) || (second && noted && marked) ? bm : NULL;
+			const char *g = first && noted ? ng : (first && marked) || (second && noted && marked) ? bm : NULL;
 			if (g)
-				tui_put(v->win, y, x0 + d->doc_width, g, strlen(g), 1);
+				tui_put(v->win, y, x0 + d->doc_width + 1, g, strlen(g), 1);
 		}
 		int attr = style_attr(a, l->style);
 		size_t pre = l->block >= 0 ? d->doc.block_prefix[l->block] : 0;

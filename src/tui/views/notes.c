@@ -119,6 +119,12 @@ void tnotes_list_fill(struct app *a)
 	lv_reset(&l->lv, k, NULL, sel);
 }
 
+void tnotes_list_close(struct app *a)
+{
+	a->notes_shown = 0;
+	a->focus = a->notes_from;
+}
+
 void tnotes_list_jump(struct app *a, int row)
 {
 	struct noteslist_state *l = &a->nlist;
