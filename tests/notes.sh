@@ -289,14 +289,19 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	RO=$(mktemp -d /tmp/anli-ro.XXXXXX)
 	chmod 755 "$RO"
 	cp "$N" "$RO/notes.db"
+	# nobody may not reach the checkout (a clone in a 0700 directory):
+	# the binary and the book beside it, where anli finds data/anli.db
+	mkdir "$RO/data"
+	cp "$ANLI" "$RO/anli"
+	cp data/anli.db "$RO/data/anli.db"
 	chmod 444 "$RO/notes.db"
-	chmod 555 "$RO"
+	chmod 555 "$RO" "$RO/data"
 	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-	run nobody "$ANLI" --notes "$RO/notes.db" notes list --format=tsv
+	run nobody "$RO/anli" --notes "$RO/notes.db" notes list --format=tsv
 	check "read-only: listed ($(cat "$T/err"))" [ "$rc" = 0 ] && [ "$(tail -n +2 "$T/out" | wc -l)" = 1 ]
-	run nobody "$ANLI" --notes "$RO/notes.db" notes export --format=json
+	run nobody "$RO/anli" --notes "$RO/notes.db" notes export --format=json
 	check "read-only: exported" jq_true '.notes | length == 1' "$T/out"
-	expect_error 2 "notes.db: saving a note: the file is read-only (opened for reading): nothing is saved$" nobody "$ANLI" --notes "$RO/notes.db" notes add 1:1 x
+	expect_error 2 "notes.db: saving a note: the file is read-only (opened for reading): nothing is saved$" nobody "$RO/anli" --notes "$RO/notes.db" notes add 1:1 x
 	chmod 755 "$RO"
 	rm -rf "$RO"
 fi

@@ -21,7 +21,7 @@ trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 pass=0
 fail=0
 RUN="$T/run"
-mkdir -m 700 "$RUN"
+mkdir -p -m 700 "$RUN" # tmux-lib.sh may have made it
 # the sockets' directories are ours alone: other suites' presentations
 # (in the environment's XDG_RUNTIME_DIR or /tmp/anli-UID) are not seen
 TMPDIR="$T"

@@ -281,8 +281,16 @@ S2="$T/ro-user"
 mkdir -p "$S2"
 chmod 0777 "$S2" "$T"
 AS=""
-[ "$(id -u)" = 0 ] && AS="setpriv --reuid=65534 --regid=65534 --clear-groups" # root writes anything: run as nobody
-start c "NO_COLOR=1 $AS $ANLI --state '$S2/user.db' --notes '$R/notes.db' 27"
+RA="$ANLI"
+if [ "$(id -u)" = 0 ]; then # root writes anything: run as nobody, with a copy
+	AS="setpriv --reuid=65534 --regid=65534 --clear-groups" # nobody can reach (not the checkout)
+	mkdir -p "$T/ro-bin/data"
+	cp "$ANLI" "$T/ro-bin/anli"
+	cp data/anli.db "$T/ro-bin/data/anli.db"
+	chmod -R a+rX "$T/ro-bin"
+	RA="$T/ro-bin/anli"
+fi
+start c "NO_COLOR=1 $AS $RA --state '$S2/user.db' --notes '$R/notes.db' 27"
 expect c "notes.db: the notes file is read-only: its notes are shown" "anli 27 with a read-only notes file: it says so"
 keys c C-l
 expect c "^ .*¶1/11" "anli 27 with a read-only notes file"
@@ -309,7 +317,7 @@ mkdir -p "$R2"
 if "$ANLI" --state "$R2/user.db" notes add 27:1 "之前" >/dev/null; then ok; else bad "notes add into $R2/user.db"; fi
 chmod 0444 "$R2"/user.db*
 chmod 0555 "$R2"
-start f "NO_COLOR=1 $AS $ANLI --state '$R2/user.db' 27"
+start f "NO_COLOR=1 $AS $RA --state '$R2/user.db' 27"
 expect f "user.db: the file is read-only; reading state is not saved" "anli 27 with a read-only state file: it says so"
 keys f C-l
 expect f "^ .*¶1/11" "anli 27 with a read-only state file"
