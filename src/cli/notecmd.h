@@ -41,6 +41,18 @@ int notecmd_anchor_at(struct state_cache *c, const char *item_id, const char *an
 int notecmd_anchor_parse(struct state_cache *c, const char *key, struct notecmd_anchor *a);
 void notecmd_anchor_free(struct notecmd_anchor *a);
 
+/* What edit and attach work on: the book, the notes, the item cache and
+ * an anchor (empty).  notecmd_begin: CLI_OK, or CLI_ERROR (said) with
+ * nothing left open; notecmd_end releases all of it. */
+struct notecmd_ctx {
+	struct model *m;
+	struct user *u;
+	struct state_cache c;
+	struct notecmd_anchor a;
+};
+int notecmd_begin(const struct opts *o, struct notecmd_ctx *x);
+void notecmd_end(struct notecmd_ctx *x);
+
 /* Find quote q, as typed, in the anchor's text (anchor_find_typed) and fill
  * sel with the book's exact text there.  Several occurrences: o->occurrence
  * picks one, else an error lists them, numbered with their context.

@@ -148,20 +148,14 @@ static int notes_edit_cmd(const struct opts *o)
 	int kind = -1, rc;
 	if (o->kind && (rc = parse_kind(o->kind, &kind)) != CLI_OK)
 		return rc;
-	struct model *m = cli_open_db(o);
-	if (!m)
+	struct notecmd_ctx x;
+	if (notecmd_begin(o, &x) != CLI_OK)
 		return CLI_ERROR;
-	struct user *u = notecmd_open(o);
-	if (!u) {
-		model_close(m);
-		return CLI_ERROR;
-	}
-	struct state_cache c;
-	state_cache_init(&c, m);
+	struct model *m = x.m;
+	struct user *u = x.u;
+	struct state_cache *c = &x.c;
+	struct notecmd_anchor *a = &x.a;
 	struct note n;
-	struct notecmd_anchor a;
-	memset(&a, 0, sizeof a);
-	sbuf_init(&a.field_text);
 	if ((rc = notecmd_resolve(u, m)) != CLI_OK || (rc = get_note(u, o->args[1], &n)) != CLI_OK)
 		goto out;
 	if (kind >= 0)
@@ -178,19 +172,19 @@ static int notes_edit_cmd(const struct opts *o)
 		n.text = join_text(o, 2);
 	}
 	if (o->quote) {
-		notecmd_anchor_free(&a);
-		if (notecmd_anchor_at(&c, n.item_id, n.anchor_id, &a)) {
+		notecmd_anchor_free(a);
+		if (notecmd_anchor_at(c, n.item_id, n.anchor_id, a)) {
 			rc = CLI_ERROR;
 			goto out_note;
 		}
-		if (!a.text || n.anchor_state == ANCHOR_ORPHANED) {
+		if (!a->text || n.anchor_state == ANCHOR_ORPHANED) {
 			rc = cli_error(_("note %lld: its place %s is not in this build of the book: its quote cannot "
 					 "be matched"),
 				       n.num, n.cite ? n.cite : n.anchor_id);
 			goto out_note;
 		}
 		struct anchor_sel sel;
-		if ((rc = notecmd_match_quote(o, m, &a, o->quote, &sel)) != CLI_OK)
+		if ((rc = notecmd_match_quote(o, m, a, o->quote, &sel)) != CLI_OK)
 			goto out_note;
 		anchor_sel_free(&n.sel);
 		n.sel = sel;
@@ -203,10 +197,7 @@ static int notes_edit_cmd(const struct opts *o)
 out_note:
 	note_clear(&n);
 out:
-	notecmd_anchor_free(&a);
-	state_cache_free(&c);
-	user_close(u);
-	model_close(m);
+	notecmd_end(&x);
 	return rc;
 }
 
@@ -216,29 +207,23 @@ static int notes_attach_cmd(const struct opts *o)
 {
 	if (o->nargs != 3)
 		return cli_usage_error("%s", _("notes attach: expected NOTE and ID:N (or a block id, ID:title)"));
-	struct model *m = cli_open_db(o);
-	if (!m)
+	struct notecmd_ctx x;
+	if (notecmd_begin(o, &x) != CLI_OK)
 		return CLI_ERROR;
-	struct user *u = notecmd_open(o);
-	if (!u) {
-		model_close(m);
-		return CLI_ERROR;
-	}
-	struct state_cache c;
-	state_cache_init(&c, m);
+	struct model *m = x.m;
+	struct user *u = x.u;
+	struct state_cache *c = &x.c;
+	struct notecmd_anchor *a = &x.a;
 	struct note n;
-	struct notecmd_anchor a;
-	memset(&a, 0, sizeof a);
-	sbuf_init(&a.field_text);
 	int rc = get_note(u, o->args[1], &n);
 	if (rc != CLI_OK)
 		goto out;
-	if ((rc = notecmd_anchor_parse(&c, o->args[2], &a)) != CLI_OK)
+	if ((rc = notecmd_anchor_parse(c, o->args[2], a)) != CLI_OK)
 		goto out_note;
 	const char *q = o->quote ? o->quote : n.sel.quote ? n.sel.quote : "";
 	struct anchor_sel sel;
 	if (*q)
-		rc = notecmd_match_quote(o, m, &a, q, &sel);
+		rc = notecmd_match_quote(o, m, a, q, &sel);
 	else
 		notecmd_sel_empty(&sel);
 	if (rc != CLI_OK)
@@ -247,11 +232,11 @@ static int notes_attach_cmd(const struct opts *o)
 	n.sel = sel;
 	struct sbuf cite;
 	sbuf_init(&cite);
-	notecmd_cite(m, &a, &cite);
+	notecmd_cite(m, a, &cite);
 	free(n.cite);
 	n.cite = sbuf_take(&cite);
-	snprintf(n.item_id, sizeof n.item_id, "%s", m->items[a.item].id);
-	snprintf(n.anchor_id, sizeof n.anchor_id, "%s", a.id);
+	snprintf(n.item_id, sizeof n.item_id, "%s", m->items[a->item].id);
+	snprintf(n.anchor_id, sizeof n.anchor_id, "%s", a->id);
 	n.anchor_state = ANCHOR_EXACT;
 	n.applied = 0;
 	state_fingerprint(m, n.book);
@@ -260,10 +245,7 @@ static int notes_attach_cmd(const struct opts *o)
 out_note:
 	note_clear(&n);
 out:
-	notecmd_anchor_free(&a);
-	state_cache_free(&c);
-	user_close(u);
-	model_close(m);
+	notecmd_end(&x);
 	return rc;
 }
 

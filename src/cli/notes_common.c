@@ -14,6 +14,28 @@
 #include <string.h>
 #include <strings.h>
 
+int notecmd_begin(const struct opts *o, struct notecmd_ctx *x)
+{
+	memset(x, 0, sizeof *x);
+	sbuf_init(&x->a.field_text);
+	if (!(x->m = cli_open_db(o)))
+		return CLI_ERROR;
+	if (!(x->u = notecmd_open(o))) {
+		model_close(x->m);
+		return CLI_ERROR;
+	}
+	state_cache_init(&x->c, x->m);
+	return CLI_OK;
+}
+
+void notecmd_end(struct notecmd_ctx *x)
+{
+	notecmd_anchor_free(&x->a);
+	state_cache_free(&x->c);
+	user_close(x->u);
+	model_close(x->m);
+}
+
 struct user *notecmd_open(const struct opts *o)
 {
 	char *path = notes_path(o->notes);
