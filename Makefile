@@ -49,14 +49,16 @@ OUT_SRC   = $(wildcard src/out/*.c)
 CLI_SRC   = src/cli/cli.c src/cli/pager.c src/cli/list.c src/cli/show.c src/cli/stats.c src/cli/search.c src/cli/state.c src/cli/mark.c src/cli/bookmarks.c src/cli/progress.c src/cli/doctor.c \
 	src/cli/notes.c src/cli/notes_common.c src/cli/notes_export.c src/cli/notes_show.c src/cli/present.c
 # the pure parts of the reader (no curses): unit-tested, linked into the ASan tests
-TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/ebscroll.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c src/tui/ptimer.c src/tui/bigtitle.c
+TUI_PURE_SRC = src/tui/input.c src/tui/editbuf.c src/tui/ebscroll.c src/tui/editkeys.c src/tui/edithist.c src/tui/keys.c src/tui/listview.c src/tui/form.c src/tui/present/ptimer.c src/tui/present/bigtitle.c
 TUI_SRC   = src/tui/tui.c src/tui/app.c src/tui/find.c src/tui/screen.c src/tui/status.c src/tui/prompt.c \
 	src/tui/term.c src/tui/draw.c src/tui/session.c src/tui/formdraw.c $(TUI_PURE_SRC) $(wildcard src/tui/views/*.c)
-TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present.c src/tui/notes.c src/tui/noteform.c src/tui/notedraft.c src/tui/notereq.c
+TUI_SRC  += src/tui/goto.c src/tui/start.c src/tui/present/present.c
+# the reader's proofreading notes: the form's place, drafts, the requests
+TUI_SRC  += src/tui/notes/notes.c src/tui/notes/noteform.c src/tui/notes/notedraft.c src/tui/notes/notereq.c
 # the presenter view (anli present --follow) and the presentation's publisher
-TUI_SRC  += src/tui/follow_view.c src/tui/follow_pub.c
+TUI_SRC  += src/tui/present/follow_view.c src/tui/present/follow_pub.c
 LAYERS    = core text model present user build out cli tui
-HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h)
+HEADERS   = $(wildcard include/anli/*.h) $(wildcard src/*/*.h) $(wildcard src/*/*/*.h)
 
 obj = $(patsubst src/%.c,$(B)/%.o,$(1))
 $(B)/libcore.a:  $(call obj,$(CORE_SRC))

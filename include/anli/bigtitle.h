@@ -1,7 +1,7 @@
 /* bigtitle.h — `anli present --big-titles` (issue 13, item 6): the title
  * slide's title drawn large where the terminal is known to do it, plain
  * everywhere else.  Pure (no I/O, no curses): what to ask the terminal, the
- * decision from its replies, and the bytes that draw; src/tui/present.c
+ * decision from its replies, and the bytes that draw; src/tui/present/present.c
  * writes the query and feeds the replies in, views/present.c the drawing.
  *
  * Methods, in order of preference:

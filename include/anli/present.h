@@ -1,4 +1,4 @@
-/* present.h — the presentation view (src/tui/present.c, the loop and keys;
+/* present.h — the presentation view (src/tui/present/present.c, the loop and keys;
  * src/tui/views/present.c, the drawing): what other parts hook into.
  *
  * The view reports every change to one hook (for the presenter view of

@@ -1,5 +1,5 @@
-/* tnotes.h — proofreading notes in the reader (src/tui/notes.c, the note
- * form in src/tui/noteform.c, the list in src/tui/views/notes.c).  The
+/* tnotes.h — proofreading notes in the reader (src/tui/notes/notes.c, the note
+ * form in src/tui/notes/noteform.c, the list in src/tui/views/notes.c).  The
  * store is notes.h's; this is the reader's side of it, as session.h is for
  * the reading state.
  *

@@ -12,7 +12,7 @@
 #include "anli/i18n.h"
 #include "anli/session.h"
 #include "anli/tnotes.h"
-#include "../tnotes_int.h"
+#include "../notes/tnotes_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* views/present.c — drawing the presentation (state: src/tui/pres.h): the
+/* views/present.c — drawing the presentation (state: src/tui/present/pres.h): the
  * slide as slides.h laid it out, the footer (where, n/N, the progress bar
  * split into the presented items, the clock, the timer), the index of
  * slides, the help.  Everything goes into stdscr and out with one
@@ -9,7 +9,7 @@
 #include "anli/i18n.h"
 #include "anli/layout.h"
 
-#include "../pres.h"
+#include "../present/pres.h"
 
 #include <stdio.h>
 #include <string.h>
